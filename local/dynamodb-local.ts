@@ -90,7 +90,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
 }
 
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
 }
 
 /** Creates the hotline table (same keys, indexes and TTL as the stack) unless it already exists. */

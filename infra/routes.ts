@@ -1,0 +1,34 @@
+// The webhook routes and the function behind each. The CDK stack and the local runtime both read this,
+// so `npm start` serves exactly the routes API Gateway does.
+
+export type WebhookFunctionName = 'sms' | 'voice';
+
+export interface WebhookRoute {
+  method: 'POST';
+  /** API Gateway route path; `{proxy+}` matches the rest of the path. */
+  path: string;
+  fn: WebhookFunctionName;
+}
+
+export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
+  { method: 'POST', path: '/sms', fn: 'sms' },
+  { method: 'POST', path: '/voice', fn: 'voice' },
+  { method: 'POST', path: '/voice/{proxy+}', fn: 'voice' },
+];
+
+/** Entry file of each webhook function, relative to the repository root. */
+export const FUNCTION_ENTRIES: Record<WebhookFunctionName, string> = {
+  sms: 'functions/sms.ts',
+  voice: 'functions/voice.ts',
+};
+
+export function matchRoute(method: string, path: string): WebhookRoute | undefined {
+  return WEBHOOK_ROUTES.find((route) => {
+    if (route.method !== method) return false;
+    if (route.path.endsWith('/{proxy+}')) {
+      const prefix = route.path.slice(0, -'{proxy+}'.length);
+      return path.startsWith(prefix) && path.length > prefix.length;
+    }
+    return route.path === path;
+  });
+}

@@ -1,0 +1,88 @@
+// Assembles the local hotline: environment for the handlers, the HTTP server, the outbox and the jobs.
+// `npm start` and the integration tests both start it through here.
+import type { AddressInfo } from 'node:net';
+import {
+  ensureHotlineTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  localDynamoDbClient,
+} from './dynamodb-local.js';
+import { Outbox } from './outbox.js';
+import { createLocalRuntime, type ScheduledJob } from './server.js';
+
+/** Local defaults, printed at start. Nothing here is a secret: they only work against this laptop. */
+export const LOCAL_DEFAULTS = {
+  port: 3000,
+  dynamoDbPort: 8000,
+  tableName: 'hotline',
+  twilioAuthToken: 'local-twilio-auth-token',
+  callerHashKey: 'local-caller-hash-key-not-secret',
+};
+
+export interface LocalHotlineOptions {
+  dynamoEndpoint: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  tableName?: string;
+  twilioAuthToken?: string;
+  /** Defaults to http://127.0.0.1:<port>. */
+  publicBaseUrl?: string;
+}
+
+export interface LocalHotline {
+  url: string;
+  publicBaseUrl: string;
+  authToken: string;
+  tableName: string;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+export async function startLocalHotline(options: LocalHotlineOptions): Promise<LocalHotline> {
+  const tableName = options.tableName ?? LOCAL_DEFAULTS.tableName;
+  const authToken = options.twilioAuthToken ?? LOCAL_DEFAULTS.twilioAuthToken;
+  const host = options.host ?? '127.0.0.1';
+  await ensureHotlineTable(options.dynamoEndpoint, tableName);
+
+  const dynamo = localDynamoDbClient(options.dynamoEndpoint);
+  const outbox = new Outbox();
+  const jobs: ScheduledJob[] = [];
+  const runtime = { publicBaseUrl: '', authToken, tableName, dynamo, outbox, jobs };
+  const server = createLocalRuntime(runtime);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, host, () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  const publicBaseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
+  runtime.publicBaseUrl = publicBaseUrl;
+
+  // The handlers read their configuration from the environment, exactly as in Lambda.
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_AUTH_TOKEN: authToken,
+    CALLER_HASH_KEY: process.env.CALLER_HASH_KEY ?? LOCAL_DEFAULTS.callerHashKey,
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    SNS_ENDPOINT: `${url}/_local/sns`,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+
+  return {
+    url,
+    publicBaseUrl,
+    authToken,
+    tableName,
+    outbox,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      dynamo.destroy();
+    },
+  };
+}

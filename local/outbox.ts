@@ -1,0 +1,68 @@
+// What the hotline sends outside a TwiML reply. In AWS that is SNS; locally the SNS client's endpoint
+// points here, so the real SDK call runs and the message lands in the outbox instead of on a phone.
+import { randomUUID } from 'node:crypto';
+
+export interface OutboxMessage {
+  to: string;
+  body: string;
+  channel: 'sms';
+  /** Simulated time at which it was sent. */
+  at: string;
+  smsType?: string | undefined;
+  senderId?: string | undefined;
+}
+
+export class Outbox {
+  private readonly messages: OutboxMessage[] = [];
+
+  add(message: OutboxMessage): void {
+    this.messages.push(message);
+  }
+
+  list(): readonly OutboxMessage[] {
+    return [...this.messages];
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+}
+
+/** Answers an SNS Query-protocol request (only `Publish` to a phone number, as the hotline uses SNS). */
+export function answerSnsRequest(
+  form: URLSearchParams,
+  outbox: Outbox,
+  now: Date,
+): { status: number; body: string } {
+  const action = form.get('Action');
+  if (action !== 'Publish' || !form.get('PhoneNumber')) {
+    return snsError(400, 'InvalidParameter', `The local SNS stand-in only supports Publish to a PhoneNumber`);
+  }
+  const attributes = new Map<string, string>();
+  for (let index = 1; form.has(`MessageAttributes.entry.${index}.Name`); index++) {
+    attributes.set(
+      form.get(`MessageAttributes.entry.${index}.Name`) ?? '',
+      form.get(`MessageAttributes.entry.${index}.Value.StringValue`) ?? '',
+    );
+  }
+  outbox.add({
+    to: form.get('PhoneNumber') ?? '',
+    body: form.get('Message') ?? '',
+    channel: 'sms',
+    at: now.toISOString(),
+    smsType: attributes.get('AWS.SNS.SMS.SMSType'),
+    senderId: attributes.get('AWS.SNS.SMS.SenderID'),
+  });
+  const messageId = randomUUID();
+  return {
+    status: 200,
+    body: `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+  };
+}
+
+function snsError(status: number, code: string, message: string): { status: number; body: string } {
+  return {
+    status,
+    body: `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+  };
+}

@@ -1,0 +1,214 @@
+// The local runtime's HTTP server: the webhook routes exactly as API Gateway serves them (same
+// handlers, same event shape), plus the `/_local/*` routes that stand in for EventBridge, SNS and time.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra/routes.js';
+import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
+import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
+import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
+import { answerSnsRequest, type Outbox } from './outbox.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MAX_BODY_BYTES = 1_000_000;
+
+/** A job EventBridge runs on a schedule in AWS; locally `POST /_local/tick` runs it at the simulated time. */
+export interface ScheduledJob {
+  name: string;
+  run(): Promise<unknown>;
+}
+
+export interface LocalRuntimeOptions {
+  publicBaseUrl: string;
+  authToken: string;
+  tableName: string;
+  dynamo: DynamoDBClient;
+  outbox: Outbox;
+  jobs: readonly ScheduledJob[];
+}
+
+export function createLocalRuntime(options: LocalRuntimeOptions): Server {
+  const handlers = new Map<WebhookFunctionName, Promise<TwilioWebhookHandler>>();
+  const handlerFor = (fn: WebhookFunctionName) => {
+    let loaded = handlers.get(fn);
+    if (!loaded) {
+      // The same module Lambda loads; imported on first use, after the environment is set.
+      loaded = import(join(ROOT, FUNCTION_ENTRIES[fn])).then(
+        (module) => module.handler as TwilioWebhookHandler,
+      );
+      handlers.set(fn, loaded);
+    }
+    return loaded;
+  };
+
+  return createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      process.stderr.write(`local runtime error: ${error instanceof Error ? error.name : 'unknown'}\n`);
+      if (!response.headersSent) send(response, 500, 'text/plain', 'local runtime error');
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const method = request.method ?? 'GET';
+    const webhook = matchRoute(method, url.pathname);
+    if (webhook) {
+      const body = await readBody(request);
+      const routeKey = `${webhook.method} ${webhook.path}`;
+      const proxy = webhook.path.endsWith('{proxy+}')
+        ? { proxy: url.pathname.slice(webhook.path.length - '{proxy+}'.length) }
+        : undefined;
+      const event = apiGatewayEvent(request, body, routeKey, proxy);
+      const handler = await handlerFor(webhook.fn);
+      const result = await handler(
+        event,
+        lambdaContext(`hotline-${webhook.fn}`, event.requestContext.requestId),
+      );
+      return sendLambdaResult(response, result);
+    }
+
+    switch (`${method} ${url.pathname}`) {
+      case 'GET /healthz':
+        await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
+        return sendJson(response, 200, {
+          ok: true,
+          table: options.tableName,
+          now: hotlineClock.now().toISOString(),
+        });
+      case 'GET /_local/clock':
+        return sendJson(response, 200, { now: hotlineClock.now().toISOString() });
+      case 'POST /_local/clock':
+        return setClock(await readBody(request), response);
+      case 'POST /_local/tick':
+        return sendJson(response, 200, await tick());
+      case 'GET /_local/outbox':
+        return sendJson(response, 200, options.outbox.list());
+      case 'POST /_local/sns': {
+        const answer = answerSnsRequest(
+          new URLSearchParams((await readBody(request)).toString('utf8')),
+          options.outbox,
+          hotlineClock.now(),
+        );
+        return send(response, answer.status, 'text/xml', answer.body);
+      }
+      case 'GET /':
+      case 'GET /index.html':
+        return sendPage(response);
+    }
+    if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
+    if (method === 'GET' && url.pathname.startsWith('/static/')) return sendStatic(url.pathname, response);
+    return sendJson(response, 404, { error: `No route ${method} ${url.pathname}` });
+  }
+
+  function setClock(body: Buffer, response: ServerResponse) {
+    let now: unknown;
+    try {
+      now = (JSON.parse(body.toString('utf8') || '{}') as { now?: unknown }).now;
+    } catch {
+      return sendJson(response, 400, {
+        error: 'Send JSON: {"now":"2026-03-01T10:00:00Z"} (or {"now":null} for real time)',
+      });
+    }
+    if (now === null) {
+      installClock(systemClock);
+      return sendJson(response, 200, { now: hotlineClock.now().toISOString(), simulated: false });
+    }
+    const at = typeof now === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(now) ? new Date(now) : undefined;
+    if (!at || Number.isNaN(at.getTime())) {
+      return sendJson(response, 400, {
+        error: '"now" must be an ISO-8601 date-time, e.g. 2026-03-01T10:00:00Z',
+      });
+    }
+    installClock(fixedClock(at));
+    return sendJson(response, 200, { now: at.toISOString(), simulated: true });
+  }
+
+  async function tick(): Promise<unknown> {
+    const ran: { job: string; result: unknown }[] = [];
+    for (const job of options.jobs) ran.push({ job: job.name, result: await job.run() });
+    return { now: hotlineClock.now().toISOString(), jobs: ran };
+  }
+
+  async function sendPage(response: ServerResponse): Promise<void> {
+    const page = await readFile(join(ROOT, 'local/public/index.html'), 'utf8');
+    // The page signs its requests as Twilio would, so it needs the local token and public URL.
+    const filled = page
+      .replaceAll('__PUBLIC_BASE_URL__', escapeAttribute(options.publicBaseUrl))
+      .replaceAll('__TWILIO_AUTH_TOKEN__', escapeAttribute(options.authToken));
+    send(response, 200, 'text/html; charset=utf-8', filled);
+  }
+
+  async function sendPrompt(pathname: string, response: ServerResponse): Promise<void> {
+    const relative = normalize(pathname.slice('/prompts/'.length));
+    if (relative.startsWith('..') || !/^[a-z]{2}\/[\w-]+\.(wav|mp3)$/.test(relative)) {
+      return sendJson(response, 404, { error: 'No such prompt' });
+    }
+    await sendFile(join(ROOT, 'prompts/audio', relative), response);
+  }
+
+  async function sendStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const relative = normalize(pathname.slice('/static/'.length));
+    if (relative.startsWith('..') || !/^[\w./-]+$/.test(relative))
+      return sendJson(response, 404, { error: 'No such file' });
+    await sendFile(join(ROOT, 'local/public', relative), response);
+  }
+
+  async function sendFile(path: string, response: ServerResponse): Promise<void> {
+    try {
+      const content = await readFile(path);
+      send(response, 200, CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', content);
+    } catch {
+      sendJson(response, 404, { error: 'Not found' });
+    }
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+};
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        fail(new Error('request body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => done(Buffer.concat(chunks)));
+    request.on('error', fail);
+  });
+}
+
+function sendLambdaResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers = { ...(result.headers ?? {}), 'x-request-id': randomUUID() };
+  const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+  response.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value, null, 2));
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,57 @@
+// A caller: someone who texted or called the hotline. Pure state transitions, no I/O.
+export type Channel = 'sms' | 'whatsapp';
+export type Language = 'ky' | 'ru';
+
+export interface Caller {
+  callerId: string;
+  /** E.164 number, kept only because reminders and replies must reach it. Never logged. */
+  phone: string;
+  channel: Channel;
+  language?: Language | undefined;
+  firstContactAt: string;
+  lastContactAt: string;
+  /** Optimistic-lock counter: every write expects the version it read. */
+  version: number;
+  /** Epoch seconds; DynamoDB's TTL erases an inactive caller after the retention period. */
+  expiresAt: number;
+}
+
+export interface Contact {
+  callerId: string;
+  phone: string;
+  channel: Channel;
+}
+
+const DAY_SECONDS = 86_400;
+
+export function expiryAfter(now: Date, retentionDays: number): number {
+  return Math.floor(now.getTime() / 1000) + retentionDays * DAY_SECONDS;
+}
+
+/** The caller after one more contact: created on first contact, touched (and kept alive) afterwards. */
+export function recordContact(
+  existing: Caller | undefined,
+  contact: Contact,
+  now: Date,
+  retentionDays: number,
+): Caller {
+  const at = now.toISOString();
+  const expiresAt = expiryAfter(now, retentionDays);
+  if (!existing) {
+    return { ...contact, firstContactAt: at, lastContactAt: at, version: 1, expiresAt };
+  }
+  return {
+    ...existing,
+    phone: contact.phone,
+    channel: contact.channel,
+    lastContactAt: at,
+    version: existing.version + 1,
+    expiresAt,
+  };
+}
+
+/** `whatsapp:+996…` and `+996…` are the same person on two channels. */
+export function parseAddress(from: string): { phone: string; channel: Channel } {
+  const whatsapp = /^whatsapp:/i.test(from);
+  return { phone: from.replace(/^whatsapp:/i, '').trim(), channel: whatsapp ? 'whatsapp' : 'sms' };
+}

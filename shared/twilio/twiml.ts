@@ -1,0 +1,44 @@
+// TwiML rendering with the twilio library's builders (deep imports, for bundle size).
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+
+export type WebhookKind = 'messaging' | 'voice';
+
+/** One outbound text in a messaging reply; `to` set means a message to someone other than the sender. */
+export interface ReplyMessage {
+  body: string;
+  to?: string;
+}
+
+export function messagingTwiml(messages: readonly ReplyMessage[]): string {
+  const response = new MessagingResponse();
+  for (const message of messages) {
+    if (message.to) response.message({ to: message.to }, message.body);
+    else response.message(message.body);
+  }
+  return response.toString();
+}
+
+/** A spoken part of a voice reply: Russian by TTS, anything else (Kyrgyz) as recorded audio. */
+export type SpeechPart = { kind: 'say'; text: string; language: 'ru-RU' } | { kind: 'play'; url: string };
+
+export const RUSSIAN_VOICE = 'Polly.Tatyana';
+
+export function appendSpeech(
+  target: VoiceResponse | VoiceResponse.Gather,
+  parts: readonly SpeechPart[],
+): void {
+  for (const part of parts) {
+    if (part.kind === 'say') target.say({ language: part.language, voice: RUSSIAN_VOICE }, part.text);
+    else target.play(part.url);
+  }
+}
+
+export function voiceTwiml(parts: readonly SpeechPart[], options: { hangup?: boolean } = {}): string {
+  const response = new VoiceResponse();
+  appendSpeech(response, parts);
+  if (options.hangup) response.hangup();
+  return response.toString();
+}
+
+export { MessagingResponse, VoiceResponse };
