@@ -86,7 +86,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return sendJson(response, 200, await tick());
       case 'GET /_local/outbox':
         return sendJson(response, 200, options.outbox.list());
-      case 'POST /_local/sns': {
+      case 'POST /_local/sns':
+      case 'POST /_local/sns/': {
         const answer = answerSnsRequest(
           new URLSearchParams((await readBody(request)).toString('utf8')),
           options.outbox,

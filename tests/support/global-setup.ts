@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 let dynamo: RunningDynamoDbLocal | undefined;
 
 export async function setup(project: TestProject): Promise<void> {

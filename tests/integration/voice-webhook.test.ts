@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalHotline } from '../../local/hotline.js';
+import { postSigned, sid, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+
+let hotline: LocalHotline;
+
+beforeAll(async () => {
+  hotline = await startTestHotline();
+});
+
+afterAll(async () => {
+  await hotline.stop();
+});
+
+const callParams = () => ({
+  CallSid: sid('CA'),
+  AccountSid: 'ACtest',
+  From: uniquePhone(),
+  To: '+381110000000',
+  CallStatus: 'ringing',
+});
+
+describe('POST /voice (signed as Twilio signs it)', () => {
+  it('greets a caller with recorded Kyrgyz audio and Russian speech', async () => {
+    const reply = await postSigned(hotline, '/voice', callParams());
+
+    expect(reply.status).toBe(200);
+    const response = (reply.twiml.Response as Record<string, unknown[]>[])[0];
+    const play = response?.Play?.[0];
+    const say = response?.Say?.[0] as Record<string, string> | undefined;
+    expect(String(play)).toMatch(new RegExp(`^${hotline.publicBaseUrl}/prompts/ky/.+\\.wav$`));
+    expect(say?.['@language']).toBe('ru-RU');
+    expect(say?.['#text']).toMatch(/[А-Яа-я]/);
+  });
+
+  it('refuses an unsigned call with 400 and a wrongly signed one with 403', async () => {
+    const unsigned = await postSigned(hotline, '/voice', callParams(), { signature: null });
+    const wrong = await postSigned(hotline, '/voice', callParams(), { signature: 'bm90IGEgc2lnbmF0dXJl' });
+
+    expect([unsigned.status, wrong.status]).toEqual([400, 403]);
+    expect(unsigned.twiml.Response).toBeDefined();
+    expect(wrong.twiml.Response).toBeDefined();
+  });
+
+  it('checks signatures of action URLs against their path and query string', async () => {
+    const params = { ...callParams(), Digits: '1' };
+
+    const reply = await postSigned(hotline, '/voice/menu?attempt=2', params);
+    const signedForOtherQuery = await postSigned(hotline, '/voice/menu?attempt=3', params, {
+      signature: (await import('../../shared/twilio/signature.js')).twilioSignature(
+        hotline.authToken,
+        `${hotline.publicBaseUrl}/voice/menu?attempt=2`,
+        params,
+      ),
+    });
+
+    expect(reply.status).toBe(200);
+    expect(signedForOtherQuery.status).toBe(403);
+  });
+});

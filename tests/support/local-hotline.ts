@@ -1,0 +1,117 @@
+// Test helpers: start the real local runtime in this test file's process (against the run's DynamoDB
+// Local) and talk to it as Twilio does — signed form posts — then read the reply as parsed XML.
+import { randomBytes } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { XMLParser } from 'fast-xml-parser';
+import { inject } from 'vitest';
+import { localDynamoDbClient } from '../../local/dynamodb-local.js';
+import { type LocalHotline, startLocalHotline } from '../../local/hotline.js';
+import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { callerIdFor } from '../../shared/privacy.js';
+import { callerKeys } from '../../shared/table/keys.js';
+import { twilioSignature } from '../../shared/twilio/signature.js';
+
+export const TEST_HASH_KEY = 'test-caller-hash-key-0123456789';
+
+export async function startTestHotline(): Promise<LocalHotline> {
+  process.env.CALLER_HASH_KEY = TEST_HASH_KEY;
+  process.env.LOG_LEVEL = 'debug';
+  return startLocalHotline({
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    port: 0,
+    tableName: `hotline-${randomBytes(4).toString('hex')}`,
+  });
+}
+
+export const sid = (prefix: 'SM' | 'CA' | 'AC') => `${prefix}${randomBytes(16).toString('hex')}`;
+
+/** A phone number no other test uses, so tests sharing a table never see each other's callers. */
+export function uniquePhone(country = '+996'): string {
+  return `${country}7${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0')}`;
+}
+
+export interface TwilioReply {
+  status: number;
+  contentType: string;
+  xml: string;
+  twiml: Record<string, unknown>;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+});
+
+export function parseTwiml(xml: string): Record<string, unknown> {
+  return parser.parse(xml, true) as Record<string, unknown>;
+}
+
+export async function postSigned(
+  hotline: LocalHotline,
+  path: string,
+  params: Record<string, string>,
+  options: { signature?: string | null; authToken?: string } = {},
+): Promise<TwilioReply> {
+  const signature =
+    options.signature === undefined
+      ? twilioSignature(options.authToken ?? hotline.authToken, `${hotline.publicBaseUrl}${path}`, params)
+      : options.signature;
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (signature !== null) headers['x-twilio-signature'] = signature;
+  const response = await fetch(`${hotline.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(params).toString(),
+  });
+  const xml = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    xml,
+    twiml: parseTwiml(xml),
+  };
+}
+
+export function smsParams(from: string, body: string, messageSid = sid('SM')): Record<string, string> {
+  return {
+    MessageSid: messageSid,
+    AccountSid: 'ACtest',
+    From: from,
+    To: '+381110000000',
+    Body: body,
+    NumMedia: '0',
+  };
+}
+
+/** Text of every `<Message>` in a messaging reply, in order. */
+export function messageBodies(reply: TwilioReply): string[] {
+  const response = (reply.twiml.Response as Record<string, unknown>[] | undefined)?.[0];
+  const messages = (response?.Message as unknown[] | undefined) ?? [];
+  return messages.map((message) =>
+    typeof message === 'string' ? message : String((message as Record<string, unknown>)['#text'] ?? ''),
+  );
+}
+
+/** Every item stored under the caller's partition, straight from DynamoDB Local. */
+export async function itemsOfCaller(
+  hotline: LocalHotline,
+  phone: string,
+): Promise<Record<string, unknown>[]> {
+  const client = createDocumentClient(inject('dynamoEndpoint'));
+  try {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: hotline.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': callerKeys.partition(callerIdFor(phone, TEST_HASH_KEY)) },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Items ?? [];
+  } finally {
+    client.destroy();
+  }
+}
+
+export { localDynamoDbClient };
