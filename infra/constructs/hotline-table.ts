@@ -1,0 +1,38 @@
+// The one DynamoDB table: keys and indexes from shared/table/schema.ts, encrypted with our own KMS key,
+// point-in-time recovery, deletion protection, TTL for inactive callers.
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table/schema.js';
+
+export interface HotlineTableProps {
+  key: IKey;
+}
+
+export class HotlineTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: HotlineTableProps) {
+    super(scope, id);
+    // Table rather than TableV2: TableV2 with a customer key cannot synthesise region-agnostic stacks.
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: TABLE_KEYS.timeToLive,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
+  }
+}

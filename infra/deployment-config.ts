@@ -1,0 +1,25 @@
+// Per-deployment settings, from CDK context (`cdk.json` or `-c key=value`), checked at synth time.
+import { z } from 'zod';
+
+const deploymentSchema = z.object({
+  /** Public base URL Twilio calls (custom domain, no trailing slash); default: the API's own endpoint. */
+  publicBaseUrl: z.url().optional(),
+  /** Days after the last contact before an inactive caller's data expires. */
+  retentionDays: z.coerce.number().int().min(1).max(3650).default(180),
+  /** API stage throttling: far above the expected peak, since Twilio treats a throttle as a failure. */
+  throttleRateLimit: z.coerce.number().int().min(10).default(200),
+  throttleBurstLimit: z.coerce.number().int().min(10).default(400),
+});
+
+export type DeploymentConfig = z.infer<typeof deploymentSchema>;
+
+export function parseDeploymentConfig(context: Record<string, unknown>): DeploymentConfig {
+  const parsed = deploymentSchema.safeParse(context);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  -c ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid deployment configuration (CDK context):\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const DEPLOYMENT_CONTEXT_KEYS = Object.keys(deploymentSchema.shape);

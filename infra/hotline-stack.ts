@@ -1,0 +1,85 @@
+// The hotline's AWS stack: webhook API → Lambda handlers → one DynamoDB table, secrets in Secrets Manager.
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { HotlineFunction } from './constructs/hotline-function.js';
+import { HotlineTable } from './constructs/hotline-table.js';
+import { WebhookApi } from './constructs/webhook-api.js';
+import type { DeploymentConfig } from './deployment-config.js';
+import { FUNCTION_ENTRIES, type WebhookFunctionName } from './routes.js';
+
+export interface HotlineStackProps extends StackProps {
+  config: DeploymentConfig;
+}
+
+export class HotlineStack extends Stack {
+  constructor(scope: Construct, id: string, props: HotlineStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const dataKey = new Key(this, 'DataKey', {
+      description: 'Encrypts the hotline table: caller state, cases, reminders',
+      enableKeyRotation: true,
+    });
+    const { table } = new HotlineTable(this, 'Hotline', { key: dataKey });
+
+    const secret = new Secret(this, 'TwilioSecret', {
+      description:
+        'Hotline secrets: twilioAuthToken (set by the NGO, see README) and callerHashKey (generated)',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ twilioAuthToken: '' }),
+        generateStringKey: 'callerHashKey',
+        passwordLength: 48,
+        excludePunctuation: true,
+      },
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The Twilio auth token is issued and rotated in the Twilio console, not by AWS; rotating callerHashKey would orphan every stored caller id.',
+    });
+
+    const webhookFunction = (name: WebhookFunctionName, description: string) =>
+      new HotlineFunction(this, `${name}Webhook`, {
+        entry: FUNCTION_ENTRIES[name],
+        description,
+        // Twilio gives up after 15 s; a reply later than that is a failed call.
+        timeout: Duration.seconds(10),
+        memorySize: 512,
+        environment: { RETENTION_DAYS: String(config.retentionDays), LOG_LEVEL: 'info' },
+        secret,
+      }).bindTable(table);
+
+    const functions = {
+      sms: webhookFunction('sms', 'Twilio Messaging webhook: SMS and WhatsApp keywords'),
+      voice: webhookFunction('voice', 'Twilio Voice webhook: the IVR'),
+    } satisfies Record<WebhookFunctionName, HotlineFunction>;
+
+    const api = new WebhookApi(this, 'Webhooks', {
+      functions: { sms: functions.sms.fn, voice: functions.voice.fn },
+      throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
+    });
+    const publicBaseUrl = config.publicBaseUrl ?? api.url;
+    for (const fn of Object.values(functions)) fn.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+
+    this.exportValue(api.url, { name: `${id}-WebhookBaseUrl` });
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Twilio cannot send AWS credentials or tokens; every webhook checks X-Twilio-Signature in the function.',
+      },
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Webhook functions are invoked synchronously by API Gateway; a DLQ never receives their failures.',
+      },
+      {
+        id: 'Serverless-LambdaAsyncFailureDestination',
+        reason: 'Webhook functions are invoked synchronously by API Gateway, never asynchronously.',
+      },
+    );
+  }
+}
