@@ -25,6 +25,9 @@ const SENSITIVE_KEYS = new Set(
   ].map((key) => key.toLowerCase()),
 );
 
+/** Our own identifiers: never phone numbers, and masking would break log correlation. */
+const SAFE_KEYS = new Set(['requestId', 'callerRef', 'time', 'level', 'event', 'route']);
+
 export interface LogContext {
   requestId?: string;
   callerRef?: string;
@@ -74,7 +77,9 @@ export function redact(value: unknown, depth: number): unknown {
   if (value && typeof value === 'object') {
     const safe: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      safe[key] = SENSITIVE_KEYS.has(key.toLowerCase()) ? '[redacted]' : redact(inner, depth + 1);
+      if (SENSITIVE_KEYS.has(key.toLowerCase())) safe[key] = '[redacted]';
+      else if (SAFE_KEYS.has(key) && typeof inner === 'string') safe[key] = inner;
+      else safe[key] = redact(inner, depth + 1);
     }
     return safe;
   }

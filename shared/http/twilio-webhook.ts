@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import { type HotlineConfig, hotlineConfig } from '../config.js';
 import { type Logger, logger } from '../logger.js';
-import { SMS_APOLOGY, VOICE_APOLOGY_RU } from '../messages/system.js';
+import { SMS_APOLOGY } from '../messages/system.js';
 import { hotlineSecrets } from '../secrets.js';
 import { isValidTwilioSignature, type TwilioParams } from '../twilio/signature.js';
 import { messagingTwiml, voiceTwiml, type WebhookKind } from '../twilio/twiml.js';
@@ -38,8 +38,8 @@ type VerifiedEvent<Params> = APIGatewayProxyEventV2 & { twilio?: TwilioWebhookRe
 export interface TwilioWebhookOptions<Schema extends z.ZodType> {
   kind: WebhookKind;
   schema: Schema;
-  /** Where the Kyrgyz recorded apology lives, for voice faults. */
-  promptUrl?: (config: HotlineConfig, promptId: string, language: 'ky') => string;
+  /** TwiML for a fault; by default an SMS apology. Voice passes its spoken, bilingual apology. */
+  apology?: (config: HotlineConfig) => string;
 }
 
 export function twilioWebhook<Schema extends z.ZodType>(
@@ -110,14 +110,18 @@ function twimlOnError<Schema extends z.ZodType>(
 }
 
 function apologyTwiml<Schema extends z.ZodType>(options: TwilioWebhookOptions<Schema>): string {
-  if (options.kind === 'messaging') return messagingTwiml([{ body: SMS_APOLOGY }]);
-  const russian = { kind: 'say', text: VOICE_APOLOGY_RU, language: 'ru-RU' } as const;
+  const fallback = messagingTwiml([{ body: SMS_APOLOGY }]);
+  if (!options.apology) return fallback;
   try {
-    const config = hotlineConfig();
-    const kyrgyz = options.promptUrl?.(config, 'apology', 'ky');
-    return voiceTwiml(kyrgyz ? [{ kind: 'play', url: kyrgyz }, russian] : [russian], { hangup: true });
+    return options.apology(hotlineConfig());
   } catch {
-    return voiceTwiml([russian], { hangup: true });
+    // Even without a configuration the caller hears something rather than Twilio's error message.
+    return voiceTwiml(
+      [{ kind: 'say', language: 'ru-RU', text: 'Извините, техническая ошибка. Позвоните позже.' }],
+      {
+        hangup: true,
+      },
+    );
   }
 }
 

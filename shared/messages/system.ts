@@ -1,13 +1,9 @@
-// Texts the webhook edge itself needs, whatever the conversation: the apology for a technical fault.
+// Texts the webhook edge itself needs, whatever the conversation: the SMS apology for a technical fault.
 // Bilingual because a fault can happen before we know the caller's language. Native speakers should review.
 
 /** SMS apology (one UCS-2 segment pair at most): Kyrgyz first, then Russian. */
 export const SMS_APOLOGY =
   'Кечиресиз, азыр техникалык ката. Бир аздан кийин кайра жазыңыз.\nИзвините, техническая ошибка. Напишите чуть позже.';
-
-/** Russian part of the spoken apology; the Kyrgyz part is the recorded prompt `apology`. */
-export const VOICE_APOLOGY_RU =
-  'Извините, техническая ошибка. Пожалуйста, позвоните позже или напишите нам. Экстренные службы: полиция 192, скорая 194.';
 
 /** First-contact welcome until the SMS conversation lands: Kyrgyz, then Russian. */
 export const SMS_WELCOME =

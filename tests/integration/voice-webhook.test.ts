@@ -31,6 +31,14 @@ describe('POST /voice (signed as Twilio signs it)', () => {
     expect(String(play)).toMatch(new RegExp(`^${hotline.publicBaseUrl}/prompts/ky/.+\\.wav$`));
     expect(say?.['@language']).toBe('ru-RU');
     expect(say?.['#text']).toMatch(/[А-Яа-я]/);
+    const audio = await fetch(String(play));
+    expect(audio.status).toBe(200);
+    expect(audio.headers.get('content-type')).toBe('audio/wav');
+    expect(
+      Buffer.from(await audio.arrayBuffer())
+        .subarray(0, 4)
+        .toString('ascii'),
+    ).toBe('RIFF');
   });
 
   it('refuses an unsigned call with 400 and a wrongly signed one with 403', async () => {
