@@ -1,7 +1,7 @@
 // Secrets (Twilio auth token, caller hash key): from the environment locally, from Secrets Manager in AWS.
 // In AWS they come through the Parameters and Secrets Lambda extension on localhost, which keeps the
 // Secrets Manager SDK out of the webhook bundles; the promise is cached, so one fetch per container.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HotlineConfig } from './config.js';
 
 export interface HotlineSecrets {
@@ -12,8 +12,8 @@ export interface HotlineSecrets {
 const secretSchema = z.object({
   twilioAuthToken: z
     .string()
-    .min(1, 'twilioAuthToken is empty: set it in the secret (see README, "Set the secret")'),
-  callerHashKey: z.string().min(16),
+    .check(z.minLength(1, 'twilioAuthToken is empty: set it in the secret (see README, "Set the secret")')),
+  callerHashKey: z.string().check(z.minLength(16)),
 });
 
 let cached: Promise<HotlineSecrets> | undefined;

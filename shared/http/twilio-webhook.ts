@@ -3,7 +3,7 @@
 // answer TwiML. Every failure becomes valid TwiML too: a caller never hears an error trace.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type HotlineConfig, hotlineConfig } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { SMS_APOLOGY } from '../messages/system.js';
@@ -35,14 +35,14 @@ export type TwilioWebhookHandler = (
 
 type VerifiedEvent<Params> = APIGatewayProxyEventV2 & { twilio?: TwilioWebhookRequest<Params> };
 
-export interface TwilioWebhookOptions<Schema extends z.ZodType> {
+export interface TwilioWebhookOptions<Schema extends z.ZodMiniType> {
   kind: WebhookKind;
   schema: Schema;
   /** TwiML for a fault; by default an SMS apology. Voice passes its spoken, bilingual apology. */
   apology?: (config: HotlineConfig) => string;
 }
 
-export function twilioWebhook<Schema extends z.ZodType>(
+export function twilioWebhook<Schema extends z.ZodMiniType>(
   options: TwilioWebhookOptions<Schema>,
   handle: (request: TwilioWebhookRequest<z.infer<Schema>>) => Promise<string>,
 ): TwilioWebhookHandler {
@@ -55,7 +55,7 @@ export function twilioWebhook<Schema extends z.ZodType>(
     }) as unknown as TwilioWebhookHandler;
 }
 
-function verifiedTwilioForm<Schema extends z.ZodType>(
+function verifiedTwilioForm<Schema extends z.ZodMiniType>(
   schema: Schema,
 ): middy.MiddlewareObj<VerifiedEvent<z.infer<Schema>>, APIGatewayProxyStructuredResultV2> {
   return {
@@ -89,7 +89,7 @@ function verifiedTwilioForm<Schema extends z.ZodType>(
   };
 }
 
-function twimlOnError<Schema extends z.ZodType>(
+function twimlOnError<Schema extends z.ZodMiniType>(
   options: TwilioWebhookOptions<Schema>,
 ): middy.MiddlewareObj<VerifiedEvent<unknown>, APIGatewayProxyStructuredResultV2> {
   return {
@@ -109,7 +109,7 @@ function twimlOnError<Schema extends z.ZodType>(
   };
 }
 
-function apologyTwiml<Schema extends z.ZodType>(options: TwilioWebhookOptions<Schema>): string {
+function apologyTwiml<Schema extends z.ZodMiniType>(options: TwilioWebhookOptions<Schema>): string {
   const fallback = messagingTwiml([{ body: SMS_APOLOGY }]);
   if (!options.apology) return fallback;
   try {

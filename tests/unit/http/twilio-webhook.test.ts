@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formParams, routePath, twilioWebhook } from '../../../shared/http/twilio-webhook.js';
 import { SMS_APOLOGY } from '../../../shared/messages/system.js';
 import { twilioSignature } from '../../../shared/twilio/signature.js';
@@ -56,7 +56,7 @@ function signedEvent(
 }
 
 const context = { awsRequestId: 'req-1' } as Context;
-const schema = z.object({ From: z.string(), Body: z.string().default('') });
+const schema = z.object({ From: z.string(), Body: z._default(z.string(), '') });
 
 describe('the Twilio webhook chain', () => {
   it('answers 200 with a bilingual apology as TwiML when the use case fails, and logs no number or text', async () => {
