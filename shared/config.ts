@@ -2,7 +2,11 @@
 // zod/mini: the same validation as zod at a fraction of the bundle (full zod adds ~440 KB to each webhook).
 import * as z from 'zod/mini';
 
-const trimmedUrl = () => z.pipe(z.url(), z.transform((url: string) => url.replace(/\/+$/, '')));
+const trimmedUrl = () =>
+  z.pipe(
+    z.url(),
+    z.transform((url: string) => url.replace(/\/+$/, '')),
+  );
 const text = () => z.string().check(z.minLength(1));
 
 const configSchema = z.object({

@@ -28,8 +28,8 @@ describe('hotline configuration', () => {
     const { TWILIO_AUTH_TOKEN: _token, ...withoutToken } = local;
 
     expect(() => parseConfig(withoutToken)).toThrow(ConfigError);
-    expect(parseConfig({ ...withoutToken, TWILIO_SECRET_ID: 'arn:aws:secretsmanager:x' }).TWILIO_SECRET_ID).toBe(
-      'arn:aws:secretsmanager:x',
-    );
+    expect(
+      parseConfig({ ...withoutToken, TWILIO_SECRET_ID: 'arn:aws:secretsmanager:x' }).TWILIO_SECRET_ID,
+    ).toBe('arn:aws:secretsmanager:x');
   });
 });
