@@ -1,0 +1,254 @@
+// `npm run bench`: measures every figure the README quotes and writes bench/results.json and bench/RESULTS.md.
+//   1. minified bundle size of each webhook function, built exactly as the stack builds it;
+//   2. module load time of each bundle in fresh Node processes, next to the same handler built against
+//      the root `twilio` package, as a ratio measured in the same run;
+//   3. DynamoDB requests per inbound SMS, counted on the wire by a proxy in front of DynamoDB Local.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { BUNDLING } from '../infra/constructs/hotline-function.js';
+import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
+import { startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { startLocalHotline } from '../local/hotline.js';
+import { twilioSignature } from '../shared/twilio/signature.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/.out');
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
+const BUNDLE_BUDGET_BYTES = 600 * 1024;
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+process.env.LOG_LEVEL = 'warn';
+
+/** Rewrites our deep twilio imports to the package root: the "what if we had not bothered" variant. */
+const rootTwilio: Plugin = {
+  name: 'root-twilio',
+  setup(builder) {
+    builder.onResolve({ filter: /^twilio\/lib\/(webhooks\/webhooks|twiml\/\w+)\.js$/ }, (args) => ({
+      path: args.path,
+      namespace: 'root-twilio',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'root-twilio' }, (args) => {
+      const twiml = /twiml\/(\w+)\.js$/.exec(args.path)?.[1];
+      const contents = twiml
+        ? `import twilio from 'twilio'; export default twilio.twiml.${twiml};`
+        : `import twilio from 'twilio'; export const validateRequest = twilio.validateRequest; export const getExpectedTwilioSignature = twilio.getExpectedTwilioSignature;`;
+      return { contents, resolveDir: ROOT, loader: 'js' };
+    });
+  },
+};
+
+async function bundle(
+  fn: WebhookFunctionName,
+  variant: 'deep' | 'root',
+): Promise<{ file: string; bytes: number }> {
+  const file = join(OUT, `${fn}-${variant}.mjs`);
+  const result = await build({
+    entryPoints: [join(ROOT, FUNCTION_ENTRIES[fn])],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    minify: BUNDLING.minify,
+    target: BUNDLING.target,
+    format: 'esm',
+    mainFields: BUNDLING.mainFields,
+    external: BUNDLING.externalModules,
+    banner: { js: BUNDLING.banner },
+    plugins: variant === 'root' ? [rootTwilio] : [],
+    metafile: true,
+    logLevel: 'error',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return { file, bytes: output?.bytes ?? 0 };
+}
+
+/** Milliseconds from `import()` to loaded, in a fresh Node process each time (median and p90). */
+function loadTimes(file: string): { medianMs: number; p90Ms: number; runs: number } {
+  const env = {
+    ...process.env,
+    TABLE_NAME: 'bench',
+    PUBLIC_BASE_URL: 'https://bench.example.org',
+    TWILIO_SECRET_ID: 'bench',
+    AWS_REGION: 'eu-central-1',
+  };
+  const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
+  const samples: number[] = [];
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    samples.push(
+      Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString()),
+    );
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), runs: samples.length };
+}
+
+/** A pass-through proxy in front of DynamoDB Local that counts requests by operation. */
+async function countingProxy(target: string) {
+  const counts = new Map<string, number>();
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const operation =
+      String(req.headers['x-amz-target'] ?? 'unknown')
+        .split('.')
+        .pop() ?? 'unknown';
+    counts.set(operation, (counts.get(operation) ?? 0) + 1);
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    reset: () => counts.clear(),
+    snapshot: () => Object.fromEntries(counts),
+    total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+async function dynamoRequestsPerSms() {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const proxy = await countingProxy(dynamo.endpoint);
+  const hotline = await startLocalHotline({ dynamoEndpoint: proxy.endpoint, port: 0, tableName: 'bench' });
+  const send = async (params: Record<string, string>) => {
+    const signature = twilioSignature(hotline.authToken, `${hotline.publicBaseUrl}/sms`, params);
+    const response = await fetch(`${hotline.url}/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(params).toString(),
+    });
+    if (response.status !== 200) throw new Error(`SMS answered ${response.status}`);
+  };
+  const message = (from: string, index: number) => ({
+    MessageSid: `SMbench${from.slice(-4)}${index}`,
+    AccountSid: 'ACbench',
+    From: from,
+    To: '+381110000000',
+    Body: 'salam',
+  });
+  const measure = async (label: string, messages: Record<string, string>[]) => {
+    proxy.reset();
+    for (const params of messages) await send(params);
+    return {
+      label,
+      messages: messages.length,
+      requestsPerMessage: round(proxy.total() / messages.length),
+      byOperation: proxy.snapshot(),
+    };
+  };
+  try {
+    const callers = Array.from({ length: 20 }, (_, index) => `+9967000${String(index).padStart(5, '0')}`);
+    const first = await measure(
+      'first contact',
+      callers.map((from) => message(from, 0)),
+    );
+    const returning = await measure(
+      'returning caller',
+      callers.map((from) => message(from, 1)),
+    );
+    const retried = await measure(
+      'Twilio retry (same MessageSid)',
+      callers.map((from) => message(from, 1)),
+    );
+    return [first, returning, retried];
+  } finally {
+    await hotline.stop();
+    await proxy.close();
+    await dynamo.stop();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const bundles = [];
+  for (const fn of Object.keys(FUNCTION_ENTRIES) as WebhookFunctionName[]) {
+    process.stdout.write(`bundling and loading ${fn}…\n`);
+    const deep = await bundle(fn, 'deep');
+    const root = await bundle(fn, 'root');
+    const deepLoad = loadTimes(deep.file);
+    const rootLoad = loadTimes(root.file);
+    bundles.push({
+      function: fn,
+      bytes: deep.bytes,
+      withinBudget: deep.bytes <= BUNDLE_BUDGET_BYTES,
+      loadMedianMs: deepLoad.medianMs,
+      loadP90Ms: deepLoad.p90Ms,
+      rootTwilioBytes: root.bytes,
+      rootTwilioLoadMedianMs: rootLoad.medianMs,
+      loadRatio: round(deepLoad.medianMs / rootLoad.medianMs),
+      runs: deepLoad.runs,
+    });
+  }
+  process.stdout.write('counting DynamoDB requests per SMS…\n');
+  const dynamo = await dynamoRequestsPerSms();
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    machine: `${process.platform}/${process.arch}`,
+    bundles,
+    dynamoRequestsPerSms: dynamo,
+  };
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured by \`npm run bench\` on ${results.measuredAt.slice(0, 10)}, Node ${results.node}, ${results.machine}; load times are medians of ${LOAD_RUNS} fresh Node processes.`,
+    '',
+    '| function | bundle (minified) | load median (p90) | root `twilio` bundle | root `twilio` load | load ratio |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...bundles.map(
+      (b) =>
+        `| ${b.function} | ${kb(b.bytes)} | ${b.loadMedianMs} ms (${b.loadP90Ms} ms) | ${kb(b.rootTwilioBytes)} | ${b.rootTwilioLoadMedianMs} ms | ${b.loadRatio} |`,
+    ),
+    '',
+    '| inbound SMS | messages | DynamoDB requests per message | operations |',
+    '| --- | --- | --- | --- |',
+    ...dynamo.map(
+      (d) =>
+        `| ${d.label} | ${d.messages} | ${d.requestsPerMessage} | ${Object.entries(d.byOperation)
+          .map(([op, n]) => `${op} ${n}`)
+          .join(', ')} |`,
+    ),
+    '',
+  ];
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const over = bundles.filter((b) => !b.withinBudget);
+  if (over.length > 0) {
+    process.stderr.write(
+      `Over the ${kb(BUNDLE_BUDGET_BYTES)} budget: ${over.map((b) => b.function).join(', ')}\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+await main();
