@@ -1,5 +1,5 @@
 // The hotline's AWS stack: webhook API → Lambda handlers → one DynamoDB table, secrets in Secrets Manager.
-import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -63,7 +63,18 @@ export class HotlineStack extends Stack {
     const publicBaseUrl = config.publicBaseUrl ?? api.url;
     for (const fn of Object.values(functions)) fn.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
-    this.exportValue(api.url, { name: `${id}-WebhookBaseUrl` });
+    new CfnOutput(this, 'SmsWebhookUrl', {
+      value: `${publicBaseUrl}/sms`,
+      description: 'Twilio number → Messaging → "A message comes in" (HTTP POST); also the WhatsApp sender',
+    });
+    new CfnOutput(this, 'VoiceWebhookUrl', {
+      value: `${publicBaseUrl}/voice`,
+      description: 'Twilio number → Voice → "A call comes in" (HTTP POST)',
+    });
+    new CfnOutput(this, 'SecretArn', {
+      value: secret.secretArn,
+      description: 'Put the Twilio auth token into this secret (key twilioAuthToken), see README',
+    });
 
     Validations.of(this).acknowledge(
       {
