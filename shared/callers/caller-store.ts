@@ -107,7 +107,11 @@ export class DynamoCallerStore implements CallerStore {
       if (error instanceof TransactionCanceledException) {
         const [profile, handled] = error.CancellationReasons ?? [];
         if (handled?.Code === 'ConditionalCheckFailed') throw new DuplicateMessageError();
-        if (profile?.Code === 'ConditionalCheckFailed') throw new ConcurrentCallerUpdateError();
+        // A conflict with another transaction on the same items is a lost race too: read again.
+        const lostRace = [profile, handled].some(
+          (reason) => reason?.Code === 'ConditionalCheckFailed' || reason?.Code === 'TransactionConflict',
+        );
+        if (lostRace) throw new ConcurrentCallerUpdateError();
       }
       throw error;
     }

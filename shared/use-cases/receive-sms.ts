@@ -25,7 +25,8 @@ export interface ReceiveSmsPorts {
   dedupeSeconds?: number;
 }
 
-const MAX_ATTEMPTS = 3;
+/** Texts from one caller rarely collide; a burst of several resolves within a few jittered retries. */
+const MAX_ATTEMPTS = 8;
 
 /** Returns the TwiML to answer. */
 export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Promise<string> {
@@ -47,6 +48,11 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
     } catch (error) {
       const retry = error instanceof ConcurrentCallerUpdateError || error instanceof DuplicateMessageError;
       if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+      await jitter(attempt);
     }
   }
+}
+
+function jitter(attempt: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
 }
