@@ -1,0 +1,163 @@
+// The SMS message catalogue: which messages exist, how long each may be, and how one is picked
+// and filled in. The texts live in one data file per language and script (ky.ts, ru.ts,
+// ky-latn.ts, ru-latn.ts); the bilingual welcome lives here because it is the same for everyone.
+//
+// NATIVE SPEAKERS SHOULD REVIEW every text before launch. How an NGO edits a text: change the
+// string in the data file, keep the {placeholders} it has, then run
+// `npx vitest run tests/unit/messages` — it fails when a text outgrows its SMS budget or a Latin
+// text uses a character outside GSM-7 — and `npx tsx scripts/catalogue-report.ts` to see the
+// segment counts. Segments are what the hotline pays for. See docs/keywords.md.
+
+import type { DateMode, DateProblem } from '../sms/dates.js';
+import type { Language } from '../sms/intents.js';
+import { ky } from './ky.js';
+import { kyLatn } from './ky-latn.js';
+import { ru } from './ru.js';
+import { ruLatn } from './ru-latn.js';
+
+export type { Language };
+
+/**
+ * `reply`: a menu or a confirmation; aim for one UCS-2 segment (70 characters), never more than 2.
+ * `article`: information; at most 4 UCS-2 segments. In Latin mode every text is one GSM-7 segment.
+ */
+export type BudgetKind = 'reply' | 'article';
+
+/** Values the conversation fills in. Dates are dd.mm.yyyy (formatDate in shared/sms/dates.ts). */
+export type Placeholder = 'lastDay' | 'daysLeft' | 'expiry' | 'windowOpens' | 'deadline';
+
+interface MessageSpec {
+  readonly budget: BudgetKind;
+  readonly placeholders: readonly Placeholder[];
+}
+
+export const MESSAGE_SPECS = {
+  /** First contact: bilingual, asks for 1 Кыргызча / 2 Русский. */
+  welcome: { budget: 'reply', placeholders: [] },
+  menu: { budget: 'reply', placeholders: [] },
+  info_registration: { budget: 'article', placeholders: [] },
+  info_visa_free: { budget: 'article', placeholders: [] },
+  info_residence: { budget: 'article', placeholders: [] },
+  info_work: { budget: 'article', placeholders: [] },
+  info_emergency: { budget: 'article', placeholders: [] },
+  entry_saved: { budget: 'reply', placeholders: ['lastDay', 'daysLeft'] },
+  /** Entry saved, but by our count the 90 days already ended: said gently, with a way to a person. */
+  entry_saved_ended: { budget: 'reply', placeholders: ['lastDay'] },
+  permit_saved: { budget: 'reply', placeholders: ['expiry', 'windowOpens'] },
+  deadlines: { budget: 'reply', placeholders: ['deadline', 'daysLeft'] },
+  no_dates: { budget: 'reply', placeholders: [] },
+  date_unreadable: { budget: 'reply', placeholders: [] },
+  /** Entry date after today. */
+  date_future: { budget: 'reply', placeholders: [] },
+  /** No such day (31.02, month 13). */
+  date_impossible: { budget: 'reply', placeholders: [] },
+  /** Entry date more than a year ago: most likely a mistyped year. */
+  date_too_old: { budget: 'reply', placeholders: [] },
+  /** Permit expiry already passed. */
+  permit_date_passed: { budget: 'reply', placeholders: [] },
+  /** Permit expiry further out than any permit runs: most likely a mistyped year. */
+  permit_date_too_far: { budget: 'reply', placeholders: [] },
+  language_set: { budget: 'reply', placeholders: [] },
+  latin_on: { budget: 'reply', placeholders: [] },
+  latin_off: { budget: 'reply', placeholders: [] },
+  stopped: { budget: 'reply', placeholders: [] },
+  started: { budget: 'reply', placeholders: [] },
+  delete_ask: { budget: 'reply', placeholders: [] },
+  deleted: { budget: 'reply', placeholders: [] },
+  /** A volunteer will answer. */
+  person_ack: { budget: 'reply', placeholders: [] },
+  /** Short hint after a message we could not read. */
+  unknown: { budget: 'reply', placeholders: [] },
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageId = keyof typeof MESSAGE_SPECS;
+
+export const MESSAGE_IDS = Object.keys(MESSAGE_SPECS) as MessageId[];
+
+/** Messages that exist once per language and script, in the data files. */
+export type CatalogueMessageId = Exclude<MessageId, 'welcome'>;
+
+/** One data file: every message in one language and script. */
+export type Catalogue = Readonly<Record<CatalogueMessageId, string>>;
+
+export type Script = 'cyrillic' | 'latin';
+
+/** Who a reply is for: their language and whether they asked for Latin letters. */
+export interface Reader {
+  readonly language: Language;
+  readonly latin: boolean;
+}
+
+/** The welcome, in both languages at once, since we do not know the caller's language yet. */
+export const WELCOME: Readonly<Record<Script, string>> = {
+  cyrillic:
+    'Саламатсызбы! Здравствуйте!\n1 - Кыргызча\n2 - Русский\nМеню: ЖАРДАМ / ПОМОЩЬ\nТоктотуу / отписка: СТОП',
+  latin:
+    'Salamatsyzby! Zdravstvuyte!\n1 - Kyrgyzcha\n2 - Russkiy\nMenu: JARDAM / POMOSH\nToktotuu / otpiska: STOP',
+};
+
+export const CATALOGUES: Readonly<Record<Language, Readonly<Record<Script, Catalogue>>>> = {
+  ky: { cyrillic: ky, latin: kyLatn },
+  ru: { cyrillic: ru, latin: ruLatn },
+};
+
+/**
+ * Longest value each placeholder takes, for budget checks. Dates are always 10 characters;
+ * days left are at most 4 digits (permits run up to 3 years, the range check stops at 5).
+ */
+export const LONGEST_PLACEHOLDER_VALUES: Readonly<Record<Placeholder, string>> = {
+  lastDay: '31.12.2026',
+  daysLeft: '1826',
+  expiry: '31.12.2026',
+  windowOpens: '31.12.2026',
+  deadline: '31.12.2026',
+};
+
+export type PlaceholdersOf<Id extends MessageId> = (typeof MESSAGE_SPECS)[Id]['placeholders'][number];
+
+export type PlaceholderValues<Id extends MessageId> = Readonly<Record<PlaceholdersOf<Id>, string | number>>;
+
+/** The raw template, placeholders unfilled. */
+export function messageTemplate(id: MessageId, reader: Reader): string {
+  const script: Script = reader.latin ? 'latin' : 'cyrillic';
+  if (id === 'welcome') return WELCOME[script];
+  return CATALOGUES[reader.language][script][id];
+}
+
+/** The text to send, with its placeholders filled in. */
+export function renderMessage<Id extends MessageId>(
+  id: Id,
+  reader: Reader,
+  ...values: PlaceholdersOf<Id> extends never ? [] : [PlaceholderValues<Id>]
+): string {
+  const [given] = values;
+  return fillTemplate(messageTemplate(id, reader), given ?? {});
+}
+
+/** Replaces each `{name}`; a missing value is a programming error, so it throws rather than send `{name}`. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for {${name}} in a message template`);
+    return String(value);
+  });
+}
+
+/** Placeholder names used in a template, in order of appearance. */
+export function placeholdersIn(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+}
+
+/** Which message explains a date the caller sent that parseDate refused. */
+export function dateProblemMessage(problem: DateProblem, mode: DateMode): CatalogueMessageId {
+  switch (problem) {
+    case 'unreadable':
+      return 'date_unreadable';
+    case 'impossible':
+      return 'date_impossible';
+    case 'future':
+      return mode === 'past' ? 'date_future' : 'permit_date_too_far';
+    case 'too_old':
+      return mode === 'past' ? 'date_too_old' : 'permit_date_passed';
+  }
+}

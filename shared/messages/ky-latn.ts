@@ -1,0 +1,44 @@
+// Kyrgyz SMS texts in Latin letters, for callers who switched to Latin mode (9 / LATYN): one
+// GSM-7 segment (160 characters) each instead of several Cyrillic ones. Only GSM-7 characters:
+// ö and ü are GSM-7, ң is written ng. NATIVE SPEAKERS SHOULD REVIEW before launch.
+//
+// How an NGO edits a text: change the string, keep every {placeholder} it has, keep the keywords
+// in CAPITALS spelled as in shared/sms/keywords.ts, then run `npx vitest run tests/unit/messages`
+// (one segment, GSM-7 only, placeholders, keywords) and `npx tsx scripts/catalogue-report.ts`.
+// A phone may be read by an employer: plain, kind, discreet wording; no alarm words.
+
+import type { Catalogue } from './catalogue.js';
+
+export const kyLatn: Catalogue = {
+  menu: '1 Kattoo\n2 Vizasyz 90 kün\n3 Uruksat, VNJ\n4 Jumush\n5 SOS, telefondor\n6 Möönöttör\n7 Operator\n8 Til 9 Kirill\nKIRDIM 12.03 - kirgen kün',
+  info_registration:
+    'Kattoo: kirgenden je darek almashkandan kiyin 24 saatta politsiyada kattaluu kerek (beli karton). Meymankana özü kattayt. Akysyz. Ar bir kirgende kayra.',
+  info_visa_free:
+    'Vizasyz: kaalagan 180 kündö 90 künge cheyin. Chygyp kayra kirsengiz da esep nöldön bashtalbayt. Jazyngyz: KIRDIM 12.03.2026 - eskertebiz.',
+  info_residence:
+    'Uzak jashap ishtöö üchün birdiktüü uruksat kerek: aryz onlayn, joop 15 kündö, 3 jylga cheyin. Uzartuu: 3 ay murun. Jazyngyz: URUKSAT 12.03.2027',
+  info_work:
+    'Jumush: kelishim jana aylyk esebin surangyz. Aylyk tölönbösö - Emgek inspektsiyasy +381112017485. Aldoo, kysym - ASTRA +381117850000, anonimdüü.',
+  info_emergency:
+    'Politsiya 192\nTez jardam 194\nÖrt 193\nASTRA (anonimdüü): +381117850000\nEmgek inspektsiyasy: +381112017485\nOperator: 7',
+  entry_saved: 'Kirgen kün saktaldy. Akyrky kün: {lastDay}, {daysLeft} kün kaldy.',
+  entry_saved_ended: 'Saktaldy. Bizdin esep: 90 kün {lastDay} bütkön. Jardam: 7',
+  permit_saved: 'Saktaldy. Uruksat bütöt: {expiry}. Uzartuu achylat: {windowOpens}. Eskertebiz.',
+  deadlines: 'Jakynky möönöt: {deadline}. {daysLeft} kün kaldy.',
+  no_dates: 'Kündör jok. Jazyngyz: KIRDIM 12.03.2026 je URUKSAT 12.03.2027',
+  date_unreadable: 'Kündü tüshünbödüm. Mynday jazyngyz: 12.03.2026',
+  date_future: 'Bul kün ali kele elek. Kirgen kün, misaly: 12.03.2026',
+  date_impossible: 'Mynday kün jok. Kün menen aydy teksheringiz: 12.03.2026',
+  date_too_old: 'Bul bir jyldan murun. Jyldy teksheringiz: 12.03.2026',
+  permit_date_passed: 'Bul kün ötüp ketti. Dokumentter boyuncha jardam kerek bolso - 7',
+  permit_date_too_far: 'Uruksat 3 jylga cheyin berilet. Jyldy teksheringiz: 12.03.2027',
+  language_set: 'Til: kyrgyzcha. Menu: 0',
+  latin_on: 'Emi latyn tamgalary menen jazabyz. Kirill: 9',
+  latin_off: 'Emi kirill tamgalary menen jazabyz. Latyn: 9',
+  stopped: 'Bildirüülör toktotuldu. Kayra: BASHTA. Maalymatty öchürüü: ÖCHÜR',
+  started: 'Bildirüülör kayra küygüzüldü. Menu: 0',
+  delete_ask: 'Bardyk maalymatyngyz jana eskertmeler öchürülsünbü? Joop: OOBA',
+  deleted: 'Maalymatyngyz öchürüldü. Iygilik!',
+  person_ack: 'Volontyorgo jiberdik. Joop ushul jerge kelet.',
+  unknown: 'Tüshünbödüm. Menu: 0 je JARDAM',
+};

@@ -1,0 +1,45 @@
+// Kyrgyz SMS texts, Cyrillic. NATIVE SPEAKERS SHOULD REVIEW before launch: these were written
+// by a non-native author and every sentence needs a Kyrgyz speaker's eye.
+//
+// How an NGO edits a text: change the string, keep every {placeholder} it has, keep the keywords
+// in CAPITALS spelled as in shared/sms/keywords.ts, then run `npx vitest run tests/unit/messages`
+// (budgets, placeholders, keywords) and `npx tsx scripts/catalogue-report.ts` (segment counts).
+// Cyrillic SMS: 70 characters fit one segment, 67 per segment when longer. Every segment is paid.
+// A phone may be read by an employer: plain, kind, discreet wording; no alarm words.
+// Legal facts come from the design's domain facts (verify with a legal partner before changing).
+
+import type { Catalogue } from './catalogue.js';
+
+export const ky: Catalogue = {
+  menu: '1 Каттоо\n2 Визасыз 90 күн\n3 Уруксат, ВНЖ\n4 Жумуш\n5 SOS, телефондор\n6 Мөөнөттөр\n7 Оператор\n8 Тил 9 Латын\nКИРДИМ 12.03 - кирген күн',
+  info_registration:
+    'Каттоо: киргенден же дарек алмашкандан кийин 24 сааттын ичинде полицияда катталуу керек (белый картон). Мейманкана, хостел өзү каттайт, жеке үй ээси - сиз менен бирге. Акысыз. Ар бир киргенде кайра.',
+  info_visa_free:
+    'Визасыз Сербияда каалаган 180 күндүн ичинде 90 күнгө чейин болсо болот. Чыгып кайра кирсеңиз да эсеп нөлдөн башталбайт. Биз этият эсептейбиз. Жазыңыз: КИРДИМ 12.03.2026 - алдын ала эскертебиз.',
+  info_residence:
+    'Бирдиктүү уруксат (ВНЖ + жумуш): арыз онлайн, жооп 15 күндө, мөөнөтү 3 жылга чейин, жоопту Сербияда күтсө болот. Узартуу: бүтөрдөн 3 ай мурун, эң кеч 30 күн мурун. Жазыңыз: УРУКСАТ жана бүтүү күнү.',
+  info_work:
+    'Жумуш: жазуу жүзүндөгү келишим жана айлык эсебин сураңыз. Айлык төлөнбөсө, келишим жок болсо - Эмгек инспекциясы +381112017485. Алдоо, кысым, жумуш сунушун текшерүү - ASTRA +381117850000, анонимдүү.',
+  info_emergency:
+    'Полиция 192\nТез жардам 194\nӨрт өчүрүү 193\nASTRA (жумуштагы алдоо, кысым, анонимдүү): +381117850000\nЭмгек инспекциясы: +381112017485\nОператор: 7',
+  entry_saved: 'Кирген күн сакталды. Акыркы күн: {lastDay}, {daysLeft} күн калды.',
+  entry_saved_ended: 'Сакталды. Биздин эсеп: 90 күн {lastDay} бүткөн. Жардам: 7',
+  permit_saved: 'Сакталды. Уруксат бүтөт: {expiry}. Узартуу ачылат: {windowOpens}',
+  deadlines: 'Жакынкы мөөнөт: {deadline}. {daysLeft} күн калды.',
+  no_dates: 'Күндөр жок. Жазыңыз: КИРДИМ 12.03.2026 же УРУКСАТ 12.03.2027',
+  date_unreadable: 'Күндү түшүнбөдүм. Мындай жазыңыз: 12.03.2026',
+  date_future: 'Бул күн али келе элек. Кирген күн, мисалы: 12.03.2026',
+  date_impossible: 'Мындай күн жок. Күн менен айды текшериңиз: 12.03.2026',
+  date_too_old: 'Бул бир жылдан мурун. Жылды текшериңиз: 12.03.2026',
+  permit_date_passed: 'Бул күн өтүп кетти. Документтер боюнча жардам керек болсо - 7',
+  permit_date_too_far: 'Уруксат 3 жылга чейин берилет. Жылды текшериңиз: 12.03.2027',
+  language_set: 'Тил: кыргызча. Меню: 0',
+  latin_on: 'Эми латын тамгалары менен жазабыз. Кирилл: 9',
+  latin_off: 'Эми кирилл тамгалары менен жазабыз. Латын: 9',
+  stopped: 'Билдирүүлөр токтотулду. Кайра: БАШТА. Маалыматты өчүрүү: ӨЧҮР',
+  started: 'Билдирүүлөр кайра күйгүзүлдү. Меню: 0',
+  delete_ask: 'Бардык маалыматыңыз жана эскертмелер өчүрүлсүнбү? Жооп: ООБА',
+  deleted: 'Маалыматыңыз өчүрүлдү. Ийгилик!',
+  person_ack: 'Волонтёрго жибердик. Жооп ушул жерге келет.',
+  unknown: 'Түшүнбөдүм. Меню: 0 же ЖАРДАМ',
+};

@@ -1,0 +1,44 @@
+// Russian SMS texts in Latin letters (translit), for callers who switched to Latin mode
+// (9 / LATINITSA): one GSM-7 segment (160 characters) each instead of several Cyrillic ones.
+// Only GSM-7 characters. NATIVE SPEAKERS SHOULD REVIEW before launch.
+//
+// How an NGO edits a text: change the string, keep every {placeholder} it has, keep the keywords
+// in CAPITALS spelled as in shared/sms/keywords.ts, then run `npx vitest run tests/unit/messages`
+// (one segment, GSM-7 only, placeholders, keywords) and `npx tsx scripts/catalogue-report.ts`.
+// A phone may be read by an employer: plain, kind, discreet wording; no alarm words.
+
+import type { Catalogue } from './catalogue.js';
+
+export const ruLatn: Catalogue = {
+  menu: '1 Registratsiya\n2 90 dney bez vizy\n3 VNZh, razreshenie\n4 Rabota\n5 SOS, telefony\n6 Moi sroki\n7 Operator\n8 Yazyk 9 Kirillitsa\nVEZD 12.03 - data vezda',
+  info_registration:
+    'Registratsiya: za 24 chasa posle vezda ili smeny adresa - v politsii (beli karton). Otel i hostel delayut eto sami. Besplatno. Posle kazhdogo vezda - snova.',
+  info_visa_free:
+    'Bez vizy - do 90 dney za lyubye 180 dney. Novyy vezd schet ne obnulyaet. Prishlite VEZD i datu, naprimer VEZD 12.03.2026 - napomnim zaranee.',
+  info_residence:
+    'Edinoe razreshenie (VNZh i rabota): zayavka onlayn, reshenie do 15 dney, srok do 3 let. Prodlevat za 3 mes. do kontsa. Prishlite RAZRESHENIE i datu.',
+  info_work:
+    'Rabota: prosite pismennyy dogovor. Ne platyat - Inspektsiya truda +381112017485. Obman, davlenie - ASTRA +381117850000, anonimno. Operator: 7',
+  info_emergency:
+    'Politsiya 192\nSkoraya 194\nPozharnye 193\nASTRA (anonimno): +381117850000\nInspektsiya truda: +381112017485\nOperator: 7',
+  entry_saved: 'Vezd sokhranen. Posledniy den: {lastDay}. Ostalos dney: {daysLeft}.',
+  entry_saved_ended: 'Sokhraneno. Po nashemu schetu 90 dney proshli {lastDay}. Pomoshch: 7',
+  permit_saved: 'Sokhraneno. Razreshenie do {expiry}. Prodlit mozhno s {windowOpens}, napomnim.',
+  deadlines: 'Blizhayshiy srok: {deadline}. Ostalos dney: {daysLeft}.',
+  no_dates: 'Dat net. Prishlite VEZD 12.03.2026 ili RAZRESHENIE 12.03.2027',
+  date_unreadable: 'Datu ne udalos prochitat. Primer: 12.03.2026',
+  date_future: 'Eta data eshche ne nastupila. Data vezda, naprimer: 12.03.2026',
+  date_impossible: 'Takoy daty net. Proverte den i mesyats: 12.03.2026',
+  date_too_old: 'Eto bolshe goda nazad. Proverte god: 12.03.2026',
+  permit_date_passed: 'Eta data uzhe proshla. Nuzhna pomoshch s dokumentami - napishite 7',
+  permit_date_too_far: 'Razreshenie dayut do 3 let. Proverte god: 12.03.2027',
+  language_set: 'Yazyk: russkiy. Menyu: 0',
+  latin_on: 'Teper pishem latinitsey. Kirillitsa: 9',
+  latin_off: 'Teper pishem kirillitsey. Latinitsa: 9',
+  stopped: 'Soobshcheniya ostanovleny. Vernut: START. Udalit dannye: UDALIT',
+  started: 'Soobshcheniya snova vklyucheny. Menyu: 0',
+  delete_ask: 'Udalit vse vashi dannye i napominaniya? Otvette: DA',
+  deleted: 'Vashi dannye udaleny. Vsego dobrogo!',
+  person_ack: 'Peredali volonteru, otvet pridet syuda.',
+  unknown: 'Ne udalos ponyat. Menyu: 0 ili POMOSH',
+};
