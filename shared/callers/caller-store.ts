@@ -124,9 +124,21 @@ function toCaller(item: Record<string, unknown>): Caller {
     phone: String(item.phone),
     channel: item.channel === 'whatsapp' ? 'whatsapp' : 'sms',
     language: item.language === 'ky' || item.language === 'ru' ? item.language : undefined,
+    latin: item.latin === true,
+    optedOut: item.optedOut === true,
+    awaiting: item.awaiting === 'language' || item.awaiting === 'delete_confirmation' ? item.awaiting : undefined,
+    entryDate: typeof item.entryDate === 'string' ? item.entryDate : undefined,
+    permitExpiry: typeof item.permitExpiry === 'string' ? item.permitExpiry : undefined,
+    reminderIds: readReminderIds(item.reminderIds),
     firstContactAt: String(item.firstContactAt),
     lastContactAt: String(item.lastContactAt),
     version: Number(item.version),
     expiresAt: Number(item.expiresAt),
   };
+}
+
+function readReminderIds(value: unknown): Caller['reminderIds'] {
+  const ids = (value ?? {}) as Partial<Record<string, unknown>>;
+  const list = (series: unknown) => (Array.isArray(series) ? series.map(String) : []);
+  return { entry: list(ids.entry), permit: list(ids.permit) };
 }

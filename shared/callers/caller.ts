@@ -1,6 +1,11 @@
 // A caller: someone who texted or called the hotline. Pure state transitions, no I/O.
+import type { ReminderSeries } from '../reminders/reminder-item.js';
+
 export type Channel = 'sms' | 'whatsapp';
 export type Language = 'ky' | 'ru';
+
+/** What the next text is read as, when the last reply asked a question. */
+export type Awaiting = 'language' | 'delete_confirmation';
 
 export interface Caller {
   callerId: string;
@@ -8,6 +13,17 @@ export interface Caller {
   phone: string;
   channel: Channel;
   language?: Language | undefined;
+  /** Replies in Latin letters (GSM-7): one cheap segment instead of several UCS-2 ones. */
+  latin: boolean;
+  /** Said STOP: nothing goes out except the confirmation, until START. */
+  optedOut: boolean;
+  awaiting?: Awaiting | undefined;
+  /** `YYYY-MM-DD`: entry day of the current visa-free stay. */
+  entryDate?: string | undefined;
+  /** `YYYY-MM-DD`: expiry of the temporary residence or single permit. */
+  permitExpiry?: string | undefined;
+  /** Ids of the reminder items currently planned for each date, so a new date replaces exactly them. */
+  reminderIds: Record<ReminderSeries, string[]>;
   firstContactAt: string;
   lastContactAt: string;
   /** Optimistic-lock counter: every write expects the version it read. */
@@ -38,7 +54,16 @@ export function recordContact(
   const at = now.toISOString();
   const expiresAt = expiryAfter(now, retentionDays);
   if (!existing) {
-    return { ...contact, firstContactAt: at, lastContactAt: at, version: 1, expiresAt };
+    return {
+      ...contact,
+      latin: false,
+      optedOut: false,
+      reminderIds: { entry: [], permit: [] },
+      firstContactAt: at,
+      lastContactAt: at,
+      version: 1,
+      expiresAt,
+    };
   }
   return {
     ...existing,

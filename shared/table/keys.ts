@@ -16,4 +16,19 @@ export const callerKeys = {
     pk: callerPartition(callerId),
     sk: `MSG#${messageSid}`,
   }),
+  /** One planned reminder; the id comes from the deadline engine (`visa:2026-06-09:d14`). */
+  reminder: (callerId: string, reminderId: string): ItemKey => ({
+    pk: callerPartition(callerId),
+    sk: `REMINDER#${reminderId}`,
+  }),
+};
+
+/**
+ * Keys of the `due` index. A pending reminder carries them; sending removes `duePk`, so the sparse index
+ * holds only what is still to send. Partitioned by UTC day, so a sweep reads a few days' partitions
+ * and its cost grows with what is due, never with the number of callers.
+ */
+export const dueIndexKeys = {
+  partitionFor: (dueAtIso: string) => `DUE#${dueAtIso.slice(0, 10)}`,
+  of: (dueAtIso: string) => ({ duePk: dueIndexKeys.partitionFor(dueAtIso), dueAt: dueAtIso }),
 };

@@ -1,0 +1,51 @@
+// A planned reminder as stored in the table. The SMS and voice conversations write these when a caller's
+// dates change (replacing the series they belong to); the reminder sweep finds them through the `due`
+// index, claims, sends and marks them.
+import type { Reminder, ReminderKind } from '../deadlines/index.js';
+import { callerKeys, dueIndexKeys } from '../table/keys.js';
+
+/** Reminders belong to one of the caller's dates; changing that date replaces its series only. */
+export type ReminderSeries = 'entry' | 'permit';
+
+export type ReminderStatus = 'pending' | 'sent' | 'failed';
+
+export interface ReminderItem {
+  pk: string;
+  sk: string;
+  type: 'reminder';
+  callerId: string;
+  reminderId: string;
+  series: ReminderSeries;
+  kind: ReminderKind;
+  /** `YYYY-MM-DD`: the day the reminder is about. */
+  deadline: string;
+  catchUp: boolean;
+  /** ISO instant, inside the delivery window. */
+  dueAt: string;
+  /** Present only while pending: the `due` index is sparse. */
+  duePk?: string;
+  status: ReminderStatus;
+  /** Epoch seconds; expires with the caller's retention. */
+  expiresAt: number;
+}
+
+export function reminderItem(
+  callerId: string,
+  series: ReminderSeries,
+  reminder: Reminder,
+  expiresAt: number,
+): ReminderItem {
+  return {
+    ...callerKeys.reminder(callerId, reminder.id),
+    ...dueIndexKeys.of(reminder.dueAt),
+    type: 'reminder',
+    callerId,
+    reminderId: reminder.id,
+    series,
+    kind: reminder.kind,
+    deadline: reminder.deadline,
+    catchUp: reminder.catchUp,
+    status: 'pending',
+    expiresAt,
+  };
+}
