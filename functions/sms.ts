@@ -1,5 +1,4 @@
 // Lambda: Twilio Messaging webhook (SMS and WhatsApp), POST /sms.
-
 import { documentClient } from '../shared/aws/dynamodb.js';
 import { parseAddress } from '../shared/callers/caller.js';
 import { DynamoCallerStore } from '../shared/callers/caller-store.js';
@@ -16,13 +15,10 @@ const callers = new DynamoCallerStore(documentClient(config), config.TABLE_NAME)
 export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessageSchema }, async (request) => {
   const { phone, channel } = parseAddress(request.params.From);
   const callerId = callerIdFor(phone, request.callerHashKey);
-  request.log.info('sms.received', {
-    callerRef: callerId.slice(0, 8),
-    channel,
-    length: request.params.Body.length,
-  });
-  return receiveSms(
+  const outcome = await receiveSms(
     { callers, clock: hotlineClock, retentionDays: config.RETENTION_DAYS },
     { callerId, phone, channel, messageSid: request.params.MessageSid, body: request.params.Body },
   );
+  request.log.info('sms.answered', { callerRef: callerId.slice(0, 8), channel, intent: outcome.intent });
+  return outcome.twiml;
 });

@@ -1,8 +1,17 @@
 // Callers in DynamoDB. Reads and writes are shaped so an ordinary inbound message costs two requests:
-// one BatchGet (profile + "was this message already handled?") and one transaction (profile + message).
+// one BatchGet (profile + "was this message already handled?") and one transaction (profile, message,
+// and the reminders a changed date replaces). Erasure costs more: a query and batched deletes.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { callerKeys } from '../table/keys.js';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ReminderItem } from '../reminders/reminder-item.js';
+import { callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
 import type { Caller } from './caller.js';
 
 /** Another webhook for the same caller wrote first; read again and decide again. */
@@ -33,9 +42,22 @@ export interface CallerSnapshot {
   handled?: HandledMessage | undefined;
 }
 
+/** Reminder items to delete (by id) and to write, when a caller's date changes. */
+export interface ReminderChanges {
+  remove: string[];
+  add: ReminderItem[];
+}
+
 export interface CallerStore {
   loadForMessage(callerId: string, messageSid: string): Promise<CallerSnapshot>;
-  saveAfterMessage(next: Caller, expectedVersion: number | undefined, message: HandledMessage): Promise<void>;
+  saveAfterMessage(
+    next: Caller,
+    expectedVersion: number | undefined,
+    message: HandledMessage,
+    reminders?: ReminderChanges,
+  ): Promise<void>;
+  /** Deletes every item of the caller, then remembers the erasing message's reply for Twilio retries. */
+  eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }>;
 }
 
 export class DynamoCallerStore implements CallerStore {
@@ -47,14 +69,18 @@ export class DynamoCallerStore implements CallerStore {
   async loadForMessage(callerId: string, messageSid: string): Promise<CallerSnapshot> {
     const profileKey = callerKeys.profile(callerId);
     const messageKey = callerKeys.inboundMessage(callerId, messageSid);
+    const erasedKey = erasureKeys.byMessage(messageSid);
     const result = await this.client.send(
       new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: [profileKey, messageKey], ConsistentRead: true } },
+        RequestItems: {
+          [this.tableName]: { Keys: [profileKey, messageKey, erasedKey], ConsistentRead: true },
+        },
       }),
     );
     const items = result.Responses?.[this.tableName] ?? [];
-    const profile = items.find((item) => item.sk === profileKey.sk);
-    const message = items.find((item) => item.sk === messageKey.sk);
+    const find = (key: ItemKey) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+    const profile = find(profileKey);
+    const message = find(messageKey) ?? find(erasedKey);
     return {
       caller: profile ? toCaller(profile) : undefined,
       handled: message
@@ -71,6 +97,7 @@ export class DynamoCallerStore implements CallerStore {
     next: Caller,
     expectedVersion: number | undefined,
     message: HandledMessage,
+    reminders: ReminderChanges = { remove: [], add: [] },
   ): Promise<void> {
     const profileKey = callerKeys.profile(next.callerId);
     const messageKey = callerKeys.inboundMessage(next.callerId, message.messageSid);
@@ -100,6 +127,10 @@ export class DynamoCallerStore implements CallerStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...reminders.remove.map((id) => ({
+              Delete: { TableName: this.tableName, Key: callerKeys.reminder(next.callerId, id) },
+            })),
+            ...reminders.add.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
           ],
         }),
       );
@@ -116,6 +147,49 @@ export class DynamoCallerStore implements CallerStore {
       throw error;
     }
   }
+
+  async eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }> {
+    let itemsDeleted = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': callerKeys.partition(callerId) },
+          ProjectionExpression: 'pk, sk',
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const keys = (page.Items ?? []) as ItemKey[];
+      for (let at = 0; at < keys.length; at += 25) {
+        await this.deleteAll(keys.slice(at, at + 25));
+      }
+      itemsDeleted += keys.length;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    // Last, so that a retry after a crash midway finds items left and erases again.
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...erasureKeys.byMessage(message.messageSid), type: 'erasure', ...message },
+      }),
+    );
+    return { itemsDeleted };
+  }
+
+  private async deleteAll(keys: ItemKey[]): Promise<void> {
+    let pending = keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
+      if (attempt > 6) throw new Error('DynamoDB kept items unprocessed while erasing a caller');
+      const result = await this.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+      );
+      pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+    }
+  }
 }
 
 function toCaller(item: Record<string, unknown>): Caller {
@@ -126,7 +200,8 @@ function toCaller(item: Record<string, unknown>): Caller {
     language: item.language === 'ky' || item.language === 'ru' ? item.language : undefined,
     latin: item.latin === true,
     optedOut: item.optedOut === true,
-    awaiting: item.awaiting === 'language' || item.awaiting === 'delete_confirmation' ? item.awaiting : undefined,
+    awaiting:
+      item.awaiting === 'language' || item.awaiting === 'delete_confirmation' ? item.awaiting : undefined,
     entryDate: typeof item.entryDate === 'string' ? item.entryDate : undefined,
     permitExpiry: typeof item.permitExpiry === 'string' ? item.permitExpiry : undefined,
     reminderIds: readReminderIds(item.reminderIds),

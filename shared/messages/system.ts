@@ -4,7 +4,3 @@
 /** SMS apology (one UCS-2 segment pair at most): Kyrgyz first, then Russian. */
 export const SMS_APOLOGY =
   'Кечиресиз, азыр техникалык ката. Бир аздан кийин кайра жазыңыз.\nИзвините, техническая ошибка. Напишите чуть позже.';
-
-/** First-contact welcome until the SMS conversation lands: Kyrgyz, then Russian. */
-export const SMS_WELCOME =
-  'Саламатсызбы! Бул кыргыз мигранттарына жардам линиясы.\nЗдравствуйте! Это линия помощи мигрантам из Кыргызстана.';

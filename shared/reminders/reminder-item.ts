@@ -7,7 +7,8 @@ import { callerKeys, dueIndexKeys } from '../table/keys.js';
 /** Reminders belong to one of the caller's dates; changing that date replaces its series only. */
 export type ReminderSeries = 'entry' | 'permit';
 
-export type ReminderStatus = 'pending' | 'sent' | 'failed';
+/** `cancelled`: the sweep found the caller had opted out or the deadline had passed (see docs/reminders.md). */
+export type ReminderStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 export interface ReminderItem {
   pk: string;
@@ -27,6 +28,22 @@ export interface ReminderItem {
   status: ReminderStatus;
   /** Epoch seconds; expires with the caller's retention. */
   expiresAt: number;
+  // Written by the sweep only (shared/reminders/sweep.ts); the conversation never sets them.
+  /** ISO instant until which one sweep holds the reminder; another may take it over afterwards. */
+  leaseUntil?: string;
+  /** Which sweep holds the lease. */
+  leaseOwner?: string;
+  /** How many times a sweep has claimed it; bounds a reminder that keeps crashing sweeps. */
+  attempts?: number;
+  /** Set just before the SNS publish: a sweep that finds it on an expired lease cannot know if it went out. */
+  sendingSince?: string;
+  sentAt?: string;
+  /** Sent as far as we know, but the publish was never confirmed (docs/reminders.md, "crash safety"). */
+  unconfirmed?: boolean;
+  failedAt?: string;
+  cancelledAt?: string;
+  /** Why it was not sent: a short code, never a message text. */
+  outcome?: string;
 }
 
 export function reminderItem(

@@ -24,6 +24,14 @@ export const callerKeys = {
 };
 
 /**
+ * After an erasure nothing about the caller is left, yet a Twilio retry of the erasing message must
+ * get the same answer and must not recreate the caller: a short-lived record keyed by the message alone.
+ */
+export const erasureKeys = {
+  byMessage: (messageSid: string): ItemKey => ({ pk: `ERASED#${messageSid}`, sk: 'ERASED' }),
+};
+
+/**
  * Keys of the `due` index. A pending reminder carries them; sending removes `duePk`, so the sparse index
  * holds only what is still to send. Partitioned by UTC day, so a sweep reads a few days' partitions
  * and its cost grows with what is due, never with the number of callers.

@@ -1,0 +1,186 @@
+// The SMS/WhatsApp conversation as a pure decision: the caller's state and one inbound text in, the new
+// state, the replies and the reminder changes out. No I/O: the use case loads, decides here, and saves.
+import type { Caller, Language } from '../callers/caller.js';
+import type { Reminder } from '../deadlines/index.js';
+import {
+  dateProblemMessage,
+  fillTemplate,
+  type MessageId,
+  messageTemplate,
+  type Reader,
+} from '../messages/catalogue.js';
+import type { ReminderSeries } from '../reminders/reminder-item.js';
+import { formatDate, parseDate } from '../sms/dates.js';
+import type { Intent } from '../sms/intents.js';
+import { matchKeyword, parseLanguageChoice } from '../sms/keywords.js';
+import { guessLanguage } from '../sms/language-guess.js';
+import { entryOutcome, nextDeadline, permitWindowOpens, planSeries, todayIn } from './caller-dates.js';
+
+export interface SmsDecision {
+  caller: Caller;
+  /** Texts to answer with, already rendered in the caller's language and script. */
+  replies: string[];
+  /** Series whose reminders are replaced by the given plan (an empty plan cancels them). */
+  reminderPlans: Partial<Record<ReminderSeries, Reminder[]>>;
+  /** Erase everything about the caller once the reply is sent. */
+  erase: boolean;
+  /** What the text was taken for, for logs and metrics (never the text itself). */
+  intent: Intent | 'welcome' | 'language_choice' | 'unknown' | 'ignored';
+}
+
+/**
+ * Decides the answer to one text. `caller` already reflects this contact (see recordContact);
+ * `isFirstContact` is true when the hotline had never heard from the number.
+ */
+export function decideSmsReply(
+  caller: Caller,
+  text: string,
+  isFirstContact: boolean,
+  now: Date,
+): SmsDecision {
+  const match = matchKeyword(text);
+  const decision = (
+    next: Caller,
+    intent: SmsDecision['intent'],
+    replies: string[],
+    more: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase'>> = {},
+  ): SmsDecision => ({
+    caller: next,
+    intent,
+    replies,
+    reminderPlans: more.reminderPlans ?? {},
+    erase: more.erase ?? false,
+  });
+
+  // Erasure and opting out/in work in every state, even after STOP.
+  if (match.intent === 'confirm_delete' && caller.awaiting === 'delete_confirmation') {
+    return decision({ ...caller, awaiting: undefined }, 'confirm_delete', [say(caller, 'deleted')], {
+      erase: true,
+    });
+  }
+  if (match.intent === 'delete') {
+    return decision({ ...caller, awaiting: 'delete_confirmation' }, 'delete', [say(caller, 'delete_ask')]);
+  }
+  if (match.intent === 'stop') {
+    const next = { ...caller, optedOut: true, awaiting: undefined };
+    return decision(next, 'stop', [say(next, 'stopped')], { reminderPlans: { entry: [], permit: [] } });
+  }
+  if (match.intent === 'start') {
+    const next = { ...caller, optedOut: false, awaiting: undefined };
+    return decision(next, 'start', [say(next, 'started')], {
+      reminderPlans: {
+        entry: planSeries('entry', next.entryDate, now),
+        permit: planSeries('permit', next.permitExpiry, now),
+      },
+    });
+  }
+  // After STOP nothing goes out but the confirmations above.
+  if (caller.optedOut) return decision(caller, 'ignored', []);
+
+  const settled = { ...caller, awaiting: undefined };
+  if (caller.awaiting === 'language') {
+    const chosen = parseLanguageChoice(text);
+    if (chosen) {
+      const next = { ...settled, language: chosen };
+      return decision(next, 'language_choice', [say(next, 'language_set')]);
+    }
+  }
+
+  if (match.intent === 'unknown' || match.intent === 'confirm_delete') {
+    if (isFirstContact) {
+      // Unknown first words: ask for a language, in both, and name the main keywords.
+      const next: Caller = { ...settled, language: guessLanguage(text, caller.phone), awaiting: 'language' };
+      return decision(next, 'welcome', [say(next, 'welcome')]);
+    }
+    return decision(settled, 'unknown', [say(settled, 'unknown')]);
+  }
+
+  // A keyword: its language (or the number's) becomes the caller's until they switch.
+  const speaker: Caller =
+    settled.language === undefined || isFirstContact
+      ? { ...settled, language: match.language ?? guessLanguage(text, caller.phone) ?? settled.language }
+      : settled;
+
+  switch (match.intent) {
+    case 'menu':
+    case 'info_registration':
+    case 'info_visa_free':
+    case 'info_residence':
+    case 'info_work':
+    case 'info_emergency':
+      return decision(speaker, match.intent, [say(speaker, match.intent)]);
+    case 'person':
+      return decision(speaker, 'person', [say(speaker, 'person_ack')]);
+    case 'latin': {
+      const next = { ...speaker, latin: !speaker.latin };
+      return decision(next, 'latin', [say(next, next.latin ? 'latin_on' : 'latin_off')]);
+    }
+    case 'language': {
+      const chosen = parseLanguageChoice(match.argument ?? '') ?? (speaker.language === 'ky' ? 'ru' : 'ky');
+      const next = { ...speaker, language: chosen };
+      return decision(next, 'language', [say(next, 'language_set')]);
+    }
+    case 'my_deadlines': {
+      const next = nextDeadline(speaker, todayIn(now));
+      return decision(speaker, 'my_deadlines', [
+        next
+          ? say(speaker, 'deadlines', { deadline: formatDate(next.deadline), daysLeft: next.daysLeft })
+          : say(speaker, 'no_dates'),
+      ]);
+    }
+    case 'set_entry':
+      return setEntry(speaker, match.argument ?? '', now, decision);
+    case 'set_permit':
+      return setPermit(speaker, match.argument ?? '', now, decision);
+  }
+}
+
+type Decide = (
+  next: Caller,
+  intent: SmsDecision['intent'],
+  replies: string[],
+  more?: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase'>>,
+) => SmsDecision;
+
+function setEntry(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
+  const today = todayIn(now);
+  const parsed = parseDate(argument, today, 'past');
+  if (!parsed.ok)
+    return decision(caller, 'set_entry', [say(caller, dateProblemMessage(parsed.reason, 'past'))]);
+  const next = { ...caller, entryDate: parsed.date };
+  const outcome = entryOutcome(parsed.date, today);
+  const reply =
+    outcome.kind === 'in_stay'
+      ? say(next, 'entry_saved', { lastDay: formatDate(outcome.lastDay), daysLeft: outcome.daysLeft })
+      : say(next, 'entry_saved_ended', { lastDay: formatDate(outcome.lastDay) });
+  const unchanged = caller.entryDate === parsed.date;
+  return decision(next, 'set_entry', [reply], {
+    reminderPlans: unchanged ? {} : { entry: planSeries('entry', parsed.date, now) },
+  });
+}
+
+function setPermit(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
+  const parsed = parseDate(argument, todayIn(now), 'future');
+  if (!parsed.ok)
+    return decision(caller, 'set_permit', [say(caller, dateProblemMessage(parsed.reason, 'future'))]);
+  const next = { ...caller, permitExpiry: parsed.date };
+  const reply = say(next, 'permit_saved', {
+    expiry: formatDate(parsed.date),
+    windowOpens: formatDate(permitWindowOpens(parsed.date)),
+  });
+  const unchanged = caller.permitExpiry === parsed.date;
+  return decision(next, 'set_permit', [reply], {
+    reminderPlans: unchanged ? {} : { permit: planSeries('permit', parsed.date, now) },
+  });
+}
+
+/** The reader of a reply: the caller's language, or a guess from the number until they choose. */
+export function readerOf(caller: Pick<Caller, 'language' | 'latin' | 'phone'>): Reader {
+  const language: Language = caller.language ?? (caller.phone.startsWith('+996') ? 'ky' : 'ru');
+  return { language, latin: caller.latin };
+}
+
+/** Renders a catalogue text for the caller; a missing placeholder value throws rather than send `{name}`. */
+function say(caller: Caller, id: MessageId, values: Readonly<Record<string, string | number>> = {}): string {
+  return fillTemplate(messageTemplate(id, readerOf(caller)), values);
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { type Caller, recordContact } from '../../../shared/callers/caller.js';
+import { decideSmsReply } from '../../../shared/conversation/sms-conversation.js';
+import { WELCOME } from '../../../shared/messages/catalogue.js';
+import { ky } from '../../../shared/messages/ky.js';
+import { ru } from '../../../shared/messages/ru.js';
+import { ruLatn } from '../../../shared/messages/ru-latn.js';
+
+const NOW = new Date('2026-04-01T10:00:00Z');
+const KYRGYZ_NUMBER = '+996700111222';
+const SERBIAN_NUMBER = '+381641112223';
+
+function newCaller(phone: string): Caller {
+  return recordContact(undefined, { callerId: 'c1', phone, channel: 'sms' }, NOW, 180);
+}
+
+/** Runs a whole conversation through the pure decision, as the use case would. */
+function converse(phone: string, texts: string[], now = NOW) {
+  let caller: Caller | undefined;
+  const turns = [];
+  for (const text of texts) {
+    const contacted = recordContact(caller, { callerId: 'c1', phone, channel: 'sms' }, now, 180);
+    const decision = decideSmsReply(contacted, text, caller === undefined, now);
+    turns.push(decision);
+    caller = decision.caller;
+  }
+  return turns;
+}
+
+describe('first contact', () => {
+  it('answers unknown first words with the bilingual welcome and waits for a language choice', () => {
+    const [first] = converse(KYRGYZ_NUMBER, ['salam']);
+
+    expect(first?.replies).toEqual([WELCOME.cyrillic]);
+    expect(first?.caller.awaiting).toBe('language');
+  });
+
+  it('takes 2 after the welcome as Russian and answers in Russian', () => {
+    const [, second] = converse(KYRGYZ_NUMBER, ['salam', '2']);
+
+    expect(second?.caller.language).toBe('ru');
+    expect(second?.replies).toEqual([ru.language_set]);
+  });
+
+  it('answers a Kyrgyz keyword at once in Kyrgyz, without asking for a language', () => {
+    const [first] = converse(SERBIAN_NUMBER, ['жардам']);
+
+    expect(first?.caller.language).toBe('ky');
+    expect(first?.replies).toEqual([ky.menu]);
+  });
+
+  it('answers a Russian keyword typed in Latin letters in Russian', () => {
+    const [first] = converse(KYRGYZ_NUMBER, ['pomosh']);
+
+    expect(first?.caller.language).toBe('ru');
+    expect(first?.replies).toEqual([ru.menu]);
+  });
+});
+
+describe('dates', () => {
+  it('stores an entry date and answers with the last lawful day and the days left', () => {
+    const [, saved] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026']);
+
+    // 12 March + 89 days = 9 June (entry day counts); 1 April to 9 June inclusive = 70 days.
+    expect(saved?.caller.entryDate).toBe('2026-03-12');
+    expect(saved?.replies[0]).toContain('09.06.2026');
+    expect(saved?.replies[0]).toContain('70');
+  });
+
+  it('plans reminders for a new entry date, and none again when the same date is sent twice', () => {
+    const [, first, again] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', 'въезд 12.03.2026']);
+
+    expect(first?.reminderPlans.entry?.length).toBeGreaterThan(0);
+    expect(again?.reminderPlans).toEqual({});
+  });
+
+  it('asks for a correction when the entry date is in the future, and stores nothing', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.05.2026']);
+
+    expect(turn?.replies).toEqual([ru.date_future]);
+    expect(turn?.caller.entryDate).toBeUndefined();
+    expect(turn?.reminderPlans).toEqual({});
+  });
+
+  it('stores a permit expiry and says when the extension window opens', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'разрешение 01.05.2027']);
+
+    expect(turn?.caller.permitExpiry).toBe('2027-05-01');
+    expect(turn?.replies[0]).toContain('01.05.2027');
+    expect(turn?.replies[0]).toContain('01.02.2027');
+  });
+
+  it('answers "my deadlines" with the nearest deadline, or says no date is known yet', () => {
+    const turns = converse(SERBIAN_NUMBER, ['помощь', '6', 'въезд 12.03.2026', '6']);
+
+    expect(turns[1]?.replies).toEqual([ru.no_dates]);
+    expect(turns[3]?.replies[0]).toContain('09.06.2026');
+  });
+});
+
+describe('STOP, START and erasure', () => {
+  it('stops with a confirmation, cancels reminders, then stays silent until START', () => {
+    const turns = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', 'стоп', 'помощь', 'старт']);
+
+    expect(turns[2]?.replies).toEqual([ru.stopped]);
+    expect(turns[2]?.reminderPlans).toEqual({ entry: [], permit: [] });
+    expect(turns[3]?.replies).toEqual([]);
+    expect(turns[4]?.replies).toEqual([ru.started]);
+    expect(turns[4]?.reminderPlans.entry?.length).toBeGreaterThan(0);
+  });
+
+  it('does not stop when STOP appears inside a sentence', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'please stop my boss']);
+
+    expect(turn?.caller.optedOut).toBe(false);
+    expect(turn?.replies).toEqual([ru.unknown]);
+  });
+
+  it('asks once before erasing, and erases on the confirmation', () => {
+    const [, ask, yes] = converse(SERBIAN_NUMBER, ['помощь', 'удалить', 'да']);
+
+    expect(ask?.replies).toEqual([ru.delete_ask]);
+    expect(ask?.erase).toBe(false);
+    expect(yes?.replies).toEqual([ru.deleted]);
+    expect(yes?.erase).toBe(true);
+  });
+
+  it('never erases on a yes that answers no deletion question', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'да']);
+
+    expect(turn?.erase).toBe(false);
+  });
+
+  it('still erases after STOP, since deleting one’s data must always work', () => {
+    const turns = converse(SERBIAN_NUMBER, ['помощь', 'стоп', 'удалить', 'да']);
+
+    expect(turns[3]?.erase).toBe(true);
+  });
+});
+
+describe('language and script', () => {
+  it('switches to Latin letters on 9 and answers in GSM-7 from then on', () => {
+    const [, on, menu] = converse(SERBIAN_NUMBER, ['помощь', '9', '0']);
+
+    expect(on?.caller.latin).toBe(true);
+    expect(menu?.replies).toEqual([ruLatn.menu]);
+  });
+
+  it('switches language on 8 and keeps the new one', () => {
+    const [, switched, menu] = converse(SERBIAN_NUMBER, ['помощь', '8', '0']);
+
+    expect(switched?.caller.language).toBe('ky');
+    expect(menu?.replies).toEqual([ky.menu]);
+  });
+
+  it('answers unreadable text with a short hint rather than silence', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', '🙂🙂']);
+
+    expect(turn?.replies).toEqual([ru.unknown]);
+  });
+
+  it('treats a caller who has not chosen a language by the number: Kyrgyz for +996', () => {
+    const caller = newCaller(KYRGYZ_NUMBER);
+
+    const turn = decideSmsReply(caller, '🙂', false, NOW);
+
+    expect(turn.replies).toEqual([ky.unknown]);
+  });
+});
