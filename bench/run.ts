@@ -9,6 +9,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { BUNDLING } from '../infra/constructs/hotline-function.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -121,10 +122,110 @@ async function countingProxy(target: string) {
   };
 }
 
-async function dynamoRequestsPerSms() {
+/** The scripted conversation per reader: every kind of reply the SMS line gives, in order. */
+const SCRIPTS: Record<string, { country: string; texts: string[] }> = {
+  ky: {
+    country: '+996',
+    texts: [
+      'салам',
+      '1',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'кирдим 12.03.2026',
+      'разрешение 01.05.2027',
+      '6',
+      '7',
+      'абв',
+      'тил',
+      'өчүр',
+      'ооба',
+    ],
+  },
+  ru: {
+    country: '+381',
+    texts: [
+      'привет',
+      '2',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'въезд 12.03.2026',
+      'разрешение 01.05.2027',
+      '6',
+      '7',
+      'абв',
+      'язык',
+      'удалить',
+      'да',
+    ],
+  },
+  'ky-latn': {
+    country: '+381',
+    texts: [
+      'jardam',
+      '9',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'kirdim 12.03.2026',
+      'uruksat 01.05.2027',
+      '6',
+      '7',
+      'abv',
+      'ochur',
+      'ooba',
+    ],
+  },
+  'ru-latn': {
+    country: '+381',
+    texts: [
+      'pomosh',
+      '9',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'vezd 12.03.2026',
+      'razreshenie 01.05.2027',
+      '6',
+      '7',
+      'abv',
+      'udalit',
+      'da',
+    ],
+  },
+};
+
+interface Turn {
+  reader: string;
+  /** Replies before a Latin-mode caller sent 9 are still Cyrillic: not counted for the Latin reader. */
+  counted: boolean;
+  text: string;
+  requests: number;
+  operations: Record<string, number>;
+  segments: number[];
+}
+
+async function smsConversations() {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const proxy = await countingProxy(dynamo.endpoint);
   const hotline = await startLocalHotline({ dynamoEndpoint: proxy.endpoint, port: 0, tableName: 'bench' });
+  await fetch(`${hotline.url}/_local/clock`, {
+    method: 'POST',
+    body: JSON.stringify({ now: '2026-04-01T10:00:00Z' }),
+  });
   const send = async (params: Record<string, string>) => {
     const signature = twilioSignature(hotline.authToken, `${hotline.publicBaseUrl}/sms`, params);
     const response = await fetch(`${hotline.url}/sms`, {
@@ -133,44 +234,102 @@ async function dynamoRequestsPerSms() {
       body: new URLSearchParams(params).toString(),
     });
     if (response.status !== 200) throw new Error(`SMS answered ${response.status}`);
+    const xml = await response.text();
+    return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((match) => unescapeXml(match[1] ?? ''));
   };
-  const message = (from: string, index: number) => ({
-    MessageSid: `SMbench${from.slice(-4)}${index}`,
-    AccountSid: 'ACbench',
-    From: from,
-    To: '+381110000000',
-    Body: 'salam',
-  });
-  const measure = async (label: string, messages: Record<string, string>[]) => {
-    proxy.reset();
-    for (const params of messages) await send(params);
-    return {
-      label,
-      messages: messages.length,
-      requestsPerMessage: round(proxy.total() / messages.length),
-      byOperation: proxy.snapshot(),
-    };
-  };
+  const turns: Turn[] = [];
+  let sequence = 0;
   try {
-    const callers = Array.from({ length: 20 }, (_, index) => `+9967000${String(index).padStart(5, '0')}`);
-    const first = await measure(
-      'first contact',
-      callers.map((from) => message(from, 0)),
-    );
-    const returning = await measure(
-      'returning caller',
-      callers.map((from) => message(from, 1)),
-    );
-    const retried = await measure(
-      'Twilio retry (same MessageSid)',
-      callers.map((from) => message(from, 1)),
-    );
-    return [first, returning, retried];
+    for (const [reader, script] of Object.entries(SCRIPTS)) {
+      for (let caller = 0; caller < 5; caller++) {
+        const from = `${script.country}7${String(++sequence).padStart(8, '0')}`;
+        let counted = !reader.endsWith('-latn');
+        for (const text of script.texts) {
+          if (text === '9') counted = true;
+          const params = {
+            MessageSid: `SMbench${++sequence}`,
+            AccountSid: 'ACbench',
+            From: from,
+            To: '+381110000000',
+            Body: text,
+          };
+          proxy.reset();
+          const replies = await send(params);
+          turns.push({
+            reader,
+            counted,
+            text,
+            requests: proxy.total(),
+            operations: proxy.snapshot(),
+            segments: replies.map((reply) => new SegmentedMessage(reply).segmentsCount),
+          });
+          if (text === script.texts[2]) {
+            // A Twilio retry of the same message: answered from the stored reply.
+            proxy.reset();
+            await send(params);
+            turns.push({
+              reader,
+              counted: false,
+              text: '(retry)',
+              requests: proxy.total(),
+              operations: proxy.snapshot(),
+              segments: [],
+            });
+          }
+        }
+      }
+    }
   } finally {
     await hotline.stop();
     await proxy.close();
     await dynamo.stop();
   }
+  const isErasure = (turn: Turn) => ['ооба', 'да', 'ooba', 'da'].includes(turn.text);
+  const ordinary = turns.filter((turn) => turn.text !== '(retry)' && !isErasure(turn));
+  const summarise = (label: string, group: Turn[]) => {
+    const operations: Record<string, number> = {};
+    for (const turn of group)
+      for (const [op, n] of Object.entries(turn.operations)) operations[op] = (operations[op] ?? 0) + n;
+    const requests = group.map((turn) => turn.requests);
+    return {
+      label,
+      messages: group.length,
+      meanRequests: round(requests.reduce((a, b) => a + b, 0) / group.length),
+      maxRequests: Math.max(...requests),
+      byOperation: operations,
+    };
+  };
+  const dynamoRequests = [
+    summarise('ordinary message (keywords, info, dates with reminder plans, STOP…)', ordinary),
+    summarise(
+      'Twilio retry (same MessageSid)',
+      turns.filter((turn) => turn.text === '(retry)'),
+    ),
+    summarise('erasure confirmation (query + batched deletes + tombstone)', turns.filter(isErasure)),
+  ];
+  const segments = Object.keys(SCRIPTS).map((reader) => {
+    const counts = turns
+      .filter((turn) => turn.reader === reader && turn.counted)
+      .flatMap((turn) => turn.segments)
+      .sort((a, b) => a - b);
+    return {
+      reader,
+      replies: counts.length,
+      median: counts[Math.floor(counts.length / 2)] ?? 0,
+      max: counts[counts.length - 1] ?? 0,
+      mean: round(counts.reduce((a, b) => a + b, 0) / counts.length),
+    };
+  });
+  return { dynamoRequests, segments };
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function freePort(): Promise<number> {
@@ -207,15 +366,16 @@ async function main() {
       runs: deepLoad.runs,
     });
   }
-  process.stdout.write('counting DynamoDB requests per SMS…\n');
-  const dynamo = await dynamoRequestsPerSms();
+  process.stdout.write('running scripted SMS conversations…\n');
+  const sms = await smsConversations();
 
   const results = {
     measuredAt: new Date().toISOString(),
     node: process.version,
     machine: `${process.platform}/${process.arch}`,
     bundles,
-    dynamoRequestsPerSms: dynamo,
+    dynamoRequestsPerSms: sms.dynamoRequests,
+    segmentsPerReply: sms.segments,
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const lines = [
@@ -230,14 +390,18 @@ async function main() {
         `| ${b.function} | ${kb(b.bytes)} | ${b.loadMedianMs} ms (${b.loadP90Ms} ms) | ${kb(b.rootTwilioBytes)} | ${b.rootTwilioLoadMedianMs} ms | ${b.loadRatio} |`,
     ),
     '',
-    '| inbound SMS | messages | DynamoDB requests per message | operations |',
+    '| inbound SMS | messages | DynamoDB requests per message: mean (max) | operations in all |',
     '| --- | --- | --- | --- |',
-    ...dynamo.map(
+    ...sms.dynamoRequests.map(
       (d) =>
-        `| ${d.label} | ${d.messages} | ${d.requestsPerMessage} | ${Object.entries(d.byOperation)
+        `| ${d.label} | ${d.messages} | ${d.meanRequests} (${d.maxRequests}) | ${Object.entries(d.byOperation)
           .map(([op, n]) => `${op} ${n}`)
           .join(', ')} |`,
     ),
+    '',
+    '| replies in | replies | SMS segments per reply: median | max | mean |',
+    '| --- | --- | --- | --- | --- |',
+    ...sms.segments.map((s) => `| ${s.reader} | ${s.replies} | ${s.median} | ${s.max} | ${s.mean} |`),
     '',
   ];
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
