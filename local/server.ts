@@ -5,10 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra/routes.js';
 import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
+import { callerIdFor } from '../shared/privacy.js';
+import { callerKeys } from '../shared/table/keys.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
 
@@ -86,6 +89,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return sendJson(response, 200, await tick());
       case 'GET /_local/outbox':
         return sendJson(response, 200, options.outbox.list());
+      case 'GET /_local/caller':
+        return sendJson(response, 200, await callerItems(url.searchParams.get('phone') ?? ''));
       case 'POST /_local/sns':
       case 'POST /_local/sns/': {
         const answer = answerSnsRequest(
@@ -125,6 +130,21 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     }
     installClock(fixedClock(at));
     return sendJson(response, 200, { now: at.toISOString(), simulated: true });
+  }
+
+  /** Everything stored about one number, for the simulator's "under the hood" panel. Local only. */
+  async function callerItems(phone: string): Promise<unknown> {
+    const number = phone.replace(/^whatsapp:/i, '').trim();
+    const callerId = callerIdFor(number, process.env.CALLER_HASH_KEY ?? '');
+    const result = await DynamoDBDocumentClient.from(options.dynamo).send(
+      new QueryCommand({
+        TableName: options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': callerKeys.partition(callerId) },
+        ConsistentRead: true,
+      }),
+    );
+    return { phone: number, callerId, items: result.Items ?? [] };
   }
 
   async function tick(): Promise<unknown> {
