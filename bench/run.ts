@@ -5,8 +5,6 @@
 //   3. DynamoDB requests per inbound SMS, counted on the wire by a proxy in front of DynamoDB Local.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { SegmentedMessage } from 'sms-segments-calculator';
@@ -15,6 +13,7 @@ import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
+import { countingProxy, freePort, round } from './support.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -85,41 +84,6 @@ function loadTimes(file: string): { medianMs: number; p90Ms: number; runs: numbe
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
   return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), runs: samples.length };
-}
-
-/** A pass-through proxy in front of DynamoDB Local that counts requests by operation. */
-async function countingProxy(target: string) {
-  const counts = new Map<string, number>();
-  const upstream = new URL(target);
-  const server = createServer((req, res) => {
-    const operation =
-      String(req.headers['x-amz-target'] ?? 'unknown')
-        .split('.')
-        .pop() ?? 'unknown';
-    counts.set(operation, (counts.get(operation) ?? 0) + 1);
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    reset: () => counts.clear(),
-    snapshot: () => Object.fromEntries(counts),
-    total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
 }
 
 /** The scripted conversation per reader: every kind of reply the SMS line gives, in order. */
@@ -332,17 +296,6 @@ function unescapeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {

@@ -9,6 +9,20 @@ const deploymentSchema = z.object({
   /** API stage throttling: far above the expected peak, since Twilio treats a throttle as a failure. */
   throttleRateLimit: z.coerce.number().int().min(10).default(200),
   throttleBurstLimit: z.coerce.number().int().min(10).default(400),
+  /** Minutes between reminder sweeps. A reminder goes out at most this long after it is due. */
+  reminderRateMinutes: z.coerce.number().int().min(1).max(60).default(5),
+  /** SMS handed to SNS per second by a sweep; keep under the account's SNS SMS quota (Service Quotas). */
+  reminderSendRate: z.coerce.number().positive().max(1000).default(10),
+  /** Alphanumeric sender id for reminders, where the destination country allows one (may need registration). */
+  smsSenderId: z
+    .string()
+    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/)
+    .optional(),
+  /** Most to pay for one reminder SMS, in USD (SNS MaxPrice). */
+  smsMaxPriceUsd: z
+    .string()
+    .regex(/^\d+(\.\d{1,5})?$/)
+    .optional(),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;

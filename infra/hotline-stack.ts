@@ -1,10 +1,14 @@
-// The hotline's AWS stack: webhook API → Lambda handlers → one DynamoDB table, secrets in Secrets Manager.
+// The hotline's AWS stack: webhook API → Lambda handlers → one DynamoDB table, secrets in Secrets Manager;
+// a scheduled reminder sweep → SNS SMS.
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { HotlineFunction } from './constructs/hotline-function.js';
 import { HotlineTable } from './constructs/hotline-table.js';
+import { PromptDelivery } from './constructs/prompt-delivery.js';
+import { ReminderSweep } from './constructs/reminder-sweep.js';
+import { allowSmsPublish } from './constructs/sms-publish.js';
 import { WebhookApi } from './constructs/webhook-api.js';
 import type { DeploymentConfig } from './deployment-config.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from './routes.js';
@@ -55,6 +59,35 @@ export class HotlineStack extends Stack {
       sms: webhookFunction('sms', 'Twilio Messaging webhook: SMS and WhatsApp keywords'),
       voice: webhookFunction('voice', 'Twilio Voice webhook: the IVR'),
     } satisfies Record<WebhookFunctionName, HotlineFunction>;
+    for (const fn of Object.values(functions)) {
+      // Only the webhooks: the scheduled reminder sweep is invoked asynchronously and has a failure path.
+      Validations.of(fn.fn).acknowledge(
+        {
+          id: 'Serverless-LambdaDLQ',
+          reason:
+            'Webhook functions are invoked synchronously by API Gateway; a DLQ never receives their failures.',
+        },
+        {
+          id: 'Serverless-LambdaAsyncFailureDestination',
+          reason: 'Webhook functions are invoked synchronously by API Gateway, never asynchronously.',
+        },
+      );
+    }
+
+    // The IVR plays its recordings from here, and texts a caller what they set or our numbers on request.
+    const prompts = new PromptDelivery(this, 'Prompts', { audioDir: 'prompts/audio' });
+    functions.voice.fn.addEnvironment('PROMPTS_BASE_URL', prompts.baseUrl);
+    if (config.smsSenderId) functions.voice.fn.addEnvironment('SMS_SENDER_ID', config.smsSenderId);
+    if (config.smsMaxPriceUsd) functions.voice.fn.addEnvironment('SMS_MAX_PRICE_USD', config.smsMaxPriceUsd);
+    allowSmsPublish(this, 'VoicePublishSms', functions.voice.fn);
+
+    new ReminderSweep(this, 'Reminders', {
+      table,
+      rateMinutes: config.reminderRateMinutes,
+      sendRate: config.reminderSendRate,
+      senderId: config.smsSenderId,
+      maxPriceUsd: config.smsMaxPriceUsd,
+    });
 
     const api = new WebhookApi(this, 'Webhooks', {
       functions: { sms: functions.sms.fn, voice: functions.voice.fn },
@@ -76,21 +109,10 @@ export class HotlineStack extends Stack {
       description: 'Put the Twilio auth token into this secret (key twilioAuthToken), see README',
     });
 
-    Validations.of(this).acknowledge(
-      {
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'Twilio cannot send AWS credentials or tokens; every webhook checks X-Twilio-Signature in the function.',
-      },
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          'Webhook functions are invoked synchronously by API Gateway; a DLQ never receives their failures.',
-      },
-      {
-        id: 'Serverless-LambdaAsyncFailureDestination',
-        reason: 'Webhook functions are invoked synchronously by API Gateway, never asynchronously.',
-      },
-    );
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Twilio cannot send AWS credentials or tokens; every webhook checks X-Twilio-Signature in the function.',
+    });
   }
 }

@@ -22,6 +22,21 @@ export const FUNCTION_ENTRIES: Record<WebhookFunctionName, string> = {
   voice: 'functions/voice.ts',
 };
 
+export type ScheduledFunctionName = 'reminders';
+
+export interface ScheduledFunction {
+  /** Entry file, relative to the repository root. */
+  entry: string;
+  /** Lambda timeout; the local runtime gives the handler the same time. */
+  timeoutSeconds: number;
+}
+
+/** Functions EventBridge runs on a schedule (locally: `POST /_local/tick`), apart from the webhooks. */
+export const SCHEDULED_FUNCTIONS: Record<ScheduledFunctionName, ScheduledFunction> = {
+  // Long enough to send a few thousand reminders at the SNS rate; the next sweep carries on after it.
+  reminders: { entry: 'functions/reminders.ts', timeoutSeconds: 180 },
+};
+
 export function matchRoute(method: string, path: string): WebhookRoute | undefined {
   return WEBHOOK_ROUTES.find((route) => {
     if (route.method !== method) return false;

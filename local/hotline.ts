@@ -1,6 +1,12 @@
 // Assembles the local hotline: environment for the handlers, the HTTP server, the outbox and the jobs.
 // `npm start` and the integration tests both start it through here.
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { SCHEDULED_FUNCTIONS } from '../infra/routes.js';
+import { type Clock, hotlineClock } from '../shared/clock.js';
+import { lambdaContext } from './apigw-event.js';
 import {
   ensureHotlineTable,
   LOCAL_CREDENTIALS,
@@ -9,6 +15,8 @@ import {
 } from './dynamodb-local.js';
 import { Outbox } from './outbox.js';
 import { createLocalRuntime, type ScheduledJob } from './server.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 /** Local defaults, printed at start. Nothing here is a secret: they only work against this laptop. */
 export const LOCAL_DEFAULTS = {
@@ -47,7 +55,7 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
 
   const dynamo = localDynamoDbClient(options.dynamoEndpoint);
   const outbox = new Outbox();
-  const jobs: ScheduledJob[] = [];
+  const jobs: ScheduledJob[] = [remindersJob()];
   const runtime = { publicBaseUrl: '', authToken, tableName, dynamo, outbox, jobs };
   const server = createLocalRuntime(runtime);
   await new Promise<void>((done, fail) => {
@@ -84,5 +92,40 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
       await new Promise<void>((done) => server.close(() => done()));
       dynamo.destroy();
     },
+  };
+}
+
+type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
+
+/** The reminder sweep, as EventBridge runs it: the same handler, a scheduled event, the simulated time. */
+function remindersJob(): ScheduledJob {
+  let handler: Promise<ScheduledHandler> | undefined;
+  return {
+    name: 'reminders',
+    async run() {
+      // Imported on first tick, once the environment above is set, as Lambda loads it at cold start.
+      handler ??= import(join(ROOT, SCHEDULED_FUNCTIONS.reminders.entry)).then(
+        (module) => module.handler as ScheduledHandler,
+      );
+      const requestId = randomUUID();
+      return (await handler)(scheduledEvent(hotlineClock), {
+        ...lambdaContext('hotline-reminders', requestId),
+        getRemainingTimeInMillis: () => SCHEDULED_FUNCTIONS.reminders.timeoutSeconds * 1000,
+      });
+    },
+  };
+}
+
+function scheduledEvent(clock: Clock): ScheduledEvent {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: clock.now().toISOString(),
+    region: LOCAL_REGION,
+    resources: ['arn:aws:events:local:000000000000:rule/hotline-reminders'],
+    detail: {},
   };
 }

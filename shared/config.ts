@@ -28,6 +28,10 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** Local runtime only: where the SNS client sends (the local outbox). */
   SNS_ENDPOINT: z.optional(z.url()),
+  /** Alphanumeric SMS sender (1–11 letters or digits, at least one letter), as for reminders; where allowed. */
+  SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
+  /** Most to pay for one SMS, in USD (SNS `MaxPrice`), as for reminders. */
+  SMS_MAX_PRICE_USD: z.optional(z.string().check(z.regex(/^\d+(\.\d{1,5})?$/))),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
 });
 

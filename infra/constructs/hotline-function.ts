@@ -1,6 +1,6 @@
 // Every hotline Lambda gets the same defaults here: Node.js 22 on arm64, a minified esbuild bundle with
-// source maps, explicit memory and timeout (under Twilio's 15 s), X-Ray, a log group kept 30 days,
-// and the secret read through the Parameters and Secrets extension.
+// source maps, explicit memory and timeout (webhooks under Twilio's 15 s), X-Ray, a log group kept 30
+// days, and, for the functions that need it, the secret read through the Parameters and Secrets extension.
 import { type CfnResource, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import {
@@ -35,7 +35,8 @@ export interface HotlineFunctionProps {
   timeout: Duration;
   memorySize: number;
   environment: Record<string, string>;
-  secret: ISecret;
+  /** The Twilio secret, read through the Parameters and Secrets extension; left out where not needed. */
+  secret?: ISecret;
 }
 
 export class HotlineFunction extends Construct {
@@ -59,15 +60,19 @@ export class HotlineFunction extends Construct {
       logGroup,
       environment: {
         ...props.environment,
-        TWILIO_SECRET_ID: props.secret.secretArn,
+        ...(props.secret ? { TWILIO_SECRET_ID: props.secret.secretArn } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
-      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
-        cacheSize: 10,
-      }),
+      ...(props.secret
+        ? {
+            paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+              cacheSize: 10,
+            }),
+          }
+        : {}),
       bundling: { ...BUNDLING, sourcesContent: false },
     });
-    props.secret.grantRead(this.fn);
+    props.secret?.grantRead(this.fn);
     Validations.of(this.fn).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -68,6 +68,19 @@ export const MESSAGE_SPECS = {
   person_ack: { budget: 'reply', placeholders: [] },
   /** Short hint after a message we could not read. */
   unknown: { budget: 'reply', placeholders: [] },
+  // Reminders, sent by the sweep (shared/reminders/reminder-text.ts). They can light up a locked screen
+  // that someone else sees: the text opens with "reminder" and never names police, overstay or deportation.
+  // A catch-up needs no wording of its own: every value is worked out on the day the text goes out.
+  /** Visa-free stay: the last lawful day, and days left counting today. */
+  reminder_visa_free: { budget: 'reply', placeholders: ['deadline', 'daysLeft'] },
+  /** Police registration ("bela karta"): the last day it can still be on time. */
+  reminder_registration: { budget: 'reply', placeholders: ['deadline'] },
+  /** Permit extension window is open; the permit's expiry. */
+  reminder_permit_window: { budget: 'reply', placeholders: ['deadline'] },
+  /** 30 days before expiry, the older safe deadline: extend now. */
+  reminder_permit_safe: { budget: 'reply', placeholders: ['deadline'] },
+  /** A week before expiry. */
+  reminder_permit_soon: { budget: 'reply', placeholders: ['deadline'] },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageId = keyof typeof MESSAGE_SPECS;

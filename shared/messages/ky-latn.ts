@@ -41,4 +41,10 @@ export const kyLatn: Catalogue = {
   deleted: 'Maalymatyngyz öchürüldü. Iygilik!',
   person_ack: 'Volontyorgo jiberdik. Joop ushul jerge kelet.',
   unknown: 'Tüshünbödüm. Menu: 0 je JARDAM',
+  // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
+  reminder_visa_free: 'Eskertme: 90 kün {deadline} bütöt, {daysLeft} kün kaldy. Menu: 0',
+  reminder_registration: 'Eskertme: kattoo (beli karton) {deadline} cheyin. Menu: 0',
+  reminder_permit_window: 'Eskertme: uruksatty uzartuuga aryz berse bolot. Bütöt: {deadline}',
+  reminder_permit_safe: 'Eskertme: uruksatty azyr uzartyngyz, al {deadline} bütöt. Menu: 0',
+  reminder_permit_soon: 'Eskertme: uruksat {deadline} bütöt. Uzartuu boyuncha jardam: 7',
 };

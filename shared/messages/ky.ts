@@ -42,4 +42,10 @@ export const ky: Catalogue = {
   deleted: 'Маалыматыңыз өчүрүлдү. Ийгилик!',
   person_ack: 'Волонтёрго жибердик. Жооп ушул жерге келет.',
   unknown: 'Түшүнбөдүм. Меню: 0 же ЖАРДАМ',
+  // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
+  reminder_visa_free: 'Эскертме: 90 күн {deadline} бүтөт, {daysLeft} күн калды. Меню: 0',
+  reminder_registration: 'Эскертме: каттоо (белый картон) {deadline} чейин. Меню: 0',
+  reminder_permit_window: 'Эскертме: уруксатты узартууга арыз берсе болот. Бүтөт: {deadline}',
+  reminder_permit_safe: 'Эскертме: уруксатты азыр узартыңыз, ал {deadline} бүтөт. Меню: 0',
+  reminder_permit_soon: 'Эскертме: уруксат {deadline} бүтөт. Узартуу боюнча жардам: 7',
 };

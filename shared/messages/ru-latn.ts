@@ -41,4 +41,10 @@ export const ruLatn: Catalogue = {
   deleted: 'Vashi dannye udaleny. Vsego dobrogo!',
   person_ack: 'Peredali volonteru, otvet pridet syuda.',
   unknown: 'Ne udalos ponyat. Menyu: 0 ili POMOSH',
+  // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
+  reminder_visa_free: 'Napominanie: 90 dney zakanchivayutsya {deadline}. Ostalos dney: {daysLeft}.',
+  reminder_registration: 'Napominanie: registratsiya (beli karton) do {deadline}. Menyu: 0',
+  reminder_permit_window: 'Napominanie: mozhno prodlevat razreshenie. Ono do {deadline}.',
+  reminder_permit_safe: 'Napominanie: prodlite razreshenie seychas, ono do {deadline}. Menyu: 0',
+  reminder_permit_soon: 'Napominanie: razreshenie do {deadline}. Pomoshch s prodleniem: 7',
 };

@@ -41,4 +41,10 @@ export const ru: Catalogue = {
   deleted: 'Ваши данные удалены. Всего доброго!',
   person_ack: 'Передали волонтёру, ответ придёт сюда.',
   unknown: 'Не удалось понять. Меню: 0 или ПОМОЩЬ',
+  // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
+  reminder_visa_free: 'Напоминание: 90 дней заканчиваются {deadline}. Осталось дней: {daysLeft}.',
+  reminder_registration: 'Напоминание: регистрация (белый картон) до {deadline}. Меню: 0',
+  reminder_permit_window: 'Напоминание: можно продлевать разрешение. Оно до {deadline}.',
+  reminder_permit_safe: 'Напоминание: продлите разрешение сейчас, оно до {deadline}. Меню: 0',
+  reminder_permit_soon: 'Напоминание: разрешение до {deadline}. Помощь с продлением: 7',
 };

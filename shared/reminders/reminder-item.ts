@@ -35,9 +35,14 @@ export interface ReminderItem {
   leaseOwner?: string;
   /** How many times a sweep has claimed it; bounds a reminder that keeps crashing sweeps. */
   attempts?: number;
-  /** Set just before the SNS publish: a sweep that finds it on an expired lease cannot know if it went out. */
+  /**
+   * Set by the claim that precedes the SNS publish: a sweep finding it on an expired lease cannot know
+   * whether the text went out.
+   */
   sendingSince?: string;
   sentAt?: string;
+  /** SNS's id for the message, to match delivery status logs. */
+  messageId?: string;
   /** Sent as far as we know, but the publish was never confirmed (docs/reminders.md, "crash safety"). */
   unconfirmed?: boolean;
   failedAt?: string;

@@ -1,15 +1,13 @@
 // Use case: one inbound text (SMS or WhatsApp) from a caller, answered once even when Twilio retries.
-import { type Caller, type Channel, recordContact } from '../callers/caller.js';
+import { type Channel, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
   ConcurrentCallerUpdateError,
   DuplicateMessageError,
-  type ReminderChanges,
 } from '../callers/caller-store.js';
 import type { Clock } from '../clock.js';
 import { decideSmsReply, type SmsDecision } from '../conversation/sms-conversation.js';
-import type { Reminder } from '../deadlines/index.js';
-import { type ReminderSeries, reminderItem } from '../reminders/reminder-item.js';
+import { withReminders } from '../reminders/reminder-changes.js';
 import { messagingTwiml } from '../twilio/twiml.js';
 
 export interface InboundText {
@@ -54,7 +52,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       if (decision.erase) {
         await ports.callers.eraseCaller(text.callerId, message);
       } else {
-        const { next, changes } = withReminders(decision);
+        const { next, changes } = withReminders(decision.caller, decision.reminderPlans);
         await ports.callers.saveAfterMessage(next, caller?.version, message, changes);
       }
       return { twiml, intent: decision.intent };
@@ -64,26 +62,6 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       await jitter(attempt);
     }
   }
-}
-
-/** The caller with its new reminder ids, and the items to delete and write for the replaced series. */
-function withReminders(decision: SmsDecision): { next: Caller; changes: ReminderChanges } {
-  const next: Caller = { ...decision.caller, reminderIds: { ...decision.caller.reminderIds } };
-  const changes: ReminderChanges = { remove: [], add: [] };
-  for (const [series, plan] of Object.entries(decision.reminderPlans) as [ReminderSeries, Reminder[]][]) {
-    if (!plan) continue;
-    const before = new Set(decision.caller.reminderIds[series]);
-    const after = new Set(plan.map((reminder) => reminder.id));
-    // An id in both plans is the same reminder: leave its item alone (it may already be sent).
-    changes.remove.push(...[...before].filter((id) => !after.has(id)));
-    changes.add.push(
-      ...plan
-        .filter((reminder) => !before.has(reminder.id))
-        .map((reminder) => reminderItem(next.callerId, series, reminder, next.expiresAt)),
-    );
-    next.reminderIds[series] = [...after];
-  }
-  return { next, changes };
 }
 
 function jitter(attempt: number): Promise<void> {

@@ -281,6 +281,45 @@ export const prompts = {
     ky: { text: 'SMS жөнөтүлдү.', audio: 'prompts/audio/ky/sms_sent.wav', source: 'placeholder' },
     ru: { text: 'SMS отправлено.', audio: null, source: 'tts' },
   },
+  // SMS could not be handed over (the provider refused it); the call goes on.
+  sms_failed: {
+    ky: {
+      text: 'Кечиресиз, SMS жөнөтүлгөн жок.',
+      audio: 'prompts/audio/ky/sms_failed.wav',
+      source: 'placeholder',
+    },
+    ru: { text: 'Извините, SMS не отправлено.', audio: null, source: 'tts' },
+  },
+  // After a date is saved by keypad: the same confirmation the SMS line gives, in writing.
+  sms_summary_offer: {
+    ky: {
+      text: 'Муну SMS менен алуу үчүн бирди басыңыз. Негизги меню — жылдызча.',
+      audio: 'prompts/audio/ky/sms_summary_offer.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text: 'Чтобы получить это в SMS, нажмите 1. Главное меню — звёздочка.',
+      audio: null,
+      source: 'tts',
+    },
+  },
+  // A withheld number has no caller id: nothing can be stored or looked up for it.
+  number_hidden: {
+    ky: {
+      text:
+        'Номериңиз көрүнбөйт, ошондуктан датаңызды сактай да, айта да албайбыз. ' +
+        'Номериңизди жашырбай чалыңыз же бизге SMS жазыңыз.',
+      audio: 'prompts/audio/ky/number_hidden.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text:
+        'Ваш номер скрыт, поэтому мы не можем сохранить или назвать ваши даты. ' +
+        'Позвоните, не скрывая номер, или напишите нам SMS.',
+      audio: null,
+      source: 'tts',
+    },
+  },
   invalid_key: {
     ky: {
       text: 'Мындай тандоо жок. Кайра угуңуз.',

@@ -4,7 +4,7 @@ import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHotlineApp } from '../../infra/hotline-app.js';
-import { WEBHOOK_ROUTES } from '../../infra/routes.js';
+import { SCHEDULED_FUNCTIONS, WEBHOOK_ROUTES } from '../../infra/routes.js';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table/schema.js';
 
 let template: Template;
@@ -64,7 +64,7 @@ describe('the hotline stack', () => {
 
   it('runs every webhook on nodejs22.x arm64 with a timeout under Twilio’s 15 s and explicit memory', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
-      Properties: { Environment: { Variables: { TABLE_NAME: Match.anyValue() } } },
+      Properties: { Environment: { Variables: { PUBLIC_BASE_URL: Match.anyValue() } } },
     });
     expect(Object.keys(functions)).toHaveLength(2);
     for (const fn of Object.values(functions)) {
@@ -108,6 +108,33 @@ describe('the hotline stack', () => {
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeLessThanOrEqual(30);
   });
 
+  it('acknowledges the dead-letter findings function by function, never stack-wide', () => {
+    // A stack-wide acknowledgement would also hide a future asynchronous function without a failure path.
+    const { app } = createHotlineApp();
+    const acknowledgedAt = app.node
+      .findAll()
+      .filter((construct) =>
+        construct.node.metadata.some(
+          (entry) =>
+            entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY &&
+            Object.keys(entry.data as Record<string, string>).some(
+              (rule) =>
+                rule.endsWith('Serverless-LambdaDLQ') ||
+                rule.endsWith('Serverless-LambdaAsyncFailureDestination'),
+            ),
+        ),
+      )
+      .map((construct) => construct.node.path);
+
+    expect(acknowledgedAt.sort()).toEqual([
+      // The CDK-owned Lambda behind the prompts' BucketDeployment (a CloudFormation custom resource).
+      'MigrantHotline/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB',
+      'MigrantHotline/Reminders/Sweep/Function',
+      'MigrantHotline/smsWebhook/Function',
+      'MigrantHotline/voiceWebhook/Function',
+    ]);
+  });
+
   it('fails synthesis when a resource breaks a cdk-nag rule, so the check above can catch a regression', () => {
     const app = new App();
     const stack = new Stack(app, 'Regression');
@@ -115,5 +142,103 @@ describe('the hotline stack', () => {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 
     expect(() => app.synth()).toThrow(/AwsSolutions-DDB3|Serverless-DynamoDBPITREnabled|point-in-time/i);
+  });
+});
+
+describe('the reminder sweep in the stack', () => {
+  const sweepFunction = () => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { REMINDER_SEND_RATE: Match.anyValue() } } },
+    });
+    expect(Object.keys(found)).toHaveLength(1);
+    const [logicalId = '', resource] = Object.entries(found)[0] ?? [];
+    return { logicalId, properties: resource?.Properties };
+  };
+
+  it('runs the sweep function on nodejs22.x arm64 with a timeout fit for a sweep, the table, and no Twilio secret', () => {
+    const { properties } = sweepFunction();
+
+    expect(properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+    });
+    expect(properties.Timeout).toBe(SCHEDULED_FUNCTIONS.reminders.timeoutSeconds);
+    expect(properties.Timeout).toBeGreaterThanOrEqual(60);
+    expect(properties.Timeout).toBeLessThanOrEqual(300);
+    const variables = properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.TABLE_NAME).toBeDefined();
+    expect(variables).not.toHaveProperty('TWILIO_SECRET_ID');
+    // A lease must outlast any live sweep, or a slow sweep's reminder could be taken over and sent twice.
+    expect(Number(variables.REMINDER_LEASE_SECONDS)).toBeGreaterThan(2 * properties.Timeout);
+  });
+
+  it('triggers the sweep every 5 minutes by default, and as often as reminderRateMinutes says', () => {
+    const { logicalId } = sweepFunction();
+    const target = Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId, 'Arn'] } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [target],
+    });
+
+    const custom = createHotlineApp({ context: { reminderRateMinutes: 15 } });
+    Template.fromStack(custom.stack).hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+    });
+  });
+
+  it('lets the sweep publish SMS to phone numbers only: sns:Publish on "*", denied on every SNS ARN', () => {
+    const { properties } = sweepFunction();
+    const role = (properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === role),
+    );
+    const statements = policies.flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const sns = statements.filter((statement) => JSON.stringify(statement.Action).includes('sns:'));
+
+    expect(sns).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }),
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sns:Publish',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+      }),
+    ]);
+    // No other function may send SMS than the sweep and the voice webhook (SMS summary on request, docs/ivr.md).
+    const everyPolicy = Object.values(template.findResources('AWS::IAM::Policy'));
+    const publishers = everyPolicy
+      .filter((policy) => JSON.stringify(policy).includes('sns:Publish'))
+      .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((ref) => ref.Ref));
+    expect(publishers).toHaveLength(2);
+    expect(publishers).toContain(role);
+    expect(publishers.find((ref) => ref !== role)).toMatch(/^voiceWebhook/);
+  });
+
+  it('sends failed sweeps and undeliverable schedule events to one encrypted, SSL-only queue', () => {
+    const { logicalId } = sweepFunction();
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toHaveLength(1);
+    const [queueId, queue] = Object.entries(queues)[0] ?? ['', { Properties: {} }];
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId },
+      MaximumRetryAttempts: 0,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } } })],
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
   });
 });

@@ -21,13 +21,16 @@ const callParams = () => ({
 });
 
 describe('POST /voice (signed as Twilio signs it)', () => {
-  it('greets a caller with recorded Kyrgyz audio and Russian speech', async () => {
+  it('answers a new caller with the language menu: a Kyrgyz recording, then Russian speech', async () => {
     const reply = await postSigned(hotline, '/voice', callParams());
 
     expect(reply.status).toBe(200);
     const response = (reply.twiml.Response as Record<string, unknown[]>[])[0];
-    const play = response?.Play?.[0];
-    const say = response?.Say?.[0] as Record<string, string> | undefined;
+    const gather = response?.Gather?.[0] as Record<string, unknown[] | string> | undefined;
+    const play = (gather?.Play as unknown[] | undefined)?.[0];
+    const say = (gather?.Say as Record<string, string>[] | undefined)?.[0];
+    expect(gather?.['@action']).toMatch(new RegExp(`^${hotline.publicBaseUrl}/voice/language\\?t=1&a=0$`));
+    expect(gather?.['@numDigits']).toBe('1');
     expect(String(play)).toMatch(new RegExp(`^${hotline.publicBaseUrl}/prompts/ky/.+\\.wav$`));
     expect(say?.['@language']).toBe('ru-RU');
     expect(say?.['#text']).toMatch(/[А-Яа-я]/);
@@ -53,11 +56,11 @@ describe('POST /voice (signed as Twilio signs it)', () => {
   it('checks signatures of action URLs against their path and query string', async () => {
     const params = { ...callParams(), Digits: '1' };
 
-    const reply = await postSigned(hotline, '/voice/menu?attempt=2', params);
-    const signedForOtherQuery = await postSigned(hotline, '/voice/menu?attempt=3', params, {
+    const reply = await postSigned(hotline, '/voice/menu?lang=ky&t=2&a=0', params);
+    const signedForOtherQuery = await postSigned(hotline, '/voice/menu?lang=ky&t=2&a=1', params, {
       signature: (await import('../../shared/twilio/signature.js')).twilioSignature(
         hotline.authToken,
-        `${hotline.publicBaseUrl}/voice/menu?attempt=2`,
+        `${hotline.publicBaseUrl}/voice/menu?lang=ky&t=2&a=0`,
         params,
       ),
     });

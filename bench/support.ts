@@ -1,0 +1,58 @@
+// Helpers the benchmark scripts share: a DynamoDB request counter on the wire, a free port, rounding.
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CountingProxy {
+  endpoint: string;
+  reset(): void;
+  snapshot(): Record<string, number>;
+  total(): number;
+  close(): Promise<void>;
+}
+
+/** A pass-through proxy in front of DynamoDB Local that counts requests by operation. */
+export async function countingProxy(target: string): Promise<CountingProxy> {
+  const counts = new Map<string, number>();
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const operation =
+      String(req.headers['x-amz-target'] ?? 'unknown')
+        .split('.')
+        .pop() ?? 'unknown';
+    counts.set(operation, (counts.get(operation) ?? 0) + 1);
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    reset: () => counts.clear(),
+    snapshot: () => Object.fromEntries(counts),
+    total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export const round = (n: number) => Math.round(n * 100) / 100;

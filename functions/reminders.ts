@@ -1,0 +1,34 @@
+// Lambda: the reminder sweep, run by an EventBridge schedule every few minutes (locally: POST /_local/tick).
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { documentClient } from '../shared/aws/dynamodb.js';
+import { snsClient } from '../shared/aws/sns.js';
+import { hotlineClock } from '../shared/clock.js';
+import { createLogger } from '../shared/logger.js';
+import { SnsNotifier } from '../shared/notify/sns-notifier.js';
+import { metricsDocument } from '../shared/reminders/metrics.js';
+import { reminderConfig, sweepSettingsFrom } from '../shared/reminders/reminder-config.js';
+import { DynamoReminderStore } from '../shared/reminders/reminder-store.js';
+import { type SweepSummary, sweepReminders } from '../shared/reminders/sweep.js';
+
+const config = reminderConfig();
+const reminders = new DynamoReminderStore(documentClient(config), config.TABLE_NAME);
+const notifier = new SnsNotifier(snsClient(config), {
+  senderId: config.SMS_SENDER_ID,
+  maxPriceUsd: config.SMS_MAX_PRICE_USD,
+});
+const log = createLogger({ level: config.LOG_LEVEL });
+
+/** No claim after this much time is left: a reminder in hand still has its send tries (SNS timeouts included). */
+const SETTLE_MARGIN_MS = 45_000;
+
+export async function handler(_event: ScheduledEvent, context: Context): Promise<SweepSummary> {
+  const requestLog = log.child({ requestId: context.awsRequestId });
+  const timeBudgetMs = Math.max(0, context.getRemainingTimeInMillis() - SETTLE_MARGIN_MS);
+  const summary = await sweepReminders(
+    { reminders, notifier, clock: hotlineClock, log: requestLog, sweepId: context.awsRequestId },
+    sweepSettingsFrom(config, timeBudgetMs),
+  );
+  // Counts only: no number, no text. The same line carries the CloudWatch metrics (EMF).
+  requestLog.info('reminders.swept', { ...summary, ...metricsDocument(summary, new Date()) });
+  return summary;
+}

@@ -1,0 +1,154 @@
+// The IVR's recorded prompts over HTTPS for Twilio <Play>: a private S3 bucket that only CloudFront may
+// read (Origin Access Control), filled from prompts/audio by every deploy. The bucket is never public.
+import { type CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+export interface PromptDeliveryProps {
+  /** Folder deployed to the bucket root: `<language>/<prompt>.wav`, as prompt URLs expect. */
+  audioDir: string;
+}
+
+export class PromptDelivery extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: PromptDeliveryProps) {
+    super(scope, id);
+
+    // S3 server access logs and CloudFront standard logs; CloudFront's legacy logging needs ACLs.
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the prompts; logging it into itself would loop.',
+    });
+
+    this.bucket = new Bucket(this, 'Audio', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 's3/',
+      // Rebuilt from the repository by every deploy: nothing in it needs keeping.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'IVR prompt audio for Twilio <Play>',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        compress: false,
+      },
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // North America and Europe: where Twilio fetches media from.
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Twilio fetches the prompts from its own media servers, whose locations are not published.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Read-only, non-secret audio behind CloudFront caching; a WAF would cost more than the whole delivery.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The default *.cloudfront.net certificate cannot pin a TLS minimum; an NGO custom domain with its own certificate can (docs/ivr.md).',
+      },
+    );
+
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(props.audioDir)],
+      destinationBucket: this.bucket,
+      // Twilio and CloudFront cache audio: a re-recorded prompt must reach callers at the next deploy.
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 256,
+      // On stack deletion the objects go first, so the bucket (DESTROY) can go too.
+      retainOnDelete: false,
+    });
+    acknowledgeDeploymentHandler(this, deployment, this.bucket);
+  }
+
+  /** `https://<id>.cloudfront.net`: the base of every prompt URL (`<base>/ky/main_menu.wav`). */
+  get baseUrl(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+}
+
+/** BucketDeployment runs one CDK-owned Lambda per stack, created beside the stack rather than in here. */
+function acknowledgeDeploymentHandler(scope: Construct, deployment: BucketDeployment, bucket: Bucket): void {
+  Validations.of(deployment.handlerRole).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The CDK-owned deployment Lambda only writes its own logs with this managed policy.',
+    },
+    ...deploymentWildcards(deployment, bucket).map((finding) => ({
+      id: `AwsSolutions-IAM5[${finding}]`,
+      reason:
+        'The CDK-owned deployment Lambda reads the staged asset, replaces every object of the prompts bucket and invalidates the distribution (no resource ARN): these are the wildcards CDK generates for exactly that.',
+    })),
+  );
+  const handler = Stack.of(scope).node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  if (!handler) return;
+  const cdkOwned =
+    'The deployment Lambda and its runtime are owned and updated by aws-cdk-lib, not by this app.';
+  Validations.of(handler).acknowledge(
+    { id: 'AwsSolutions-L1', reason: cdkOwned },
+    { id: 'Serverless-LambdaLatestVersion', reason: cdkOwned },
+    {
+      id: 'Serverless-LambdaTracing',
+      reason: 'A deploy-time custom resource, run by CloudFormation once per deploy; nothing to trace.',
+    },
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked by CloudFormation as a custom resource; a failure fails the deploy, with the error in its events.',
+    },
+  );
+}
+
+/** The granular IAM5 findings of the deployment Lambda's policy, named as cdk-nag names them. */
+function deploymentWildcards(deployment: BucketDeployment, bucket: Bucket): string[] {
+  const stack = Stack.of(deployment);
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnResource);
+  return [
+    'Action::s3:GetBucket*',
+    'Action::s3:GetObject*',
+    'Action::s3:List*',
+    'Action::s3:Abort*',
+    'Action::s3:DeleteObject*',
+    `Resource::<${bucketId}.Arn>/*`,
+    `Resource::arn:<AWS::Partition>:s3:::cdk-${stack.synthesizer.bootstrapQualifier ?? 'hnb659fds'}-assets-<AWS::AccountId>-${region}/*`,
+    'Resource::*',
+  ];
+}

@@ -1,0 +1,137 @@
+// Use case: one request of a voice call (the incoming call or a keypad answer), answered once even when
+// Twilio posts the same step again. Load → decide (pure, conversation/ivr.ts) → save when something changes.
+//
+// Reads and writes per step: one BatchGet (profile + "was this step answered already?"); a step that
+// changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
+// answered step together. A withheld number costs nothing: it has no caller id to read or write.
+import { type Caller, recordContact } from '../callers/caller.js';
+import {
+  type CallerStore,
+  ConcurrentCallerUpdateError,
+  DuplicateMessageError,
+} from '../callers/caller-store.js';
+import type { Clock } from '../clock.js';
+import { planSeries } from '../conversation/caller-dates.js';
+import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
+import type { Logger } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import { type ReminderPlans, withReminders } from '../reminders/reminder-changes.js';
+
+export interface CallStep {
+  callSid: string;
+  /** Set when the number is shown: the caller's id (hash) and E.164 number. */
+  caller?: { callerId: string; phone: string } | undefined;
+  input: IvrInput;
+}
+
+export interface AnswerCallPorts {
+  callers: CallerStore;
+  notifier: Notifier;
+  clock: Clock;
+  /** IVR answer → TwiML (shared/voice/ivr-twiml.ts with the configuration bound). */
+  render: (reply: IvrReply) => string;
+  retentionDays: number;
+  log: Logger;
+  /** How long an answered step is remembered for a repeated request; a call lasts minutes. */
+  dedupeSeconds?: number;
+}
+
+export interface CallOutcome {
+  twiml: string;
+  outcome: IvrOutcome | 'replay' | 'sms_failed';
+  /** Whether this step wrote (one transaction); a replay or a read-only step did not. */
+  saved: boolean;
+}
+
+const MAX_ATTEMPTS = 8;
+const DEFAULT_DEDUPE_SECONDS = 86_400;
+
+export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promise<CallOutcome> {
+  if (!step.caller) {
+    const reply = decideCall(step.input, { identified: false, kyrgyzNumber: false }, ports.clock.now());
+    return { twiml: ports.render(reply), outcome: reply.outcome, saved: false };
+  }
+  const { callerId, phone } = step.caller;
+  const key = stepKey(step);
+  for (let attempt = 1; ; attempt++) {
+    const { caller, handled } = await ports.callers.loadForMessage(callerId, key);
+    if (handled) return { twiml: handled.replyTwiml, outcome: 'replay', saved: false };
+
+    const now = ports.clock.now();
+    const reply = decideCall(
+      step.input,
+      { identified: true, kyrgyzNumber: phone.startsWith('+996'), profile: caller },
+      now,
+    );
+    const twiml = ports.render(reply);
+    const { effect } = reply;
+    if (effect.kind === 'none') return { twiml, outcome: reply.outcome, saved: false };
+
+    // A voice caller who never texted gets reminders and replies by SMS on the number they call from.
+    const contacted = recordContact(
+      caller,
+      { callerId, phone, channel: caller?.channel ?? 'sms' },
+      now,
+      ports.retentionDays,
+    );
+    let changed: Caller = contacted;
+    let plans: ReminderPlans = {};
+    if (effect.kind === 'set_language') changed = { ...contacted, language: effect.language };
+    if (effect.kind === 'set_entry') {
+      changed = { ...contacted, entryDate: effect.entryDate };
+      // As the SMS line does: the same date again keeps its plan; after STOP nothing is planned.
+      if (caller?.entryDate !== effect.entryDate) {
+        plans = { entry: contacted.optedOut ? [] : planSeries('entry', effect.entryDate, now) };
+      }
+    }
+    const { next, changes } = withReminders(changed, plans);
+    const expiresAt = Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? DEFAULT_DEDUPE_SECONDS);
+    try {
+      // For an SMS this is the claim: written before sending, so a repeated step never sends twice.
+      await ports.callers.saveAfterMessage(
+        next,
+        caller?.version,
+        { messageSid: key, replyTwiml: twiml, expiresAt },
+        changes,
+      );
+    } catch (error) {
+      const retry = error instanceof ConcurrentCallerUpdateError || error instanceof DuplicateMessageError;
+      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+      await jitter(attempt);
+      continue;
+    }
+    if (effect.kind !== 'send_sms') return { twiml, outcome: reply.outcome, saved: true };
+    try {
+      await ports.notifier.sendSms({
+        to: phone,
+        body: effect.body,
+        idempotencyKey: `voice:${callerId}:${key}`,
+      });
+      return { twiml, outcome: reply.outcome, saved: true };
+    } catch (error) {
+      // Only the error's name and code: never the number or the text.
+      ports.log.warn('voice.sms_failed', { purpose: effect.purpose, error: errorName(error) });
+      const failed = ports.render({ ...reply, speech: effect.failedSpeech });
+      return { twiml: failed, outcome: 'sms_failed', saved: true };
+    }
+  }
+}
+
+/**
+ * The idempotency key of one step of one call. The turn makes every action URL of a call unique, so
+ * a key repeats only when Twilio posts the very same step again; the keys pressed are part of it too.
+ */
+export function stepKey(step: Pick<CallStep, 'callSid' | 'input'>): string {
+  if (step.input.kind === 'call') return `${step.callSid}:0:call`;
+  const { route, digits } = step.input;
+  return `${step.callSid}:${route.turn}:${route.step}:${digits}`;
+}
+
+function errorName(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) return String(error.code);
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+function jitter(attempt: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
+}

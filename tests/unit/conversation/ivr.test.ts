@@ -1,0 +1,445 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideCall,
+  IVR_STEPS,
+  type IvrCaller,
+  type IvrReply,
+  type IvrRoute,
+  ivrActionPath,
+  keypadDate,
+  MAX_FAILURES,
+  parseIvrRoute,
+  shownNumber,
+} from '../../../shared/conversation/ivr.js';
+import type { LocalDate } from '../../../shared/deadlines/index.js';
+import { ky } from '../../../shared/messages/ky.js';
+import { ru } from '../../../shared/messages/ru.js';
+import {
+  fragments,
+  isFragmentId,
+  isPromptId,
+  type PromptId,
+  prompts,
+} from '../../../shared/voice/prompts.js';
+
+const NOW = new Date('2026-04-01T10:00:00Z');
+const SHOWN: IvrCaller = { identified: true, kyrgyzNumber: false };
+const KYRGYZ: IvrCaller = { identified: true, kyrgyzNumber: true };
+const WITHHELD: IvrCaller = { identified: false, kyrgyzNumber: false };
+
+/** What the caller hears, as prompt ids (Kyrgyz recordings, Russian texts matched back to their id). */
+function heard(reply: IvrReply): string[] {
+  return reply.speech.map((segment) => {
+    if (segment.kind === 'play') return segment.promptId;
+    const id = (Object.keys(prompts) as PromptId[]).find(
+      (candidate) => prompts[candidate].ru.text === segment.text,
+    );
+    return id ?? `say:${segment.text}`;
+  });
+}
+
+/** The call from its first request, pressing each entry in turn at whatever the last answer asked. */
+function walk(caller: IvrCaller, keys: string[], now = NOW): IvrReply[] {
+  const replies = [decideCall({ kind: 'call' }, caller, now)];
+  for (const digits of keys) {
+    const route = replies.at(-1)?.gather?.route;
+    if (!route) throw new Error(`the call had ended before "${digits}"`);
+    replies.push(decideCall({ kind: 'keys', route, digits }, caller, now));
+  }
+  return replies;
+}
+
+const last = (replies: IvrReply[]) => replies.at(-1) as IvrReply;
+const menuRoute = (language: 'ky' | 'ru', extra: Partial<IvrRoute> = {}): IvrRoute => ({
+  step: 'menu',
+  language,
+  turn: 3,
+  failures: 0,
+  ...extra,
+});
+
+describe('the start of a call', () => {
+  it('offers the short bilingual language menu, Kyrgyz first, when the language is not known', () => {
+    const reply = decideCall({ kind: 'call' }, SHOWN, NOW);
+
+    expect(heard(reply)).toEqual(['language_menu', 'language_menu']);
+    expect(reply.speech.map((segment) => segment.kind)).toEqual(['play', 'say']);
+    expect(reply.gather).toEqual({ route: { step: 'language', turn: 1, failures: 0 }, input: 'key' });
+  });
+
+  it('skips the language menu and greets in the language the caller chose by text or in an earlier call', () => {
+    const reply = decideCall({ kind: 'call' }, { ...SHOWN, profile: { ...profile(), language: 'ru' } }, NOW);
+
+    expect(heard(reply)).toEqual(['greeting', 'main_menu']);
+    expect(reply.speech.every((segment) => segment.kind === 'say')).toBe(true);
+    expect(reply.gather?.route).toEqual({ step: 'menu', language: 'ru', turn: 1, failures: 0 });
+  });
+
+  it('remembers the language chosen with 1 or 2 and greets in it', () => {
+    const [, kyrgyz] = walk(SHOWN, ['1']);
+    const [, russian] = walk(SHOWN, ['2']);
+
+    expect(kyrgyz?.effect).toEqual({ kind: 'set_language', language: 'ky' });
+    expect(heard(kyrgyz as IvrReply)).toEqual(['greeting', 'main_menu']);
+    expect(kyrgyz?.speech.every((segment) => segment.kind === 'play')).toBe(true);
+    expect(russian?.effect).toEqual({ kind: 'set_language', language: 'ru' });
+    expect(russian?.gather?.route.language).toBe('ru');
+  });
+
+  it('goes on in Kyrgyz, without storing a choice, when a +996 caller presses nothing', () => {
+    const [, reply] = walk(KYRGYZ, ['']);
+
+    expect(reply?.outcome).toBe('language_suggested');
+    expect(reply?.effect).toEqual({ kind: 'none' });
+    expect(reply?.gather?.route.language).toBe('ky');
+  });
+
+  it('asks again when another caller presses nothing or a wrong key, and stops after three tries', () => {
+    const replies = walk(SHOWN, ['', '7', '']);
+
+    expect(replies.slice(1, 3).map((reply) => reply.outcome)).toEqual(['no_input', 'invalid_key']);
+    expect(replies[2]?.gather?.route).toMatchObject({ step: 'language', failures: 2 });
+    expect(heard(last(replies))).toEqual(['too_many_failures', 'too_many_failures']);
+    expect(last(replies).gather).toBeUndefined();
+  });
+
+  it('stores nothing for a withheld number', () => {
+    const [, reply] = walk(WITHHELD, ['2']);
+
+    expect(reply?.effect).toEqual({ kind: 'none' });
+    expect(reply?.gather?.route.language).toBe('ru');
+  });
+});
+
+describe('the main menu', () => {
+  it.each([
+    ['1', 'topics', ['topics_menu']],
+    ['3', 'entry', ['entry_date_prompt']],
+    ['4', 'person', ['volunteer_unavailable', 'sms_offer']],
+    ['0', 'menu', ['main_menu']],
+    ['*', 'menu', ['main_menu']],
+  ] as const)('answers key %s with the %s step', (digits, step, prompt) => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ky'), digits }, SHOWN, NOW);
+
+    expect(reply.gather?.route).toMatchObject({ step, language: 'ky', turn: 4, failures: 0 });
+    expect(heard(reply)).toEqual(prompt);
+  });
+
+  it('switches language with 9 and remembers it', () => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ky'), digits: '9' }, SHOWN, NOW);
+
+    expect(reply.effect).toEqual({ kind: 'set_language', language: 'ru' });
+    expect(reply.gather?.route).toMatchObject({ step: 'menu', language: 'ru' });
+    expect(reply.speech.every((segment) => segment.kind === 'say')).toBe(true);
+  });
+
+  it('says which key was wrong, asks again and counts the failure', () => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ru'), digits: '7' }, SHOWN, NOW);
+
+    expect(heard(reply)).toEqual(['invalid_key', 'main_menu']);
+    expect(reply.gather?.route).toMatchObject({ step: 'menu', failures: 1 });
+  });
+
+  it(`ends politely with the SMS keyword after ${MAX_FAILURES} failures in a row`, () => {
+    const reply = decideCall(
+      { kind: 'keys', route: menuRoute('ru', { failures: MAX_FAILURES - 1 }), digits: '' },
+      SHOWN,
+      NOW,
+    );
+
+    expect(heard(reply)).toEqual(['too_many_failures']);
+    expect(prompts.too_many_failures.ru.text).toContain('ПОМОЩЬ');
+    expect(reply.gather).toBeUndefined();
+    expect(reply.outcome).toBe('too_many_failures');
+  });
+
+  it('starts counting again after a good key', () => {
+    const replies = walk({ ...SHOWN, profile: { ...profile(), language: 'ky' } }, ['7', '7', '1', '7']);
+
+    expect(replies.map((reply) => reply.gather?.route.failures)).toEqual([0, 1, 2, 0, 1]);
+  });
+
+  it('explains that nothing can be stored for a withheld number instead of asking for a date', () => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ky'), digits: '3' }, WITHHELD, NOW);
+
+    expect(heard(reply)).toEqual(['number_hidden', 'main_menu']);
+    expect(reply.outcome).toBe('number_hidden');
+  });
+});
+
+describe('information topics', () => {
+  it.each([
+    ['1', 'topic_registration'],
+    ['2', 'topic_visa_free'],
+    ['3', 'topic_residence'],
+    ['4', 'topic_work_rights'],
+    ['5', 'topic_emergency'],
+  ] as const)('plays topic %s (%s) and then how to repeat or go back', (digits, topic) => {
+    const [, , reply] = walk({ ...SHOWN, profile: { ...profile(), language: 'ru' } }, ['1', digits]);
+
+    expect(heard(reply as IvrReply)).toEqual([topic, 'topic_options']);
+    expect(reply?.gather?.route).toMatchObject({ step: 'topic', topic: Number(digits) });
+  });
+
+  it('repeats the topic with 0, goes back to the topics with *, and says goodbye after silence', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const } };
+    const [, , , again] = walk(caller, ['1', '2', '0']);
+    const [, , , back] = walk(caller, ['1', '2', '*']);
+    const [, , , silence] = walk(caller, ['1', '2', '']);
+
+    expect(heard(again as IvrReply)).toEqual(['topic_visa_free', 'topic_options']);
+    expect(heard(back as IvrReply)).toEqual(['topics_menu']);
+    expect(heard(silence as IvrReply)).toEqual(['goodbye']);
+    expect(silence?.gather).toBeUndefined();
+  });
+
+  it('answers a wrong key after a topic with the options only, not the whole topic again', () => {
+    const [, , , reply] = walk({ ...SHOWN, profile: { ...profile(), language: 'ru' } }, ['1', '2', '5']);
+
+    expect(heard(reply as IvrReply)).toEqual(['invalid_key', 'topic_options']);
+  });
+});
+
+describe('my deadlines', () => {
+  it('speaks the nearest deadline: 12 March entry → stay ends 9 June, 69 days after 1 April', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ru' as const, entryDate: '2026-03-12' } };
+
+    const [, reply] = walk(caller, ['2']);
+
+    // 12 March + 89 days = 9 June (the entry day counts); 1 April → 9 June is 69 days.
+    expect(heard(reply as IvrReply)).toEqual([
+      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, через 69 дней.',
+      'topic_options',
+    ]);
+  });
+
+  it('speaks it in Kyrgyz from fragments', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const, entryDate: '2026-03-12' } };
+
+    const [, reply] = walk(caller, ['2']);
+
+    const words = heard(reply as IvrReply).map((id) => (isFragmentId(id) ? fragments[id].text : id));
+    expect(words.join(' ')).toBe(
+      'Сербияда болуу мөөнөтүңүз тогузунчу июнда бүтөт алтымыш тогуз күн калды topic_options',
+    );
+  });
+
+  it('chooses a permit expiry that comes before the end of the stay, as the SMS line does', () => {
+    const caller = {
+      ...SHOWN,
+      profile: { ...profile(), language: 'ru' as const, entryDate: '2026-03-12', permitExpiry: '2026-05-01' },
+    };
+
+    const [, reply] = walk(caller, ['2']);
+
+    expect(heard(reply as IvrReply)[0]).toBe(
+      'say:Ваш срок пребывания в Сербии заканчивается 1 мая, через 30 дней.',
+    );
+  });
+
+  it('says that no date is stored yet', () => {
+    const [, reply] = walk({ ...SHOWN, profile: { ...profile(), language: 'ky' } }, ['2']);
+
+    expect(heard(reply as IvrReply)).toEqual(['deadlines_none', 'topic_options']);
+  });
+});
+
+describe('setting the entry date by keypad', () => {
+  const caller = { ...SHOWN, profile: { ...profile(), language: 'ru' as const } };
+
+  it('reads the typed date back and asks to confirm with 1 or 2', () => {
+    const [, , reply] = walk(caller, ['3', '12032026']);
+
+    expect(heard(reply as IvrReply)).toEqual([
+      'entry_date_readback',
+      'say:12 марта 2026 года',
+      'entry_date_confirm',
+    ]);
+    expect(reply?.gather?.route).toMatchObject({ step: 'confirm', date: '2026-03-12' });
+    expect(reply?.effect).toEqual({ kind: 'none' });
+  });
+
+  it('accepts six digits as a year in this century', () => {
+    const [, , reply] = walk(caller, ['3', '120326']);
+
+    expect(reply?.gather?.route.date).toBe('2026-03-12');
+  });
+
+  it('saves only on 1, says the end of the stay and offers the same confirmation by SMS', () => {
+    const [, , , saved] = walk(caller, ['3', '12032026', '1']);
+
+    expect(saved?.effect).toEqual({ kind: 'set_entry', entryDate: '2026-03-12' });
+    expect(heard(saved as IvrReply)).toEqual([
+      'entry_date_saved',
+      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, через 69 дней.',
+      'sms_summary_offer',
+    ]);
+    expect(saved?.gather?.route).toMatchObject({ step: 'saved', date: '2026-03-12' });
+  });
+
+  it('sends the SMS line’s own confirmation text when the caller presses 1 for it', () => {
+    const [, , , , sent] = walk(caller, ['3', '12032026', '1', '1']);
+
+    expect(sent?.effect).toMatchObject({
+      kind: 'send_sms',
+      purpose: 'entry_summary',
+      body: ru.entry_saved.replace('{lastDay}', '09.06.2026').replace('{daysLeft}', '70'),
+    });
+    expect(heard(sent as IvrReply)).toEqual(['sms_sent', 'main_menu']);
+  });
+
+  it('asks for the date again on 2 and stores nothing', () => {
+    const [, , , reply] = walk(caller, ['3', '12032026', '2']);
+
+    expect(heard(reply as IvrReply)).toEqual(['entry_date_prompt']);
+    expect(reply?.effect).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['31022026', 'a day that does not exist'],
+    ['12052026', 'a date in the future'],
+    ['12031999', 'a date more than a year back'],
+    ['1203', 'too few digits'],
+  ])('refuses %s (%s) and asks again', (digits) => {
+    const [, , reply] = walk(caller, ['3', digits]);
+
+    expect(heard(reply as IvrReply)).toEqual(['entry_date_invalid']);
+    expect(reply?.gather).toMatchObject({ route: { step: 'entry', failures: 1 }, input: 'date' });
+  });
+
+  it('ends the call with the SMS keyword after three impossible dates', () => {
+    const replies = walk(caller, ['3', '00000000', '99999999', '31022026']);
+
+    expect(heard(last(replies))).toEqual(['too_many_failures']);
+  });
+
+  it('goes back to the main menu with * inside the date', () => {
+    const [, , reply] = walk(caller, ['3', '12*']);
+
+    expect(heard(reply as IvrReply)).toEqual(['main_menu']);
+  });
+
+  it('does not take 9 and 0 inside a date as language switch or repeat', () => {
+    const [, , nine] = walk(caller, ['3', '9']);
+    const [, , zero] = walk(caller, ['3', '0']);
+
+    expect(nine?.outcome).toBe('invalid_date');
+    expect(zero?.outcome).toBe('invalid_date');
+  });
+
+  it('offers no SMS to a caller who sent STOP, and goes back to the main menu instead', () => {
+    const stopped = { ...SHOWN, profile: { ...profile(), language: 'ky' as const, optedOut: true } };
+
+    const [, , , saved] = walk(stopped, ['3', '12032026', '1']);
+
+    expect(saved?.effect).toEqual({ kind: 'set_entry', entryDate: '2026-03-12' });
+    expect(heard(saved as IvrReply).at(-1)).toBe('main_menu');
+  });
+
+  it('says when the stay already ended for an entry date 100 days back', () => {
+    const [, , , saved] = walk(caller, ['3', '22122025', '1']);
+
+    // 22 December + 89 days = 21 March, 11 days before 1 April.
+    expect(heard(saved as IvrReply)[1]).toBe(
+      'say:Ваш срок пребывания в Сербии закончился 21 марта, 11 дней назад.',
+    );
+  });
+});
+
+describe('talking to a person', () => {
+  it('says when volunteers answer and sends our numbers by SMS on 1', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const } };
+
+    const [, person, sent] = walk(caller, ['4', '1']);
+
+    expect(heard(person as IvrReply)).toEqual(['volunteer_unavailable', 'sms_offer']);
+    expect(sent?.effect).toMatchObject({ kind: 'send_sms', purpose: 'numbers', body: ky.info_emergency });
+  });
+
+  it('offers no SMS to a withheld number', () => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ru'), digits: '4' }, WITHHELD, NOW);
+
+    expect(heard(reply)).toEqual(['volunteer_unavailable', 'main_menu']);
+  });
+});
+
+describe('action URLs', () => {
+  it('round-trips every step through its action path', () => {
+    const routes: IvrRoute[] = IVR_STEPS.map((step) => ({
+      step,
+      language: step === 'language' ? undefined : 'ru',
+      turn: 7,
+      failures: 2,
+      topic: step === 'topic' ? 4 : undefined,
+      date: step === 'confirm' || step === 'saved' ? '2026-03-12' : undefined,
+    }));
+
+    const parsed = routes.map((route) => {
+      const [path = '', query = ''] = ivrActionPath(route).split('?');
+      return parseIvrRoute(path, new URLSearchParams(query));
+    });
+
+    expect(parsed).toEqual(
+      routes.map((route) =>
+        Object.fromEntries(Object.entries(route).filter(([, value]) => value !== undefined)),
+      ),
+    );
+  });
+
+  it.each([
+    ['/voice/menu', 'lang=de&t=1&a=0'],
+    ['/voice/menu', 't=1&a=0'],
+    ['/voice/language', 'lang=ky&t=1&a=0'],
+    ['/voice/menu', 'lang=ky&t=1&a=3'],
+    ['/voice/menu', 'lang=ky&t=x&a=0'],
+    ['/voice/topic', 'lang=ky&t=1&a=0&topic=6'],
+    ['/voice/confirm', 'lang=ky&t=1&a=0&date=2026-02-31'],
+    ['/voice/unknown', 'lang=ky&t=1&a=0'],
+  ])('rejects %s?%s, which this code never writes', (path, query) => {
+    expect(parseIvrRoute(path, new URLSearchParams(query))).toBeUndefined();
+  });
+});
+
+describe('numbers and dates', () => {
+  it.each([
+    ['+996700123456', '+996700123456'],
+    ['+381641112223', '+381641112223'],
+    ['+266696687', undefined],
+    ['anonymous', undefined],
+    ['', undefined],
+    ['client:alice', undefined],
+  ])('takes %s as a shown number: %s', (from, expected) => {
+    expect(shownNumber(from)).toBe(expected);
+  });
+
+  it('checks a keypad date against today in Belgrade', () => {
+    const today = '2026-04-01' as LocalDate;
+
+    expect(keypadDate('01042026', today)).toBe('2026-04-01');
+    expect(keypadDate('02042026', today)).toBeUndefined();
+  });
+});
+
+describe('the manifest covers the flow', () => {
+  it('names only prompts and fragments that exist, in both languages, on every path walked above', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const, entryDate: '2026-03-12' } };
+    const paths = [
+      ['1', '1', '0', '*', '*', '2', '0', '9', '*', '3', '12032026', '9', '1', '1'],
+      ['2', '4', '1', '9', '3', '*', '7', '7'],
+    ];
+
+    const named = paths.flatMap((keys) => walk(caller, keys).flatMap(heard));
+
+    expect(named.filter((id) => !id.startsWith('say:') && !isPromptId(id) && !isFragmentId(id))).toEqual([]);
+  });
+});
+
+function profile(): NonNullable<IvrCaller['profile']> {
+  return {
+    language: undefined,
+    latin: false,
+    optedOut: false,
+    entryDate: undefined,
+    permitExpiry: undefined,
+  };
+}
