@@ -30,6 +30,7 @@ import {
   sweepReminders,
 } from '../shared/reminders/sweep.js';
 import { callerKeys } from '../shared/table/keys.js';
+import { freePort } from './support.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 100_000);
@@ -270,17 +271,6 @@ async function snsStub() {
       return new Promise<void>((done) => server.close(() => done()));
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 function log(line: string): void {

@@ -14,6 +14,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
 import { countingProxy, freePort, round } from './support.js';
+import { measureVoiceSteps, voiceStepsMarkdown } from './voice.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -321,6 +322,8 @@ async function main() {
   }
   process.stdout.write('running scripted SMS conversations…\n');
   const sms = await smsConversations();
+  process.stdout.write('walking every IVR branch…\n');
+  const voice = await measureVoiceSteps();
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -329,6 +332,7 @@ async function main() {
     bundles,
     dynamoRequestsPerSms: sms.dynamoRequests,
     segmentsPerReply: sms.segments,
+    voiceSteps: voice,
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const lines = [
@@ -355,6 +359,8 @@ async function main() {
     '| replies in | replies | SMS segments per reply: median | max | mean |',
     '| --- | --- | --- | --- | --- |',
     ...sms.segments.map((s) => `| ${s.reader} | ${s.replies} | ${s.median} | ${s.max} | ${s.mean} |`),
+    '',
+    ...voiceStepsMarkdown(voice),
     '',
   ];
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));

@@ -120,19 +120,23 @@ export function decideSmsReply(
       const next = { ...speaker, language: chosen };
       return decision(next, 'language', [say(next, 'language_set')]);
     }
-    case 'my_deadlines': {
-      const next = nextDeadline(speaker, todayIn(now));
-      return decision(speaker, 'my_deadlines', [
-        next
-          ? say(speaker, 'deadlines', { deadline: formatDate(next.deadline), daysLeft: next.daysLeft })
-          : say(speaker, 'no_dates'),
-      ]);
-    }
+    case 'my_deadlines':
+      return decision(speaker, 'my_deadlines', [deadlinesReply(speaker, todayIn(now))]);
     case 'set_entry':
       return setEntry(speaker, match.argument ?? '', now, decision);
     case 'set_permit':
       return setPermit(speaker, match.argument ?? '', now, decision);
   }
+}
+
+/** The nearest deadline; a stay that already ran out is said as such, not as "no dates". */
+function deadlinesReply(caller: Caller, today: ReturnType<typeof todayIn>): string {
+  const next = nextDeadline(caller, today);
+  if (next) return say(caller, 'deadlines', { deadline: formatDate(next.deadline), daysLeft: next.daysLeft });
+  const ended = caller.entryDate ? entryOutcome(caller.entryDate, today) : undefined;
+  if (ended?.kind === 'stay_ended')
+    return say(caller, 'deadline_passed', { lastDay: formatDate(ended.lastDay) });
+  return say(caller, 'no_dates');
 }
 
 type Decide = (

@@ -46,6 +46,8 @@ export const MESSAGE_SPECS = {
   permit_saved: { budget: 'reply', placeholders: ['expiry', 'windowOpens'] },
   deadlines: { budget: 'reply', placeholders: ['deadline', 'daysLeft'] },
   no_dates: { budget: 'reply', placeholders: [] },
+  /** My deadlines, when the only known stay has already run out: gently, with a way to a person. */
+  deadline_passed: { budget: 'reply', placeholders: ['lastDay'] },
   date_unreadable: { budget: 'reply', placeholders: [] },
   /** Entry date after today. */
   date_future: { budget: 'reply', placeholders: [] },

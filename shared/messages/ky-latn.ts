@@ -25,6 +25,7 @@ export const kyLatn: Catalogue = {
   entry_saved_ended: 'Saktaldy. Bizdin esep: 90 kün {lastDay} bütkön. Jardam: 7',
   permit_saved: 'Saktaldy. Uruksat bütöt: {expiry}. Uzartuu achylat: {windowOpens}. Eskertebiz.',
   deadlines: 'Jakynky möönöt: {deadline}. {daysLeft} kün kaldy.',
+  deadline_passed: 'Bizdin esep: 90 kün {lastDay} bütkön. Jardam: 7',
   no_dates: 'Kündör jok. Jazyngyz: KIRDIM 12.03.2026 je URUKSAT 12.03.2027',
   date_unreadable: 'Kündü tüshünbödüm. Mynday jazyngyz: 12.03.2026',
   date_future: 'Bul kün ali kele elek. Kirgen kün, misaly: 12.03.2026',

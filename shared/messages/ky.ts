@@ -26,6 +26,7 @@ export const ky: Catalogue = {
   entry_saved_ended: 'Сакталды. Биздин эсеп: 90 күн {lastDay} бүткөн. Жардам: 7',
   permit_saved: 'Сакталды. Уруксат бүтөт: {expiry}. Узартуу ачылат: {windowOpens}',
   deadlines: 'Жакынкы мөөнөт: {deadline}. {daysLeft} күн калды.',
+  deadline_passed: 'Биздин эсеп: 90 күн {lastDay} бүткөн. Жардам: 7',
   no_dates: 'Күндөр жок. Жазыңыз: КИРДИМ 12.03.2026 же УРУКСАТ 12.03.2027',
   date_unreadable: 'Күндү түшүнбөдүм. Мындай жазыңыз: 12.03.2026',
   date_future: 'Бул күн али келе элек. Кирген күн, мисалы: 12.03.2026',

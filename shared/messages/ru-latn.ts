@@ -25,6 +25,7 @@ export const ruLatn: Catalogue = {
   entry_saved_ended: 'Sokhraneno. Po nashemu schetu 90 dney proshli {lastDay}. Pomoshch: 7',
   permit_saved: 'Sokhraneno. Razreshenie do {expiry}. Prodlit mozhno s {windowOpens}, napomnim.',
   deadlines: 'Blizhayshiy srok: {deadline}. Ostalos dney: {daysLeft}.',
+  deadline_passed: 'Po nashemu schetu 90 dney proshli {lastDay}. Pomoshch: 7',
   no_dates: 'Dat net. Prishlite VEZD 12.03.2026 ili RAZRESHENIE 12.03.2027',
   date_unreadable: 'Datu ne udalos prochitat. Primer: 12.03.2026',
   date_future: 'Eta data eshche ne nastupila. Data vezda, naprimer: 12.03.2026',

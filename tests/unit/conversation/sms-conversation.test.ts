@@ -96,6 +96,16 @@ describe('dates', () => {
     expect(turns[1]?.replies).toEqual([ru.no_dates]);
     expect(turns[3]?.replies[0]).toContain('09.06.2026');
   });
+
+  it('says the stay has run out, rather than "no dates", when asked after the 90 days ended', () => {
+    const [, , asked] = converse(
+      SERBIAN_NUMBER,
+      ['помощь', 'въезд 12.03.2026', '6'],
+      new Date('2026-07-01T10:00:00Z'),
+    );
+
+    expect(asked?.replies).toEqual(['По нашему счёту 90 дней прошли 09.06.2026. Помощь: 7']);
+  });
 });
 
 describe('STOP, START and erasure', () => {
