@@ -14,7 +14,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
 import { countingProxy, freePort, round } from './support.js';
-import { measureVoiceSteps, voiceStepsMarkdown } from './voice.js';
+import { type VoiceStepRow, voiceStepsMarkdown } from './voice.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -323,7 +323,14 @@ async function main() {
   process.stdout.write('running scripted SMS conversations…\n');
   const sms = await smsConversations();
   process.stdout.write('walking every IVR branch…\n');
-  const voice = await measureVoiceSteps();
+  // Its own process: handlers read their configuration once per process, as in Lambda, and the
+  // conversations above ran against another local runtime.
+  const voice = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/voice.ts'), '--json'], {
+      env: process.env,
+      maxBuffer: 10_000_000,
+    }).toString(),
+  ) as VoiceStepRow[];
 
   const results = {
     measuredAt: new Date().toISOString(),

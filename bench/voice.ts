@@ -193,5 +193,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_LEVEL = 'warn';
   const rows = await measureVoiceSteps();
-  process.stdout.write(`${voiceStepsMarkdown(rows).join('\n')}\n`);
+  process.stdout.write(
+    process.argv.includes('--json') ? JSON.stringify(rows) : `${voiceStepsMarkdown(rows).join('\n')}\n`,
+  );
 }

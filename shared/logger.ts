@@ -86,6 +86,9 @@ export function redact(value: unknown, depth: number): unknown {
   return value;
 }
 
+const configuredLevel = process.env.LOG_LEVEL?.toLowerCase();
+
 export const logger: Logger = createLogger({
-  level: (process.env.LOG_LEVEL as Level | undefined) ?? 'info',
+  // An unknown level (a typo in the stack's settings) falls back to info rather than logging everything.
+  level: configuredLevel && configuredLevel in LEVELS ? (configuredLevel as Level) : 'info',
 });

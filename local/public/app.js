@@ -244,7 +244,7 @@ function status(text) {
 const fast = () => $('fast').checked;
 
 function speak(text, language) {
-  transcript(`🔊 ${text}`);
+  transcript(`Say: ${text}`);
   if (fast() || !('speechSynthesis' in window)) return Promise.resolve();
   return new Promise((done) => {
     const utterance = new SpeechSynthesisUtterance(text);
@@ -257,7 +257,7 @@ function speak(text, language) {
 }
 
 function play(url) {
-  transcript(`▶ ${new URL(url).pathname}`);
+  transcript(`Play: ${new URL(url).pathname}`);
   if (fast()) return Promise.resolve();
   return new Promise((done) => {
     const audio = new Audio(url);
@@ -327,7 +327,7 @@ async function runTwiml(reply) {
         const digits = await collectDigits(verb);
         if (!call) return;
         if (digits || verb.getAttribute('actionOnEmptyResult') === 'true') {
-          transcript(`⌨ ${digits || '—'}`);
+          transcript(`Keys: ${digits || '—'}`);
           next = await callWebhook(
             verb.getAttribute('action') || current.url,
             { Digits: digits },
@@ -340,7 +340,9 @@ async function runTwiml(reply) {
         break;
       } else if (name === 'Dial') {
         const numbers = [...verb.querySelectorAll('Number')].map((n) => n.textContent.trim());
-        transcript(`☎ ${t('transferring')} ${numbers.length} ${numbers.length === 1 ? 'number' : 'numbers'}`);
+        transcript(
+          `Dial: ${t('transferring')} ${numbers.length} ${numbers.length === 1 ? 'number' : 'numbers'}`,
+        );
         const action = verb.getAttribute('action');
         if (action) {
           next = await callWebhook(action, { DialCallStatus: 'no-answer' }, current.url);

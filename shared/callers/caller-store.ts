@@ -136,10 +136,11 @@ export class DynamoCallerStore implements CallerStore {
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        const [profile, handled] = error.CancellationReasons ?? [];
-        if (handled?.Code === 'ConditionalCheckFailed') throw new DuplicateMessageError();
-        // A conflict with another transaction on the same items is a lost race too: read again.
-        const lostRace = [profile, handled].some(
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new DuplicateMessageError();
+        // A conflict with another transaction on any item (the sweep claiming a reminder this write
+        // deletes, say) is a lost race too: read again and decide again.
+        const lostRace = reasons.some(
           (reason) => reason?.Code === 'ConditionalCheckFailed' || reason?.Code === 'TransactionConflict',
         );
         if (lostRace) throw new ConcurrentCallerUpdateError();
@@ -149,7 +150,7 @@ export class DynamoCallerStore implements CallerStore {
   }
 
   async eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }> {
-    let itemsDeleted = 0;
+    const keys: ItemKey[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
@@ -162,13 +163,19 @@ export class DynamoCallerStore implements CallerStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      const keys = (page.Items ?? []) as ItemKey[];
-      for (let at = 0; at < keys.length; at += 25) {
-        await this.deleteAll(keys.slice(at, at + 25));
-      }
-      itemsDeleted += keys.length;
+      keys.push(...((page.Items ?? []) as ItemKey[]));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+    // The profile goes last: if erasure stops midway, the caller still exists, the confirmation still
+    // awaits, and sending it again erases the rest (reminders included) instead of starting anew.
+    const profileSk = callerKeys.profile(callerId).sk;
+    const ordered = [
+      ...keys.filter((key) => key.sk !== profileSk),
+      ...keys.filter((key) => key.sk === profileSk),
+    ];
+    for (let at = 0; at < ordered.length; at += 25) {
+      await this.deleteAll(ordered.slice(at, at + 25));
+    }
     // Last, so that a retry after a crash midway finds items left and erases again.
     await this.client.send(
       new PutCommand({
@@ -176,7 +183,7 @@ export class DynamoCallerStore implements CallerStore {
         Item: { ...erasureKeys.byMessage(message.messageSid), type: 'erasure', ...message },
       }),
     );
-    return { itemsDeleted };
+    return { itemsDeleted: ordered.length };
   }
 
   private async deleteAll(keys: ItemKey[]): Promise<void> {

@@ -71,7 +71,8 @@ export function recordContact(
     channel: contact.channel,
     lastContactAt: at,
     version: existing.version + 1,
-    expiresAt,
+    // Never shortened: a caller with a reminder planned years ahead keeps their profile until then.
+    expiresAt: Math.max(expiresAt, existing.expiresAt),
   };
 }
 

@@ -23,5 +23,6 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Saves a screenshot for the README under docs/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots', `${name}.png`) });
 }

@@ -60,7 +60,8 @@ const schema = z.object({ From: z.string(), Body: z._default(z.string(), '') });
 
 describe('the Twilio webhook chain', () => {
   it('answers 200 with a bilingual apology as TwiML when the use case fails, and logs no number or text', async () => {
-    const handler = twilioWebhook({ kind: 'messaging', schema }, async () => {
+    const handler = twilioWebhook({ kind: 'messaging', schema }, async (request) => {
+      request.log.info('about to fail', { Body: request.params.Body, From: request.params.From });
       throw new Error(`database down while handling ${PHONE}`);
     });
     captureLogs();
@@ -73,6 +74,7 @@ describe('the Twilio webhook chain', () => {
     expect(JSON.stringify(twiml)).toContain(SMS_APOLOGY.split('\n')[0]);
     const logs = captured.join('');
     expect(logs).toContain('webhook.failed');
+    expect(logs).toContain('about to fail');
     expect(logs).not.toContain(PHONE);
     expect(logs).not.toContain(PHONE.slice(4));
     expect(logs).not.toContain(BODY);

@@ -7,6 +7,8 @@ describe('log redaction', () => {
     expect(maskPhone('+996700123456')).toBe('+996•••••56');
     expect(maskPhone('call +381 11 785 0000 now')).toBe('call +381•••••00 now');
     expect(maskPhone('whatsapp:+79161234567')).toBe('whatsapp:+791•••••67');
+    expect(maskPhone('+996-700-123-456')).toBe('+996•••••56');
+    expect(maskPhone('call +996 (700) 12-34-56')).toBe('call +996•••••56');
   });
 
   it('leaves dates, times and short numbers readable', () => {
