@@ -1,16 +1,16 @@
 // The reminder sweep: an EventBridge rule every few minutes invokes the reminders function (asynchronously),
 // which reads the `due` index, publishes SMS through SNS and marks each reminder. A sweep that fails, or a
 // schedule event that cannot be delivered, ends in an encrypted SQS queue instead of vanishing.
-import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULED_FUNCTIONS } from '../routes.js';
 import { HotlineFunction } from './hotline-function.js';
+import { allowSmsPublish } from './sms-publish.js';
 
 export interface ReminderSweepProps {
   table: ITable;
@@ -80,25 +80,7 @@ export class ReminderSweep extends Construct {
         'Failed asynchronous invocations go to the on-failure destination (the Failures queue), which also records the error; a second, legacy DLQ would duplicate them.',
     });
 
-    // Publishing to a phone number has no resource ARN, so IAM requires Resource "*" for it. The Deny
-    // takes back every ARN SNS has (topics, platform endpoints): what is left is SMS to phone numbers.
-    const publishSms = new Policy(this, 'PublishSmsOnly', {
-      statements: [
-        new PolicyStatement({ sid: 'PublishSmsToPhoneNumbers', actions: ['sns:Publish'], resources: ['*'] }),
-        new PolicyStatement({
-          sid: 'NoTopicsOrEndpoints',
-          effect: Effect.DENY,
-          actions: ['sns:Publish'],
-          resources: [`arn:${Aws.PARTITION}:sns:*:*:*`],
-        }),
-      ],
-    });
-    if (this.sweep.fn.role) publishSms.attachToRole(this.sweep.fn.role);
-    Validations.of(publishSms).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'SNS Publish to a phone number has no resource ARN, so IAM needs Resource "*"; the Deny statement beside it excludes every topic and endpoint ARN, leaving SMS only.',
-    });
+    allowSmsPublish(this, 'PublishSmsOnly', this.sweep.fn);
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Runs the reminder sweep',
