@@ -1,6 +1,3 @@
-// The local runtime's HTTP server: the webhook routes exactly as API Gateway serves them (same
-// handlers, same event shape), plus the `/_local/*` routes that stand in for EventBridge, SNS and time.
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -70,7 +67,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         event,
         lambdaContext(`hotline-${webhook.fn}`, event.requestContext.requestId),
       );
-      return sendLambdaResult(response, result);
+      return sendLambdaResult(response, result, event.requestContext.requestId);
     }
 
     switch (`${method} ${url.pathname}`) {
@@ -214,8 +211,13 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function sendLambdaResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers = { ...(result.headers ?? {}), 'x-request-id': randomUUID() };
+function sendLambdaResult(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  requestId: string,
+): void {
+  // The same id the handler logs under, so a response can be found in the log.
+  const headers = { ...(result.headers ?? {}), 'x-request-id': requestId };
   const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
   response.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
   response.end(body);

@@ -50,7 +50,7 @@ describe('POST /sms (signed as Twilio signs it)', () => {
     const reply = await postSigned(hotline, '/sms', smsParams(phone, 'salam'), { signature: null });
 
     expect(reply.status).toBe(400);
-    expect(reply.twiml.Response).toBeDefined();
+    expect(reply.xml).toMatch(/<Response\/>$/);
     expect(messageBodies(reply)).toEqual([]);
     expect(await itemsOfCaller(hotline, phone)).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('POST /sms (signed as Twilio signs it)', () => {
     const reply = await postSigned(hotline, '/sms', { Body: 'no sid' });
 
     expect(reply.status).toBe(400);
-    expect(reply.twiml.Response).toBeDefined();
+    expect(reply.xml).toMatch(/<Response\/>$/);
   });
 
   it('accepts fields it does not know, as Twilio adds fields over time', async () => {
