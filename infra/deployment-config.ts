@@ -23,6 +23,10 @@ const deploymentSchema = z.object({
     .string()
     .regex(/^\d+(\.\d{1,5})?$/)
     .optional(),
+  /** Email address subscribed to the alarm topic (confirm the email AWS sends); none: subscribe by hand. */
+  alarmEmail: z.email().optional(),
+  /** Alarm when the account's SMS spend this month (SNS SMSMonthToDateSpentUSD) goes above this, in USD. */
+  smsSpendAlarmUsd: z.coerce.number().positive().default(5),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;

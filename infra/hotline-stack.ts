@@ -6,12 +6,14 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { HotlineFunction } from './constructs/hotline-function.js';
 import { HotlineTable } from './constructs/hotline-table.js';
+import { Monitoring } from './constructs/monitoring.js';
 import { PromptDelivery } from './constructs/prompt-delivery.js';
 import { ReminderSweep } from './constructs/reminder-sweep.js';
 import { allowSmsPublish } from './constructs/sms-publish.js';
 import { WebhookApi } from './constructs/webhook-api.js';
 import type { DeploymentConfig } from './deployment-config.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from './routes.js';
+import { VOICE_FALLBACK_KEY, voiceFallbackTwiml } from './voice-fallback-twiml.js';
 
 export interface HotlineStackProps extends StackProps {
   config: DeploymentConfig;
@@ -80,8 +82,10 @@ export class HotlineStack extends Stack {
     if (config.smsSenderId) functions.voice.fn.addEnvironment('SMS_SENDER_ID', config.smsSenderId);
     if (config.smsMaxPriceUsd) functions.voice.fn.addEnvironment('SMS_MAX_PRICE_USD', config.smsMaxPriceUsd);
     allowSmsPublish(this, 'VoicePublishSms', functions.voice.fn);
+    // Twilio's fallback when the voice webhook fails: static TwiML beside the prompts, no Lambda involved.
+    const voiceFallbackUrl = prompts.addFile(VOICE_FALLBACK_KEY, voiceFallbackTwiml(prompts.baseUrl));
 
-    new ReminderSweep(this, 'Reminders', {
+    const reminders = new ReminderSweep(this, 'Reminders', {
       table,
       rateMinutes: config.reminderRateMinutes,
       sendRate: config.reminderSendRate,
@@ -96,6 +100,14 @@ export class HotlineStack extends Stack {
     const publicBaseUrl = config.publicBaseUrl ?? api.url;
     for (const fn of Object.values(functions)) fn.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
+    new Monitoring(this, 'Monitoring', {
+      functions: { sms: functions.sms.fn, voice: functions.voice.fn, reminders: reminders.sweep.fn },
+      apiStage: api.stage,
+      reminderFailures: reminders.failures,
+      smsSpendAlarmUsd: config.smsSpendAlarmUsd,
+      alarmEmail: config.alarmEmail,
+    });
+
     new CfnOutput(this, 'SmsWebhookUrl', {
       value: `${publicBaseUrl}/sms`,
       description: 'Twilio number → Messaging → "A message comes in" (HTTP POST); also the WhatsApp sender',
@@ -103,6 +115,11 @@ export class HotlineStack extends Stack {
     new CfnOutput(this, 'VoiceWebhookUrl', {
       value: `${publicBaseUrl}/voice`,
       description: 'Twilio number → Voice → "A call comes in" (HTTP POST)',
+    });
+    new CfnOutput(this, 'VoiceFallbackUrl', {
+      value: voiceFallbackUrl,
+      description:
+        'Twilio number → Voice → "Primary handler fails" (HTTP GET: a static file behind CloudFront)',
     });
     new CfnOutput(this, 'SecretArn', {
       value: secret.secretArn,

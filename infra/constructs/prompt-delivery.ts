@@ -22,6 +22,7 @@ export interface PromptDeliveryProps {
 export class PromptDelivery extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  private readonly deployment: BucketDeployment;
 
   constructor(scope: Construct, id: string, props: PromptDeliveryProps) {
     super(scope, id);
@@ -94,6 +95,16 @@ export class PromptDelivery extends Construct {
       retainOnDelete: false,
     });
     acknowledgeDeploymentHandler(this, deployment, this.bucket);
+    this.deployment = deployment;
+  }
+
+  /**
+   * Deploys one more file to the bucket root with the audio (same deploy, so pruning keeps it) and returns
+   * its HTTPS URL. `body` may contain deploy-time values such as `baseUrl`.
+   */
+  addFile(key: string, body: string): string {
+    this.deployment.addSource(Source.data(key, body));
+    return `${this.baseUrl}/${key}`;
   }
 
   /** `https://<id>.cloudfront.net`: the base of every prompt URL (`<base>/ky/main_menu.wav`). */
