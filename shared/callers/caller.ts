@@ -1,4 +1,5 @@
 // A caller: someone who texted or called the hotline. Pure state transitions, no I/O.
+import type { Reader } from '../messages/catalogue.js';
 import type { ReminderSeries } from '../reminders/reminder-item.js';
 
 export type Channel = 'sms' | 'whatsapp';
@@ -80,4 +81,16 @@ export function recordContact(
 export function parseAddress(from: string): { phone: string; channel: Channel } {
   const whatsapp = /^whatsapp:/i.test(from);
   return { phone: from.replace(/^whatsapp:/i, '').trim(), channel: whatsapp ? 'whatsapp' : 'sms' };
+}
+
+/** A +996 number: Kyrgyz is presumed until the caller chooses a language. */
+export function isKyrgyzNumber(phone: string): boolean {
+  return phone.startsWith('+996');
+}
+
+/** Who reads a text: the caller's language, or, until they choose, Kyrgyz on a +996 number, else Russian. */
+export function readerOf(
+  caller: Pick<Caller, 'phone' | 'latin'> & { language?: Language | undefined },
+): Reader {
+  return { language: caller.language ?? (isKyrgyzNumber(caller.phone) ? 'ky' : 'ru'), latin: caller.latin };
 }

@@ -1,14 +1,8 @@
 // The SMS/WhatsApp conversation as a pure decision: the caller's state and one inbound text in, the new
 // state, the replies and the reminder changes out. No I/O: the use case loads, decides here, and saves.
-import type { Caller, Language } from '../callers/caller.js';
+import { type Caller, readerOf } from '../callers/caller.js';
 import type { Reminder } from '../deadlines/index.js';
-import {
-  dateProblemMessage,
-  fillTemplate,
-  type MessageId,
-  messageTemplate,
-  type Reader,
-} from '../messages/catalogue.js';
+import { dateProblemMessage, fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
 import type { ReminderSeries } from '../reminders/reminder-item.js';
 import { formatDate, parseDate } from '../sms/dates.js';
 import type { Intent } from '../sms/intents.js';
@@ -176,12 +170,6 @@ function setPermit(caller: Caller, argument: string, now: Date, decision: Decide
   return decision(next, 'set_permit', [reply], {
     reminderPlans: unchanged ? {} : { permit: planSeries('permit', parsed.date, now) },
   });
-}
-
-/** The reader of a reply: the caller's language, or a guess from the number until they choose. */
-export function readerOf(caller: Pick<Caller, 'language' | 'latin' | 'phone'>): Reader {
-  const language: Language = caller.language ?? (caller.phone.startsWith('+996') ? 'ky' : 'ru');
-  return { language, latin: caller.latin };
 }
 
 /** Renders a catalogue text for the caller; a missing placeholder value throws rather than send `{name}`. */

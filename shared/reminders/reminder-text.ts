@@ -1,6 +1,8 @@
 // The words of a reminder: which catalogue message serves each kind, filled in on the day it goes out.
+
+import { readerOf } from '../callers/caller.js';
 import { daysBetween, type LocalDate, type ReminderKind } from '../deadlines/index.js';
-import { type Language, type Reader, renderMessage } from '../messages/catalogue.js';
+import { type Language, renderMessage } from '../messages/catalogue.js';
 import { formatDate } from '../sms/dates.js';
 
 type ReminderMessageId =
@@ -24,11 +26,7 @@ export interface ReminderRecipient {
   latin: boolean;
 }
 
-/** Same rule as the SMS conversation: a caller who never chose reads Kyrgyz on a +996 number, else Russian. */
-export function readerOf(recipient: ReminderRecipient): Reader {
-  const language: Language = recipient.language ?? (recipient.phone.startsWith('+996') ? 'ky' : 'ru');
-  return { language, latin: recipient.latin };
-}
+export { readerOf };
 
 /**
  * The text for one reminder, as of `today` (Belgrade). Days left count today, as the conversation's

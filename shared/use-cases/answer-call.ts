@@ -4,7 +4,7 @@
 // Reads and writes per step: one BatchGet (profile + "was this step answered already?"); a step that
 // changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
 // answered step together. A withheld number costs nothing: it has no caller id to read or write.
-import { type Caller, recordContact } from '../callers/caller.js';
+import { type Caller, isKyrgyzNumber, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
   ConcurrentCallerUpdateError,
@@ -60,7 +60,7 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     const now = ports.clock.now();
     const reply = decideCall(
       step.input,
-      { identified: true, kyrgyzNumber: phone.startsWith('+996'), profile: caller },
+      { identified: true, kyrgyzNumber: isKyrgyzNumber(phone), profile: caller },
       now,
     );
     const twiml = ports.render(reply);
