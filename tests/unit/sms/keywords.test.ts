@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ky } from '../../../shared/messages/ky.js';
+import { ru } from '../../../shared/messages/ru.js';
 import { INTENTS } from '../../../shared/sms/intents.js';
 import {
-  DIGIT_MENU,
   KEYWORD_ENTRIES,
   type KeywordEntry,
   matchKeyword,
@@ -248,8 +249,9 @@ describe('the keyword table', () => {
     expect(INTENTS.filter((intent) => !intentsWith(['ru', 'any']).has(intent))).toEqual([]);
   });
 
-  it('maps the digits 0-9 to the documented menu', () => {
-    expect(DIGIT_MENU).toEqual({
+  it('answers each digit of the menu the callers read with the intent the menu names', () => {
+    // Digit → what the menu text (shared/messages/*.ts `menu`) promises; matched as a caller sends it.
+    const promised: Record<string, string> = {
       '0': 'menu',
       '1': 'info_registration',
       '2': 'info_visa_free',
@@ -260,7 +262,17 @@ describe('the keyword table', () => {
       '7': 'person',
       '8': 'language',
       '9': 'latin',
-    });
+    };
+
+    const matched = Object.fromEntries(
+      Object.keys(promised).map((digit) => [digit, matchKeyword(digit).intent]),
+    );
+
+    expect(matched).toEqual(promised);
+    for (const menu of [ky.menu, ru.menu]) {
+      for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        expect(menu).toMatch(new RegExp(`(^|\\s)${digit} `));
+    }
   });
 
   it('has no two intents whose keywords collide within typo reach after folding', () => {
