@@ -1,24 +1,71 @@
-// Lambda: Twilio Messaging webhook (SMS and WhatsApp), POST /sms.
+// Lambda: Twilio Messaging webhook (SMS and WhatsApp), POST /sms. A text from a volunteer's phone is a
+// command (take, reply, note, close, list); any other is a caller's.
 import { documentClient } from '../shared/aws/dynamodb.js';
 import { parseAddress } from '../shared/callers/caller.js';
 import { DynamoCallerStore } from '../shared/callers/caller-store.js';
+import { DynamoCaseStore } from '../shared/cases/case-store.js';
+import { DynamoVolunteerInbox } from '../shared/cases/volunteer-inbox.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { inboundMessageSchema } from '../shared/twilio/webhook-schemas.js';
 import { receiveSms } from '../shared/use-cases/receive-sms.js';
+import { receiveVolunteerSms } from '../shared/use-cases/volunteer-sms.js';
+import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
 
 const config = hotlineConfig();
-const callers = new DynamoCallerStore(documentClient(config), config.TABLE_NAME);
+const client = documentClient(config);
+const callers = new DynamoCallerStore(client, config.TABLE_NAME);
+const cases = new DynamoCaseStore(client, config.TABLE_NAME);
+const inbox = new DynamoVolunteerInbox(client, config.TABLE_NAME, cases);
+const roster = new CachedRoster(
+  new DynamoRosterStore(client, config.TABLE_NAME),
+  config.ROSTER_CACHE_SECONDS * 1000,
+);
 
 export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessageSchema }, async (request) => {
   const { phone, channel } = parseAddress(request.params.From);
+  const volunteers = await roster.list();
+  const volunteer = volunteerByPhone(volunteers, phone);
+  if (volunteer) {
+    const answer = await receiveVolunteerSms(
+      { inbox, cases, clock: hotlineClock },
+      {
+        volunteer,
+        roster: volunteers,
+        messageSid: request.params.MessageSid,
+        body: request.params.Body,
+        hotline: request.params.To,
+      },
+    );
+    request.log.info('sms.volunteer', { volunteer: volunteer.volunteerId, outcome: answer.outcome });
+    return answer.twiml;
+  }
   const callerId = callerIdFor(phone, request.callerHashKey);
   const outcome = await receiveSms(
-    { callers, clock: hotlineClock, retentionDays: config.RETENTION_DAYS },
-    { callerId, phone, channel, messageSid: request.params.MessageSid, body: request.params.Body },
+    {
+      callers,
+      cases,
+      roster,
+      clock: hotlineClock,
+      retentionDays: config.RETENTION_DAYS,
+      timing: { renotifyMinutes: config.CASE_RENOTIFY_MINUTES },
+    },
+    {
+      callerId,
+      phone,
+      channel,
+      messageSid: request.params.MessageSid,
+      body: request.params.Body,
+      hotline: request.params.To,
+    },
   );
-  request.log.info('sms.answered', { callerRef: callerId.slice(0, 8), channel, intent: outcome.intent });
+  request.log.info('sms.answered', {
+    callerRef: callerId.slice(0, 8),
+    channel,
+    intent: outcome.intent,
+    forwarded: outcome.forwarded,
+  });
   return outcome.twiml;
 });

@@ -74,6 +74,8 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
     TWILIO_AUTH_TOKEN: authToken,
     CALLER_HASH_KEY: process.env.CALLER_HASH_KEY ?? LOCAL_DEFAULTS.callerHashKey,
     DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    // A volunteer added with `npm run admin` counts from the next message.
+    ROSTER_CACHE_SECONDS: process.env.ROSTER_CACHE_SECONDS ?? '0',
     SNS_ENDPOINT: `${url}/_local/sns`,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

@@ -32,6 +32,14 @@ const configSchema = z.object({
   SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
   /** Most to pay for one SMS, in USD (SNS `MaxPrice`), as for reminders. */
   SMS_MAX_PRICE_USD: z.optional(z.string().check(z.regex(/^\d+(\.\d{1,5})?$/))),
+  /** Minutes before an untaken case is sent to the volunteers on shift again, and after that to the coordinators. */
+  CASE_RENOTIFY_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1440)), 10),
+  /** Seconds a container keeps the volunteer roster before reading it again (0: every message). */
+  ROSTER_CACHE_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(3600)), 60),
+  /** Seconds the volunteers' phones ring before the caller is offered voicemail (Twilio `<Dial timeout>`). */
+  VOLUNTEER_RING_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(5), z.lte(60)), 25),
+  /** Longest voicemail, in seconds (Twilio `<Record maxLength>`). */
+  VOICEMAIL_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600)), 120),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
 });
 

@@ -10,6 +10,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../cases/case-store.js';
 import type { ReminderItem } from '../reminders/reminder-item.js';
 import { callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
 import type { Caller } from './caller.js';
@@ -55,6 +56,8 @@ export interface CallerStore {
     expectedVersion: number | undefined,
     message: HandledMessage,
     reminders?: ReminderChanges,
+    /** More writes that stand or fall with this one (a case the message changed). */
+    also?: readonly TransactItem[],
   ): Promise<void>;
   /** Deletes every item of the caller, then remembers the erasing message's reply for Twilio retries. */
   eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }>;
@@ -98,6 +101,7 @@ export class DynamoCallerStore implements CallerStore {
     expectedVersion: number | undefined,
     message: HandledMessage,
     reminders: ReminderChanges = { remove: [], add: [] },
+    also: readonly TransactItem[] = [],
   ): Promise<void> {
     const profileKey = callerKeys.profile(next.callerId);
     const messageKey = callerKeys.inboundMessage(next.callerId, message.messageSid);
@@ -131,6 +135,7 @@ export class DynamoCallerStore implements CallerStore {
               Delete: { TableName: this.tableName, Key: callerKeys.reminder(next.callerId, id) },
             })),
             ...reminders.add.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
+            ...also,
           ],
         }),
       );
@@ -211,6 +216,7 @@ function toCaller(item: Record<string, unknown>): Caller {
       item.awaiting === 'language' || item.awaiting === 'delete_confirmation' ? item.awaiting : undefined,
     entryDate: typeof item.entryDate === 'string' ? item.entryDate : undefined,
     permitExpiry: typeof item.permitExpiry === 'string' ? item.permitExpiry : undefined,
+    openCase: typeof item.openCase === 'string' ? item.openCase : undefined,
     reminderIds: readReminderIds(item.reminderIds),
     firstContactAt: String(item.firstContactAt),
     lastContactAt: String(item.lastContactAt),

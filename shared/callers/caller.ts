@@ -23,6 +23,8 @@ export interface Caller {
   entryDate?: string | undefined;
   /** `YYYY-MM-DD`: expiry of the temporary residence or single permit. */
   permitExpiry?: string | undefined;
+  /** Code of the case opened when the caller asked for a person, until it is closed. */
+  openCase?: string | undefined;
   /** Ids of the reminder items currently planned for each date, so a new date replaces exactly them. */
   reminderIds: Record<ReminderSeries, string[]>;
   firstContactAt: string;

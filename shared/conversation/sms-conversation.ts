@@ -104,7 +104,8 @@ export function decideSmsReply(
     case 'info_emergency':
       return decision(speaker, match.intent, [say(speaker, match.intent)]);
     case 'person':
-      return decision(speaker, 'person', [say(speaker, 'person_ack')]);
+      // The case layer (shared/cases/caller-case.ts) opens the case and answers.
+      return decision(speaker, 'person', []);
     case 'latin': {
       const next = { ...speaker, latin: !speaker.latin };
       return decision(next, 'latin', [say(next, next.latin ? 'latin_on' : 'latin_off')]);

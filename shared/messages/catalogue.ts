@@ -24,7 +24,16 @@ export type { Language };
 export type BudgetKind = 'reply' | 'article';
 
 /** Values the conversation fills in. Dates are dd.mm.yyyy (formatDate in shared/sms/dates.ts). */
-export type Placeholder = 'lastDay' | 'daysLeft' | 'expiry' | 'windowOpens' | 'deadline';
+export type Placeholder =
+  | 'lastDay'
+  | 'daysLeft'
+  | 'expiry'
+  | 'windowOpens'
+  | 'deadline'
+  /** A case's five-digit code. */
+  | 'code'
+  /** When volunteers are back, Belgrade time: `25.11 09:00` (formatShiftTime). */
+  | 'nextShift';
 
 interface MessageSpec {
   readonly budget: BudgetKind;
@@ -66,8 +75,18 @@ export const MESSAGE_SPECS = {
   started: { budget: 'reply', placeholders: [] },
   delete_ask: { budget: 'reply', placeholders: [] },
   deleted: { budget: 'reply', placeholders: [] },
-  /** A volunteer will answer. */
-  person_ack: { budget: 'reply', placeholders: [] },
+  /** A case is open and volunteers on shift were told; the code to quote. */
+  case_opened: { budget: 'reply', placeholders: ['code'] },
+  /** Nobody on shift: when they are back, and the numbers for an emergency. */
+  case_no_one: { budget: 'article', placeholders: ['code', 'nextShift'] },
+  /** Nobody on shift and no shift known ahead: the numbers for an emergency. */
+  case_no_one_later: { budget: 'article', placeholders: ['code'] },
+  /** The caller wrote again before anyone took the case: it is kept for the volunteer. */
+  case_waiting: { budget: 'reply', placeholders: ['code'] },
+  /** A volunteer took the case: answers come to this number. */
+  case_joined: { budget: 'reply', placeholders: [] },
+  /** The volunteer closed the case: politely, with the way back. */
+  case_closed: { budget: 'reply', placeholders: [] },
   /** Short hint after a message we could not read. */
   unknown: { budget: 'reply', placeholders: [] },
   // Reminders, sent by the sweep (shared/reminders/reminder-text.ts). They can light up a locked screen
@@ -126,6 +145,8 @@ export const LONGEST_PLACEHOLDER_VALUES: Readonly<Record<Placeholder, string>> =
   expiry: '31.12.2026',
   windowOpens: '31.12.2026',
   deadline: '31.12.2026',
+  code: '99999',
+  nextShift: '31.12 23:55',
 };
 
 export type PlaceholdersOf<Id extends MessageId> = (typeof MESSAGE_SPECS)[Id]['placeholders'][number];

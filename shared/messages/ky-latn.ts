@@ -40,7 +40,14 @@ export const kyLatn: Catalogue = {
   started: 'Bildirüülör kayra küygüzüldü. Menu: 0',
   delete_ask: 'Bardyk maalymatyngyz jana eskertmeler öchürülsünbü? Joop: OOBA',
   deleted: 'Maalymatyngyz öchürüldü. Iygilik!',
-  person_ack: 'Volontyorgo jiberdik. Joop ushul jerge kelet.',
+  case_opened: '{code} suroo volontyorlorgo jiberildi. Joop ushul jerge kelet.',
+  case_no_one:
+    'Azyr volontyor jok. {code} suroo saktaldy, {nextShift} bashtap joop berebiz. Shashylysh: politsiya 192, ASTRA +381117850000',
+  case_no_one_later:
+    'Azyr volontyor jok. {code} suroo saktaldy, kiyin joop berebiz. Shashylysh: politsiya 192, ASTRA +381117850000',
+  case_waiting: '{code} suroogo koshuldu. Volontyor jakynda joop beret.',
+  case_joined: 'Volontyor baylanyshta. Joopty ushul jerge jazynyz.',
+  case_closed: 'Volontyor suroonu japty. Rakhmat! Kayra jardam kerek bolso: 7',
   unknown: 'Tüshünbödüm. Menu: 0 je JARDAM',
   // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
   reminder_visa_free: 'Eskertme: 90 kün {deadline} bütöt, {daysLeft} kün kaldy. Menu: 0',

@@ -40,7 +40,14 @@ export const ruLatn: Catalogue = {
   started: 'Soobshcheniya snova vklyucheny. Menyu: 0',
   delete_ask: 'Udalit vse vashi dannye i napominaniya? Otvette: DA',
   deleted: 'Vashi dannye udaleny. Vsego dobrogo!',
-  person_ack: 'Peredali volonteru, otvet pridet syuda.',
+  case_opened: 'Zapros {code} peredan volonteram. Otvet pridet syuda.',
+  case_no_one:
+    'Seychas volonterov net. Zapros {code} sokhranen, otvetim s {nextShift}. Srochno: politsiya 192, ASTRA +381117850000',
+  case_no_one_later:
+    'Seychas volonterov net. Zapros {code} sokhranen, otvetim pozzhe. Srochno: politsiya 192, ASTRA +381117850000',
+  case_waiting: 'Dobavili k zaprosu {code}. Volonter skoro otvetit.',
+  case_joined: 'Volonter na svyazi. Pishite otvet syuda.',
+  case_closed: 'Volonter zakryl zapros. Spasibo! Snova nuzhna pomoshch: 7',
   unknown: 'Ne udalos ponyat. Menyu: 0 ili POMOSH',
   // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
   reminder_visa_free: 'Napominanie: 90 dney zakanchivayutsya {deadline}. Ostalos dney: {daysLeft}.',

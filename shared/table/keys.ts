@@ -23,6 +23,32 @@ export const callerKeys = {
   }),
 };
 
+/** The volunteer roster: one small partition, read whole with one query. */
+export const rosterKeys = {
+  partition: 'ROSTER',
+  volunteer: (volunteerId: string): ItemKey => ({ pk: 'ROSTER', sk: `VOLUNTEER#${volunteerId}` }),
+  /** A volunteer's handled SMS (a Twilio retry gets the same reply). */
+  inboundMessage: (volunteerId: string, messageSid: string): ItemKey => ({
+    pk: `VOLUNTEER#${volunteerId}`,
+    sk: `MSG#${messageSid}`,
+  }),
+};
+
+/**
+ * A case (a caller's request for a person), by its short code. Its handled-step records (voice steps,
+ * voicemail) share the partition, so closing it after an erasure removes them all in one query.
+ */
+export const caseKeys = {
+  partition: (code: string) => `CASE#${code}`,
+  item: (code: string): ItemKey => ({ pk: `CASE#${code}`, sk: 'CASE' }),
+  step: (code: string, key: string): ItemKey => ({ pk: `CASE#${code}`, sk: `STEP#${key}` }),
+  /**
+   * Open cases sit in one partition of the `due` index, sorted by when they next need attention
+   * (a reminder to volunteers, the coordinators). A case nobody needs to chase sorts after every date.
+   */
+  openPartition: 'CASES#OPEN',
+};
+
 /**
  * After an erasure nothing about the caller is left, yet a Twilio retry of the erasing message must
  * get the same answer and must not recreate the caller: a short-lived record keyed by the message alone.

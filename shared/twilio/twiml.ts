@@ -4,19 +4,40 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 
 export type WebhookKind = 'messaging' | 'voice';
 
-/** One outbound text in a messaging reply; `to` set means a message to someone other than the sender. */
+/**
+ * One outbound text in a messaging reply; `to` set means a message to someone other than the sender,
+ * sent `from` the hotline's number (on the recipient's channel).
+ */
 export interface ReplyMessage {
   body: string;
-  to?: string;
+  to?: string | undefined;
+  from?: string | undefined;
 }
 
 export function messagingTwiml(messages: readonly ReplyMessage[]): string {
   const response = new MessagingResponse();
   for (const message of messages) {
-    if (message.to) response.message({ to: message.to }, message.body);
+    if (message.to)
+      response.message({ to: message.to, ...(message.from ? { from: message.from } : {}) }, message.body);
     else response.message(message.body);
   }
   return response.toString();
+}
+
+/**
+ * The `to` and `from` of a text to someone on a channel, sent from the hotline's number. `hotline` is the
+ * number the inbound text or call reached (`To`), with or without its `whatsapp:` prefix: a WhatsApp
+ * caller's words reach a volunteer by SMS from the same number, and a volunteer's SMS reaches a
+ * WhatsApp caller on WhatsApp.
+ */
+export function addressFrom(
+  hotline: string,
+  recipient: { phone: string; channel: 'sms' | 'whatsapp' },
+): { to: string; from: string } {
+  const number = hotline.replace(/^whatsapp:/i, '');
+  return recipient.channel === 'whatsapp'
+    ? { to: `whatsapp:${recipient.phone}`, from: `whatsapp:${number}` }
+    : { to: recipient.phone, from: number };
 }
 
 /** A spoken part of a voice reply: Russian by TTS, anything else (Kyrgyz) as recorded audio. */

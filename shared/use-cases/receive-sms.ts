@@ -1,14 +1,19 @@
 // Use case: one inbound text (SMS or WhatsApp) from a caller, answered once even when Twilio retries.
+// Load → decide (the conversation, then the case layer on top) → one transaction, or the erasure.
 import { type Channel, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
   ConcurrentCallerUpdateError,
   DuplicateMessageError,
 } from '../callers/caller-store.js';
+import { type CaseTiming, decideCallerCase } from '../cases/caller-case.js';
+import { newCaseCode } from '../cases/case.js';
+import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
-import { decideSmsReply, type SmsDecision } from '../conversation/sms-conversation.js';
+import { decideSmsReply } from '../conversation/sms-conversation.js';
 import { withReminders } from '../reminders/reminder-changes.js';
-import { messagingTwiml } from '../twilio/twiml.js';
+import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
+import type { RosterReader } from '../volunteers/roster-store.js';
 
 export interface InboundText {
   callerId: string;
@@ -16,19 +21,27 @@ export interface InboundText {
   channel: Channel;
   messageSid: string;
   body: string;
+  /** The hotline number the text reached (Twilio's `To`): texts to volunteers go out from it. */
+  hotline: string;
 }
 
 export interface ReceiveSmsPorts {
   callers: CallerStore;
+  cases: CaseStore;
+  roster: RosterReader;
   clock: Clock;
   retentionDays: number;
+  timing: CaseTiming;
   /** How long a handled message is remembered for Twilio retries. */
   dedupeSeconds?: number;
+  newCode?: () => string;
 }
 
 export interface SmsOutcome {
   twiml: string;
-  intent: SmsDecision['intent'] | 'retry';
+  intent: ReturnType<typeof decideCallerCase>['intent'] | 'retry';
+  /** Texts to people other than the sender (volunteers), for metrics. */
+  forwarded: number;
 }
 
 /** Texts from one caller rarely collide; a burst of several resolves within a few jittered retries. */
@@ -37,27 +50,54 @@ const MAX_ATTEMPTS = 8;
 export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Promise<SmsOutcome> {
   for (let attempt = 1; ; attempt++) {
     const { caller, handled } = await ports.callers.loadForMessage(text.callerId, text.messageSid);
-    if (handled) return { twiml: handled.replyTwiml, intent: 'retry' };
+    if (handled) return { twiml: handled.replyTwiml, intent: 'retry', forwarded: 0 };
 
     const now = ports.clock.now();
     const contacted = recordContact(caller, text, now, ports.retentionDays);
+    // Only a caller with a case costs the extra read; everyone else stays at two requests.
+    const current = caller?.openCase ? await ports.cases.get(caller.openCase) : undefined;
     const decision = decideSmsReply(contacted, text.body, caller === undefined, now);
-    const twiml = messagingTwiml(decision.replies.map((body) => ({ body })));
-    const message = {
+    const needsRoster = decision.intent === 'person' || (current && current.status !== 'closed');
+    const decided = decideCallerCase({
+      caller: contacted,
+      decision,
+      current,
+      text: text.body,
+      roster: needsRoster ? await ports.roster.list() : [],
+      now,
+      newCode: ports.newCode ?? newCaseCode,
+      timing: ports.timing,
+    });
+    const twiml = messagingTwiml(
+      decided.messages.map((message) =>
+        message.to
+          ? { body: message.body, ...addressFrom(text.hotline, message.to) }
+          : { body: message.body },
+      ),
+    );
+    const record = {
       messageSid: text.messageSid,
       replyTwiml: twiml,
       expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 7 * 86_400),
     };
+    const forwarded = decided.messages.filter((message) => message.to).length;
     try {
-      if (decision.erase) {
-        await ports.callers.eraseCaller(text.callerId, message);
+      const { caseChange } = decided;
+      if (decided.erase) {
+        // The case first: its volunteer is told and the case keeps no trace of the caller.
+        if (caseChange) await ports.cases.save(caseChange.next, caseChange.readVersion);
+        await ports.callers.eraseCaller(text.callerId, record);
       } else {
-        const { next, changes } = withReminders(decision.caller, decision.reminderPlans);
-        await ports.callers.saveAfterMessage(next, caller?.version, message, changes);
+        const { next, changes } = withReminders(decided.caller, decision.reminderPlans);
+        const also = caseChange ? [ports.cases.saveItem(caseChange.next, caseChange.readVersion)] : [];
+        await ports.callers.saveAfterMessage(next, caller?.version, record, changes, also);
       }
-      return { twiml, intent: decision.intent };
+      return { twiml, intent: decided.intent, forwarded };
     } catch (error) {
-      const retry = error instanceof ConcurrentCallerUpdateError || error instanceof DuplicateMessageError;
+      const retry =
+        error instanceof ConcurrentCallerUpdateError ||
+        error instanceof DuplicateMessageError ||
+        error instanceof CaseChangedError;
       if (!retry || attempt >= MAX_ATTEMPTS) throw error;
       await jitter(attempt);
     }

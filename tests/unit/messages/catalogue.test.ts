@@ -46,7 +46,11 @@ const REQUIRED_IDS = [
   'started',
   'delete_ask',
   'deleted',
-  'person_ack',
+  'case_opened',
+  'case_no_one',
+  'case_waiting',
+  'case_joined',
+  'case_closed',
   'unknown',
 ];
 

@@ -1,0 +1,241 @@
+// A caller's texts when a person is involved, as a pure decision on top of the ordinary conversation:
+// asking for a person opens a case and tells the volunteers on shift; while a case is open, the
+// caller's words go to its volunteer (or wait for one); STOP and erasure close it and tell the
+// volunteer, without a word of what the caller wrote. No I/O.
+import { type Caller, type Channel, readerOf } from '../callers/caller.js';
+import type { SmsDecision } from '../conversation/sms-conversation.js';
+import { fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
+import { volunteerText } from '../messages/volunteer.js';
+import { formatShiftTime, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
+import {
+  CASE_LIMITS,
+  type Case,
+  cleanText,
+  closeCase,
+  holdMessage,
+  openCase,
+  strippedAfterErasure,
+  withEvent,
+} from './case.js';
+
+/** Someone a text goes to other than the sender: a volunteer (SMS) or the caller (their channel). */
+export interface Recipient {
+  phone: string;
+  channel: Channel;
+}
+
+export interface Outgoing {
+  body: string;
+  /** Absent: the reply to whoever sent the text. */
+  to?: Recipient | undefined;
+}
+
+/** Most volunteers one text notifies (each is one outbound SMS in the reply). */
+export const MAX_NOTIFIED = 20;
+
+export interface CaseTiming {
+  /** Minutes before volunteers are told again, then the coordinators. */
+  renotifyMinutes: number;
+}
+
+export interface CallerCaseInput {
+  /** The caller as read (with this contact recorded), before the conversation decided. */
+  caller: Caller;
+  /** What the ordinary conversation decided for this text. */
+  decision: SmsDecision;
+  /** The caller's case, if one is open or taken (a closed one counts as none). */
+  current?: Case | undefined;
+  text: string;
+  roster: readonly Volunteer[];
+  now: Date;
+  newCode: () => string;
+  timing: CaseTiming;
+}
+
+export interface CallerCaseDecision {
+  caller: Caller;
+  messages: Outgoing[];
+  /** The case to write, and the version it was read at (undefined: a new case). */
+  caseChange?: { next: Case; readVersion: number | undefined } | undefined;
+  erase: boolean;
+  intent: SmsDecision['intent'] | 'case_opened' | 'relayed' | 'held' | 'case_closed';
+}
+
+/** What a caller can still do inside a case; anything else they write is for the volunteer. */
+const OWN_INTENTS: ReadonlySet<SmsDecision['intent']> = new Set([
+  'stop',
+  'start',
+  'delete',
+  'confirm_delete',
+  'language',
+  'language_choice',
+  'latin',
+]);
+
+export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
+  const { decision, now } = input;
+  const current = input.current?.status === 'closed' ? undefined : input.current;
+  const plain = (caller: Caller): CallerCaseDecision => ({
+    caller,
+    messages: decision.replies.map((body) => ({ body })),
+    erase: decision.erase,
+    intent: decision.intent,
+  });
+
+  if (!current) {
+    const caller = { ...decision.caller, openCase: undefined };
+    if (decision.intent !== 'person' || caller.optedOut) return plain(caller);
+    return open(input, caller);
+  }
+
+  const volunteer = input.roster.find((v) => v.volunteerId === current.volunteerId);
+  const toVolunteer = (body: string): Outgoing[] =>
+    volunteer ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [];
+
+  if (decision.erase) {
+    return {
+      ...plain(decision.caller),
+      messages: [
+        ...decision.replies.map((body) => ({ body })),
+        ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_erased')),
+      ],
+      caseChange: { next: strippedAfterErasure(current, now), readVersion: current.version },
+      intent: 'case_closed',
+    };
+  }
+  if (decision.intent === 'stop') {
+    return {
+      ...plain({ ...decision.caller, openCase: undefined }),
+      messages: [
+        ...decision.replies.map((body) => ({ body })),
+        ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_stopped')),
+      ],
+      caseChange: {
+        next: { ...closeCase(current, 'caller_stopped', now), mayText: false },
+        readVersion: current.version,
+      },
+      intent: 'case_closed',
+    };
+  }
+  if (OWN_INTENTS.has(decision.intent)) {
+    const reader = readerOf(decision.caller);
+    const changed = reader.language !== current.language || reader.latin !== current.latin;
+    return {
+      ...plain(decision.caller),
+      // Later texts to the caller (the volunteer joined, the case closed) follow the new choice.
+      caseChange: changed
+        ? {
+            next: {
+              ...current,
+              language: reader.language,
+              latin: reader.latin,
+              version: current.version + 1,
+            },
+            readVersion: current.version,
+          }
+        : undefined,
+    };
+  }
+
+  // Everything else is the caller talking to a person: the conversation's own answer is not sent.
+  const caller: Caller = { ...input.caller, awaiting: undefined, openCase: current.code };
+  const expiresAt = Math.max(current.expiresAt, caller.expiresAt);
+  if (current.status === 'taken' && volunteer) {
+    const said = cleanText(input.text, CASE_LIMITS.messageChars);
+    return {
+      caller,
+      messages: said ? toVolunteer(volunteerText.relayed(current.code, said)) : [],
+      caseChange: {
+        next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
+          expiresAt,
+        }),
+        readVersion: current.version,
+      },
+      erase: false,
+      intent: 'relayed',
+    };
+  }
+  // Nobody has it yet (or its volunteer left the roster): kept for whoever takes it.
+  return {
+    caller,
+    messages: [{ body: say(caller, 'case_waiting', { code: current.code }) }],
+    caseChange: {
+      next: { ...holdMessage(current, input.text, now), expiresAt },
+      readVersion: current.version,
+    },
+    erase: false,
+    intent: 'held',
+  };
+}
+
+function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
+  const { now, roster, timing } = input;
+  const reader = readerOf(caller);
+  const code = input.newCode();
+  // The words after the keyword are the caller's first message; the keyword alone says nothing.
+  const body = input.text.trim();
+  const opened = openCase(
+    {
+      code,
+      caller: { callerId: caller.callerId, phone: caller.phone, channel: caller.channel },
+      language: reader.language,
+      latin: reader.latin,
+      mayText: true,
+      source: 'sms',
+      firstMessage: /\s/.test(body) ? body : undefined,
+      expiresAt: caller.expiresAt,
+    },
+    now,
+  );
+  const next = { ...caller, openCase: code };
+  const onShift = onShiftFor(roster, reader.language, now, MAX_NOTIFIED);
+  if (onShift.length > 0) {
+    const preview = opened.waiting[0] ? cleanText(opened.waiting[0], CASE_LIMITS.previewChars) : undefined;
+    const notice = volunteerText.newCase(code, reader.language, preview);
+    return {
+      caller: next,
+      messages: [
+        { body: say(next, 'case_opened', { code }) },
+        ...onShift.map((v) => ({ body: notice, to: { phone: v.phone, channel: 'sms' as const } })),
+      ],
+      caseChange: {
+        next: withEvent(opened, { kind: 'notified', count: onShift.length }, now, {
+          notifyRound: 1,
+          nextActionAt: minutesAfter(now, timing.renotifyMinutes),
+        }),
+        readVersion: undefined,
+      },
+      erase: false,
+      intent: 'case_opened',
+    };
+  }
+  // Nobody on shift: the caller hears when someone will be, and the numbers for an emergency; the
+  // chase (functions/escalations.ts) tells the volunteers when their shift starts, or the coordinators.
+  const back = nextShiftStart(roster, reader.language, now);
+  return {
+    caller: next,
+    messages: [
+      {
+        body: back
+          ? say(next, 'case_no_one', { code, nextShift: formatShiftTime(back) })
+          : say(next, 'case_no_one_later', { code }),
+      },
+    ],
+    caseChange: {
+      next: withEvent(opened, { kind: 'waiting_for_shift' }, now, {
+        nextActionAt: (back ?? now).toISOString(),
+      }),
+      readVersion: undefined,
+    },
+    erase: false,
+    intent: 'case_opened',
+  };
+}
+
+export function minutesAfter(now: Date, minutes: number): string {
+  return new Date(now.getTime() + minutes * 60_000).toISOString();
+}
+
+function say(caller: Caller, id: MessageId, values: Readonly<Record<string, string | number>> = {}): string {
+  return fillTemplate(messageTemplate(id, readerOf(caller)), values);
+}

@@ -1,0 +1,143 @@
+// Cases in DynamoDB, one item each (`CASE#<code>`), every change conditional on the version read.
+// Open cases also sit in one partition of the `due` index, sorted by when they next need chasing, so
+// listing them and finding the ones to chase are each one query, never a scan.
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { caseKeys } from '../table/keys.js';
+import type { Case, CaseEvent, CaseNote } from './case.js';
+
+/** Somebody else changed the case since it was read (another volunteer took it first, say). */
+export class CaseChangedError extends Error {
+  constructor(readonly code: string) {
+    super(`Case ${code} changed since it was read`);
+    this.name = 'CaseChangedError';
+  }
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Sorts after every ISO date: an open case nobody needs to chase. */
+const NOT_DUE = '~';
+
+export interface CaseStore {
+  get(code: string): Promise<Case | undefined>;
+  /** Writes the case if its stored version is still `readVersion` (undefined: a new case, absent so far). */
+  save(next: Case, readVersion: number | undefined): Promise<void>;
+  /** The same write as one item of a larger transaction. */
+  saveItem(next: Case, readVersion: number | undefined): TransactItem;
+  /** Open and taken cases, oldest first at most `limit`; eventually consistent (an index). */
+  listOpen(limit?: number): Promise<Case[]>;
+  /** Open cases whose next chase is due by `now`. */
+  dueForChase(now: Date, limit?: number): Promise<Case[]>;
+}
+
+export class DynamoCaseStore implements CaseStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** A case item as read from the table (a BatchGet elsewhere). */
+  read(item: Record<string, unknown>): Case {
+    return toCase(item);
+  }
+
+  async get(code: string): Promise<Case | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: caseKeys.item(code), ConsistentRead: true }),
+    );
+    return result.Item ? toCase(result.Item) : undefined;
+  }
+
+  async save(next: Case, readVersion: number | undefined): Promise<void> {
+    const { Put } = this.saveItem(next, readVersion) as { Put: ConstructorParameters<typeof PutCommand>[0] };
+    try {
+      await this.client.send(new PutCommand(Put));
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new CaseChangedError(next.code);
+      throw error;
+    }
+  }
+
+  saveItem(next: Case, readVersion: number | undefined): TransactItem {
+    const guard =
+      readVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': readVersion },
+          };
+    return { Put: { TableName: this.tableName, Item: toItem(next), ...guard } };
+  }
+
+  async listOpen(limit = 50): Promise<Case[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'due',
+        KeyConditionExpression: 'duePk = :pk',
+        ExpressionAttributeValues: { ':pk': caseKeys.openPartition },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(toCase).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  }
+
+  async dueForChase(now: Date, limit = 100): Promise<Case[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'due',
+        KeyConditionExpression: 'duePk = :pk AND dueAt <= :now',
+        ExpressionAttributeValues: { ':pk': caseKeys.openPartition, ':now': now.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(toCase);
+  }
+}
+
+function toItem(next: Case): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...caseKeys.item(next.code), type: 'case', ...next };
+  if (next.status !== 'closed') {
+    item.duePk = caseKeys.openPartition;
+    item.dueAt = next.nextActionAt ?? NOT_DUE;
+  }
+  return item;
+}
+
+function toCase(item: Record<string, unknown>): Case {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    code: String(item.code),
+    callerId: text(item.callerId),
+    callerPhone: text(item.callerPhone),
+    callerChannel: item.callerChannel === 'whatsapp' ? 'whatsapp' : 'sms',
+    language: item.language === 'ky' ? 'ky' : 'ru',
+    latin: item.latin === true,
+    mayText: item.mayText === true,
+    source: item.source === 'voice' ? 'voice' : 'sms',
+    status: item.status === 'taken' || item.status === 'closed' ? item.status : 'open',
+    volunteerId: text(item.volunteerId),
+    openedAt: String(item.openedAt),
+    waiting: Array.isArray(item.waiting) ? item.waiting.map(String) : [],
+    notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
+    notifyRound: Number(item.notifyRound ?? 0),
+    nextActionAt: text(item.nextActionAt),
+    closedReason:
+      item.closedReason === 'volunteer' ||
+      item.closedReason === 'caller_erased' ||
+      item.closedReason === 'caller_stopped'
+        ? item.closedReason
+        : undefined,
+    events: Array.isArray(item.events) ? (item.events as CaseEvent[]) : [],
+    version: Number(item.version ?? 0),
+    expiresAt: Number(item.expiresAt),
+  };
+}

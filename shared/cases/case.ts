@@ -1,0 +1,210 @@
+// A case: a caller's request for a person, from the moment they ask until a volunteer closes it.
+// Pure state and transitions; the store (case-store.ts) writes each change conditionally on `version`,
+// so two volunteers taking the same case at once cannot both win.
+import type { Channel, Language } from '../callers/caller.js';
+
+export type CaseStatus = 'open' | 'taken' | 'closed';
+
+export type CaseEventKind =
+  | 'opened'
+  | 'notified'
+  | 'renotified'
+  | 'coordinators_notified'
+  | 'waiting_for_shift'
+  | 'taken'
+  | 'relayed_to_volunteer'
+  | 'relayed_to_caller'
+  | 'held_for_volunteer'
+  | 'note'
+  | 'call_offered'
+  | 'call_connected'
+  | 'voicemail'
+  | 'dialback'
+  | 'closed';
+
+export type CloseReason = 'volunteer' | 'caller_erased' | 'caller_stopped';
+
+/** The history: what happened, when, and which volunteer; never what was written. */
+export interface CaseEvent {
+  at: string;
+  kind: CaseEventKind;
+  volunteerId?: string | undefined;
+  /** How many volunteers were told, for notifications. */
+  count?: number | undefined;
+  reason?: CloseReason | undefined;
+}
+
+export interface CaseNote {
+  at: string;
+  volunteerId: string;
+  text: string;
+}
+
+export interface Case {
+  /** Five digits: typed on a keypad for a dialback, in texts to volunteers. */
+  code: string;
+  /** Undefined for a caller whose number was withheld (voice only) and after an erasure. */
+  callerId?: string | undefined;
+  /** Where relayed replies go. Undefined when withheld or erased. */
+  callerPhone?: string | undefined;
+  callerChannel: Channel;
+  language: Language;
+  latin: boolean;
+  /** False after STOP or for a withheld number: volunteers can still call back, not text. */
+  mayText: boolean;
+  source: 'sms' | 'voice';
+  status: CaseStatus;
+  volunteerId?: string | undefined;
+  openedAt: string;
+  /** The caller's first message and what they wrote before anyone took the case, handed over on take. */
+  waiting: string[];
+  notes: CaseNote[];
+  /** Volunteers notified so far: 0 none yet, 1 once, 2 twice, 3 coordinators too (no more chasing). */
+  notifyRound: number;
+  /** When the case next needs chasing (ISO); undefined when taken, closed or nobody is left to tell. */
+  nextActionAt?: string | undefined;
+  closedReason?: CloseReason | undefined;
+  events: CaseEvent[];
+  version: number;
+  /** Epoch seconds: the case goes with the caller's retention. */
+  expiresAt: number;
+}
+
+/** Limits that keep an item small and a volunteer's handover to a few texts. */
+export const CASE_LIMITS = {
+  waitingMessages: 5,
+  messageChars: 320,
+  notes: 20,
+  noteChars: 300,
+  events: 200,
+  /** Characters of the first message a notification quotes. */
+  previewChars: 60,
+} as const;
+
+/** Five digits, never starting with 0, so a keypad and a text read the same. */
+export function newCaseCode(random: () => number = Math.random): string {
+  return String(10_000 + Math.floor(random() * 90_000));
+}
+
+export function isCaseCode(text: string): boolean {
+  return /^[1-9]\d{4}$/.test(text);
+}
+
+/**
+ * Text safe to put in TwiML and a text message: no control characters XML forbids, no lone surrogate
+ * halves, whitespace runs collapsed, cut at `max` characters.
+ */
+export function cleanText(text: string, max: number): string {
+  const cleaned = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+  if (cleaned.length <= max) return cleaned;
+  // Never cut a surrogate pair in half.
+  const cut = /[\uD800-\uDBFF]/.test(cleaned.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${cleaned.slice(0, cut)}…`;
+}
+
+export interface OpenCase {
+  code: string;
+  caller?: { callerId: string; phone: string; channel: Channel } | undefined;
+  language: Language;
+  latin: boolean;
+  mayText: boolean;
+  source: 'sms' | 'voice';
+  firstMessage?: string | undefined;
+  expiresAt: number;
+}
+
+export function openCase(input: OpenCase, now: Date): Case {
+  const at = now.toISOString();
+  const first = input.firstMessage ? cleanText(input.firstMessage, CASE_LIMITS.messageChars) : '';
+  return {
+    code: input.code,
+    callerId: input.caller?.callerId,
+    callerPhone: input.caller?.phone,
+    callerChannel: input.caller?.channel ?? 'sms',
+    language: input.language,
+    latin: input.latin,
+    mayText: input.mayText && input.caller !== undefined,
+    source: input.source,
+    status: 'open',
+    openedAt: at,
+    waiting: first ? [first] : [],
+    notes: [],
+    notifyRound: 0,
+    nextActionAt: at,
+    events: [{ at, kind: 'opened' }],
+    version: 0,
+    expiresAt: input.expiresAt,
+  };
+}
+
+/** The case after one more event, version bumped (the store checks the old one). */
+export function withEvent(
+  current: Case,
+  event: Omit<CaseEvent, 'at'>,
+  now: Date,
+  changes: Partial<Case> = {},
+): Case {
+  const events = [...current.events, { at: now.toISOString(), ...event }].slice(-CASE_LIMITS.events);
+  return { ...current, ...changes, events, version: current.version + 1 };
+}
+
+/** A message the caller wrote before anyone took the case, kept for the volunteer who will. */
+export function holdMessage(current: Case, text: string, now: Date): Case {
+  const message = cleanText(text, CASE_LIMITS.messageChars);
+  const waiting = message
+    ? [...current.waiting, message].slice(-CASE_LIMITS.waitingMessages)
+    : current.waiting;
+  return withEvent(current, { kind: 'held_for_volunteer' }, now, { waiting });
+}
+
+export type TakeResult =
+  | { kind: 'taken'; next: Case }
+  | { kind: 'already_yours' }
+  | { kind: 'taken_by_other'; volunteerId: string }
+  | { kind: 'closed' };
+
+export function takeCase(current: Case, volunteerId: string, now: Date): TakeResult {
+  if (current.status === 'closed') return { kind: 'closed' };
+  if (current.status === 'taken') {
+    return current.volunteerId === volunteerId
+      ? { kind: 'already_yours' }
+      : { kind: 'taken_by_other', volunteerId: current.volunteerId ?? '' };
+  }
+  // The held messages go to the volunteer with this change; the case keeps none once handed over.
+  return {
+    kind: 'taken',
+    next: withEvent(current, { kind: 'taken', volunteerId }, now, {
+      status: 'taken',
+      volunteerId,
+      waiting: [],
+      nextActionAt: undefined,
+    }),
+  };
+}
+
+export function closeCase(current: Case, reason: CloseReason, now: Date, volunteerId?: string): Case {
+  return withEvent(current, { kind: 'closed', volunteerId, reason }, now, {
+    status: 'closed',
+    closedReason: reason,
+    nextActionAt: undefined,
+  });
+}
+
+/**
+ * What is left of a case after its caller erased their data: the code, the status and the history
+ * (times, kinds, volunteer ids). No caller id, number, message or note.
+ */
+export function strippedAfterErasure(current: Case, now: Date): Case {
+  const closed = current.status === 'closed' ? current : closeCase(current, 'caller_erased', now);
+  return { ...closed, callerId: undefined, callerPhone: undefined, mayText: false, waiting: [], notes: [] };
+}
+
+/** May this volunteer act on the case (reply, note, close)? Its owner, or a coordinator. */
+export function mayHandle(current: Case, volunteer: { volunteerId: string; coordinator: boolean }): boolean {
+  return current.volunteerId === volunteer.volunteerId || volunteer.coordinator;
+}

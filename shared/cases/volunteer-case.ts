@@ -1,0 +1,154 @@
+// A volunteer's text, as a pure decision: take a case, answer into it, note, close, list. Answers go
+// to the caller from the hotline's number; the volunteer's own number never reaches them. No I/O.
+import { fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
+import { volunteerText } from '../messages/volunteer.js';
+import type { Volunteer } from '../volunteers/volunteer.js';
+import type { Outgoing } from './caller-case.js';
+import { CASE_LIMITS, type Case, cleanText, closeCase, mayHandle, takeCase, withEvent } from './case.js';
+import type { VolunteerCommand } from './volunteer-commands.js';
+
+export interface VolunteerTextInput {
+  volunteer: Volunteer;
+  command: VolunteerCommand;
+  /** The case the command names, as read (undefined: no such case). */
+  target?: Case | undefined;
+  /** For LIST: the open and taken cases. */
+  openCases?: readonly Case[] | undefined;
+  roster: readonly Volunteer[];
+  now: Date;
+}
+
+export interface VolunteerTextDecision {
+  messages: Outgoing[];
+  caseChange?: { next: Case; readVersion: number } | undefined;
+  outcome:
+    | 'taken'
+    | 'already_yours'
+    | 'taken_by_other'
+    | 'relayed'
+    | 'noted'
+    | 'closed'
+    | 'listed'
+    | 'help'
+    | 'refused'
+    | 'inactive';
+}
+
+/** Longest answer relayed to a caller: a few segments, never a wall of text. */
+export const MAX_RELAYED_CHARS = 640;
+
+export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDecision {
+  const { volunteer, command, target, now } = input;
+  const answer = (body: string, outcome: VolunteerTextDecision['outcome'] = 'refused') => ({
+    messages: [{ body }],
+    outcome,
+  });
+  if (!volunteer.active) return answer(volunteerText.inactive(), 'inactive');
+
+  switch (command.kind) {
+    case 'help':
+    case 'unknown':
+      return answer(volunteerText.help(), 'help');
+    case 'missing_code':
+      return answer(volunteerText.missingCode());
+    case 'missing_text':
+      return answer(volunteerText.missingText(command.code));
+    case 'list':
+      return answer(list(volunteer, input.openCases ?? [], now), 'listed');
+  }
+
+  const { code } = command;
+  if (!target) return answer(volunteerText.notFound(code));
+  if (target.status === 'closed') return answer(volunteerText.closed(code));
+  const toCaller = (body: string): Outgoing[] =>
+    target.mayText && target.callerPhone
+      ? [{ body, to: { phone: target.callerPhone, channel: target.callerChannel } }]
+      : [];
+
+  if (command.kind === 'take') {
+    const taken = takeCase(target, volunteer.volunteerId, now);
+    switch (taken.kind) {
+      case 'closed':
+        return answer(volunteerText.closed(code));
+      case 'already_yours':
+        return answer(volunteerText.alreadyYours(code), 'already_yours');
+      case 'taken_by_other': {
+        const owner = input.roster.find((v) => v.volunteerId === taken.volunteerId);
+        return answer(volunteerText.takenByOther(code, owner?.name ?? taken.volunteerId), 'taken_by_other');
+      }
+      case 'taken':
+        return {
+          messages: [
+            { body: volunteerText.taken(code, target.language, target.waiting, target.mayText) },
+            ...toCaller(sayTo(target, 'case_joined')),
+          ],
+          caseChange: { next: taken.next, readVersion: target.version },
+          outcome: 'taken',
+        };
+    }
+  }
+
+  if (target.status === 'open') return answer(volunteerText.notTaken(code));
+  if (!mayHandle(target, volunteer)) return answer(volunteerText.notYours(code));
+
+  switch (command.kind) {
+    case 'reply': {
+      if (!target.mayText || !target.callerPhone) return answer(volunteerText.cannotText(code));
+      const said = cleanText(command.text, MAX_RELAYED_CHARS);
+      return {
+        messages: toCaller(said),
+        caseChange: {
+          next: withEvent(target, { kind: 'relayed_to_caller', volunteerId: volunteer.volunteerId }, now),
+          readVersion: target.version,
+        },
+        outcome: 'relayed',
+      };
+    }
+    case 'note': {
+      const note = {
+        at: now.toISOString(),
+        volunteerId: volunteer.volunteerId,
+        text: cleanText(command.text, CASE_LIMITS.noteChars),
+      };
+      return {
+        messages: [{ body: volunteerText.noteSaved(code) }],
+        caseChange: {
+          next: withEvent(target, { kind: 'note', volunteerId: volunteer.volunteerId }, now, {
+            notes: [...target.notes, note].slice(-CASE_LIMITS.notes),
+          }),
+          readVersion: target.version,
+        },
+        outcome: 'noted',
+      };
+    }
+    case 'close':
+      return {
+        messages: [{ body: volunteerText.closedByYou(code) }, ...toCaller(sayTo(target, 'case_closed'))],
+        caseChange: {
+          next: closeCase(target, 'volunteer', now, volunteer.volunteerId),
+          readVersion: target.version,
+        },
+        outcome: 'closed',
+      };
+  }
+}
+
+function list(volunteer: Volunteer, cases: readonly Case[], now: Date): string {
+  const waiting = cases
+    .filter((c) => c.status === 'open' && volunteer.languages.includes(c.language))
+    .slice(0, 8)
+    .map((c) => ({
+      code: c.code,
+      language: c.language,
+      minutes: Math.max(0, Math.round((now.getTime() - Date.parse(c.openedAt)) / 60_000)),
+    }));
+  const mine = cases
+    .filter((c) => c.status === 'taken' && c.volunteerId === volunteer.volunteerId)
+    .map((c) => c.code);
+  return volunteerText.list(waiting, mine);
+}
+
+/** A text to the case's caller, in the language and script they chose. */
+export function sayTo(target: Pick<Case, 'language' | 'latin'>, id: MessageId): string {
+  return fillTemplate(messageTemplate(id, { language: target.language, latin: target.latin }), {});
+}

@@ -1,0 +1,98 @@
+// A volunteer's texts in DynamoDB: "was this message handled already?" and the case it names, in one
+// BatchGet; the handled record and the case change in one transaction, so a Twilio retry neither takes
+// a case twice nor relays an answer twice.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { HandledMessage } from '../callers/caller-store.js';
+import { caseKeys, type ItemKey, rosterKeys } from '../table/keys.js';
+import type { Case } from './case.js';
+import { CaseChangedError, type CaseStore } from './case-store.js';
+
+export class DuplicateVolunteerMessageError extends Error {
+  constructor() {
+    super('The volunteer message was handled already');
+    this.name = 'DuplicateVolunteerMessageError';
+  }
+}
+
+export interface VolunteerInbox {
+  load(
+    volunteerId: string,
+    messageSid: string,
+    code?: string,
+  ): Promise<{ handled?: HandledMessage; target?: Case }>;
+  save(
+    volunteerId: string,
+    record: HandledMessage,
+    caseChange?: { next: Case; readVersion: number | undefined },
+  ): Promise<void>;
+}
+
+export class DynamoVolunteerInbox implements VolunteerInbox {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly cases: Pick<CaseStore, 'saveItem'> & { read(item: Record<string, unknown>): Case },
+  ) {}
+
+  async load(volunteerId: string, messageSid: string, code?: string) {
+    const recordKey = rosterKeys.inboundMessage(volunteerId, messageSid);
+    const keys: ItemKey[] = [recordKey, ...(code ? [caseKeys.item(code)] : [])];
+    const result = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    const items = result.Responses?.[this.tableName] ?? [];
+    const find = (key: ItemKey) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
+    const record = find(recordKey);
+    const caseItem = code ? find(caseKeys.item(code)) : undefined;
+    return {
+      ...(record
+        ? {
+            handled: {
+              messageSid: String(record.messageSid),
+              replyTwiml: String(record.replyTwiml),
+              expiresAt: Number(record.expiresAt),
+            },
+          }
+        : {}),
+      ...(caseItem ? { target: this.cases.read(caseItem) } : {}),
+    };
+  }
+
+  async save(
+    volunteerId: string,
+    record: HandledMessage,
+    caseChange?: { next: Case; readVersion: number | undefined },
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...rosterKeys.inboundMessage(volunteerId, record.messageSid),
+                  type: 'handledMessage',
+                  ...record,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...(caseChange ? [this.cases.saveItem(caseChange.next, caseChange.readVersion)] : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new DuplicateVolunteerMessageError();
+        const lost = reasons.some(
+          (r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict',
+        );
+        if (lost && caseChange) throw new CaseChangedError(caseChange.next.code);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// Texts to volunteers, in Russian (the language every volunteer on the roster shares), kept short: a
+// volunteer reads them on their own phone between other things. Commands are in Latin capitals so any
+// keyboard can answer. Callers' numbers never appear here; callers appear only as case codes.
+import type { Language } from '../callers/caller.js';
+import type { CloseReason } from '../cases/case.js';
+
+const LANGUAGE_LABEL: Readonly<Record<Language, string>> = { ky: 'KY', ru: 'RU' };
+
+const quote = (text: string) => `«${text}»`;
+
+export const volunteerText = {
+  newCase: (code: string, language: Language, preview: string | undefined) =>
+    `Новый запрос ${code} (${LANGUAGE_LABEL[language]})${preview ? `: ${quote(preview)}` : ''}. Взять: TAKE ${code}`,
+  stillWaiting: (code: string, language: Language, minutes: number) =>
+    `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин. Взять: TAKE ${code}`,
+  toCoordinator: (code: string, language: Language, minutes: number) =>
+    `Координатору: запрос ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${minutes} мин. Взять: TAKE ${code}`,
+  taken: (code: string, language: Language, waiting: readonly string[], mayText: boolean) => {
+    const said = waiting.length > 0 ? ` ${waiting.map(quote).join(' ')}` : '';
+    const how = mayText
+      ? `Ответ: R ${code} текст. Закрыть: CLOSE ${code}`
+      : `SMS нельзя (номер скрыт или отписка). Перезвонить: позвоните на линию и наберите ${code}. Закрыть: CLOSE ${code}`;
+    return `Запрос ${code} ваш (${LANGUAGE_LABEL[language]}).${said} ${how}`;
+  },
+  alreadyYours: (code: string) => `Запрос ${code} уже ваш. Ответ: R ${code} текст`,
+  takenByOther: (code: string, name: string) => `Запрос ${code} уже взял(а) ${name}.`,
+  notTaken: (code: string) => `Запрос ${code} ещё ничей. Сначала: TAKE ${code}`,
+  notYours: (code: string) => `Запрос ${code} ведёт другой волонтёр.`,
+  closed: (code: string) => `Запрос ${code} закрыт.`,
+  notFound: (code: string) => `Запроса ${code} нет. Открытые: LIST`,
+  cannotText: (code: string) =>
+    `По запросу ${code} SMS нельзя (номер скрыт или отписка). Позвоните на линию и наберите ${code}.`,
+  relayed: (code: string, text: string) => `${code}: ${text}`,
+  noteSaved: (code: string) => `Заметка к ${code} сохранена.`,
+  closedByYou: (code: string) => `Запрос ${code} закрыт. Спасибо!`,
+  callerLeft: (code: string, reason: CloseReason) =>
+    reason === 'caller_erased'
+      ? `Запрос ${code} закрыт: человек удалил свои данные.`
+      : `Запрос ${code} закрыт: человек отписался от сообщений.`,
+  list: (open: readonly { code: string; language: Language; minutes: number }[], mine: readonly string[]) => {
+    if (open.length === 0 && mine.length === 0) return 'Открытых запросов нет.';
+    const waiting = open.map((c) => `${c.code} ${LANGUAGE_LABEL[c.language]} ${age(c.minutes)}`).join(', ');
+    return [
+      open.length > 0 ? `Ждут: ${waiting}` : 'Ждущих нет.',
+      mine.length > 0 ? `Ваши: ${mine.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  },
+  help: () =>
+    'Команды: TAKE 12345 взять; R 12345 текст ответить; NOTE 12345 текст заметка; CLOSE 12345 закрыть; LIST открытые',
+  missingCode: () => 'Нужен номер запроса из 5 цифр, например: TAKE 12345',
+  missingText: (code: string) => `Нет текста. Например: R ${code} Здравствуйте!`,
+  inactive: () => 'Ваш профиль волонтёра выключен. Обратитесь к координатору.',
+  voicemail: (code: string, language: Language, url: string, seconds: number) =>
+    `Голосовое по запросу ${code} (${LANGUAGE_LABEL[language]}, ${seconds} с): ${url} Взять: TAKE ${code}`,
+  missedCall: (code: string, language: Language) =>
+    `Пропущенный звонок, запрос ${code} (${LANGUAGE_LABEL[language]}). Взять: TAKE ${code}`,
+};
+
+function age(minutes: number): string {
+  return minutes < 120 ? `${minutes} мин` : `${Math.floor(minutes / 60)} ч`;
+}

@@ -1,0 +1,73 @@
+// Use case: one text from a volunteer's phone (a command), answered once even when Twilio retries.
+// A lost race (two volunteers taking one case) reads again and answers with what happened.
+import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
+import { decideVolunteerText, type VolunteerTextDecision } from '../cases/volunteer-case.js';
+import { parseVolunteerCommand } from '../cases/volunteer-commands.js';
+import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../cases/volunteer-inbox.js';
+import type { Clock } from '../clock.js';
+import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
+import type { Volunteer } from '../volunteers/volunteer.js';
+
+export interface VolunteerSmsPorts {
+  inbox: VolunteerInbox;
+  cases: Pick<CaseStore, 'listOpen'>;
+  clock: Clock;
+  dedupeSeconds?: number;
+}
+
+export interface VolunteerText {
+  volunteer: Volunteer;
+  roster: readonly Volunteer[];
+  messageSid: string;
+  body: string;
+  hotline: string;
+}
+
+export interface VolunteerSmsOutcome {
+  twiml: string;
+  outcome: VolunteerTextDecision['outcome'] | 'retry';
+}
+
+const MAX_ATTEMPTS = 8;
+
+export async function receiveVolunteerSms(
+  ports: VolunteerSmsPorts,
+  text: VolunteerText,
+): Promise<VolunteerSmsOutcome> {
+  const command = parseVolunteerCommand(text.body);
+  const code = 'code' in command ? command.code : undefined;
+  for (let attempt = 1; ; attempt++) {
+    const { handled, target } = await ports.inbox.load(text.volunteer.volunteerId, text.messageSid, code);
+    if (handled) return { twiml: handled.replyTwiml, outcome: 'retry' };
+    const now = ports.clock.now();
+    const openCases = command.kind === 'list' ? await ports.cases.listOpen() : undefined;
+    const decided = decideVolunteerText({
+      volunteer: text.volunteer,
+      command,
+      target,
+      openCases,
+      roster: text.roster,
+      now,
+    });
+    const twiml = messagingTwiml(
+      decided.messages.map((message) =>
+        message.to
+          ? { body: message.body, ...addressFrom(text.hotline, message.to) }
+          : { body: message.body },
+      ),
+    );
+    const record = {
+      messageSid: text.messageSid,
+      replyTwiml: twiml,
+      expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 7 * 86_400),
+    };
+    try {
+      await ports.inbox.save(text.volunteer.volunteerId, record, decided.caseChange);
+      return { twiml, outcome: decided.outcome };
+    } catch (error) {
+      const retry = error instanceof CaseChangedError || error instanceof DuplicateVolunteerMessageError;
+      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
+    }
+  }
+}

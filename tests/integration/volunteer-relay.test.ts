@@ -1,0 +1,388 @@
+// A caller asks for a person by SMS; volunteers on shift are told; one takes the case; words go both
+// ways from the hotline's number; the case closes. Against DynamoDB Local, through signed webhooks.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalHotline } from '../../local/hotline.js';
+import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { DynamoCaseStore } from '../../shared/cases/case-store.js';
+import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import {
+  itemsOfCaller,
+  postSigned,
+  smsParams,
+  startTestHotline,
+  uniquePhone,
+} from '../support/local-hotline.js';
+
+const HOTLINE = '+381110000000';
+/** Wednesday 25 November 2026, 12:00 in Belgrade (11:00 UTC). */
+const WEDNESDAY_NOON = '2026-11-25T11:00:00.000Z';
+/** Saturday 28 November 2026, 12:00 in Belgrade: only the weekend volunteer is on. */
+const SATURDAY_NOON = '2026-11-28T11:00:00.000Z';
+
+let hotline: LocalHotline;
+let roster: Volunteer[];
+const db = () => createDocumentClient(inject('dynamoEndpoint'));
+
+beforeAll(async () => {
+  hotline = await startTestHotline();
+  roster = parseRoster([
+    {
+      volunteerId: 'aida',
+      name: 'Aida',
+      phone: '+381600000101',
+      languages: ['ky', 'ru'],
+      shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
+    },
+    {
+      volunteerId: 'bakyt',
+      name: 'Bakyt',
+      phone: '+381600000102',
+      languages: ['ky'],
+      shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
+    },
+    {
+      volunteerId: 'olga',
+      name: 'Olga',
+      phone: '+381600000103',
+      languages: ['ru'],
+      shifts: [{ days: ['wed'], from: '10:00', to: '14:00' }],
+    },
+    {
+      volunteerId: 'nurlan',
+      name: 'Nurlan',
+      phone: '+381600000104',
+      languages: ['ky', 'ru'],
+      coordinator: true,
+      shifts: [],
+    },
+    {
+      volunteerId: 'off',
+      name: 'Off',
+      phone: '+381600000105',
+      languages: ['ky', 'ru'],
+      active: false,
+      shifts: [{ days: ['wed'], from: '00:00', to: '24:00' }],
+    },
+  ]);
+  await new DynamoRosterStore(db(), hotline.tableName).importRoster(roster, { replace: true });
+  await setClock(WEDNESDAY_NOON);
+});
+
+afterAll(async () => {
+  await setClock(null);
+  await hotline.stop();
+});
+
+async function setClock(now: string | null) {
+  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
+}
+
+interface Sent {
+  to?: string;
+  from?: string;
+  body: string;
+}
+
+/** Every `<Message>` of a reply, with its to/from when it goes to someone else. */
+async function text(
+  from: string,
+  body: string,
+  params: Partial<Record<string, string>> = {},
+): Promise<Sent[]> {
+  const reply = await postSigned(hotline, '/sms', {
+    ...smsParams(from, body),
+    To: HOTLINE,
+    ...params,
+  } as Record<string, string>);
+  expect(reply.status).toBe(200);
+  const response = (reply.twiml.Response as Record<string, unknown>[] | undefined)?.[0];
+  const messages = (response?.Message as unknown[] | undefined) ?? [];
+  return messages.map((message) => {
+    if (typeof message === 'string') return { body: message };
+    const m = message as Record<string, unknown>;
+    return {
+      body: String(m['#text'] ?? ''),
+      ...(m['@to'] ? { to: String(m['@to']) } : {}),
+      ...(m['@from'] ? { from: String(m['@from']) } : {}),
+    };
+  });
+}
+
+const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
+const codeIn = (body: string) => /\b([1-9]\d{4})\b/.exec(body)?.[1] ?? '';
+
+async function openCaseFor(
+  caller: string,
+  body = 'ADAM айлыгымды бербей жатышат',
+): Promise<{ code: string; sent: Sent[] }> {
+  await text(caller, '1'); // a first text: the welcome; Kyrgyz chosen
+  const sent = await text(caller, body);
+  const code = codeIn(sent[0]?.body ?? '');
+  expect(code).toMatch(/^[1-9]\d{4}$/);
+  return { code, sent };
+}
+
+describe('asking for a person by SMS', () => {
+  it('opens a case with a code and tells every on-shift volunteer with the caller’s language, never the caller’s number', async () => {
+    const caller = uniquePhone('+996');
+
+    const { code, sent } = await openCaseFor(caller);
+
+    const [ack, ...notices] = sent;
+    expect(ack?.to).toBeUndefined();
+    expect(ack?.body).toContain(code);
+    // Kyrgyz on shift on a Wednesday noon: Aida and Bakyt; not Olga (Russian only), not the inactive one.
+    expect(notices.map((n) => n.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+    for (const notice of notices) {
+      expect(notice.from).toBe(HOTLINE);
+      expect(notice.body).toContain(`TAKE ${code}`);
+      expect(notice.body).toContain('айлыгымды');
+      expect(notice.body).not.toContain(caller.slice(1));
+    }
+  });
+
+  it('lets the first volunteer take the case; the second is told it is taken', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller);
+
+    const taken = await text(phoneOf('aida'), `take ${code}`);
+    const late = await text(phoneOf('bakyt'), `TAKE ${code}`);
+
+    const toVolunteer = taken.find((m) => !m.to);
+    expect(toVolunteer?.body).toContain(`Запрос ${code} ваш`);
+    expect(toVolunteer?.body).toContain('айлыгымды'); // the first message, handed over
+    const toCaller = taken.find((m) => m.to === caller);
+    expect(toCaller?.from).toBe(HOTLINE);
+    expect(toCaller?.body).toMatch(/Волонтёр/);
+    expect(late).toEqual([{ body: `Запрос ${code} уже взял(а) Aida.` }]);
+  });
+
+  it('relays the caller’s words to the volunteer and the volunteer’s answer to the caller, each from the hotline number', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const fromCaller = await text(caller, 'Кожоюнум паспортумду бербей жатат');
+    const fromVolunteer = await text(phoneOf('aida'), `R ${code} Саламатсызбы! Кайсы шаарда иштейсиз?`);
+
+    expect(fromCaller).toEqual([
+      { to: phoneOf('aida'), from: HOTLINE, body: `${code}: Кожоюнум паспортумду бербей жатат` },
+    ]);
+    expect(fromVolunteer).toEqual([
+      { to: caller, from: HOTLINE, body: 'Саламатсызбы! Кайсы шаарда иштейсиз?' },
+    ]);
+    for (const m of [...fromCaller, ...fromVolunteer]) {
+      expect(m.body).not.toContain(phoneOf('aida').slice(1));
+      expect(m.body).not.toContain(caller.slice(1));
+    }
+  });
+
+  it('answers a WhatsApp caller on WhatsApp, and tells the volunteer by SMS from the plain hotline number', async () => {
+    const caller = uniquePhone('+996');
+    const whatsapp = { From: `whatsapp:${caller}`, To: `whatsapp:${HOTLINE}` };
+    await text(caller, '1', whatsapp);
+    const opened = await text(caller, 'ADAM', whatsapp);
+    const code = codeIn(opened[0]?.body ?? '');
+    expect(
+      opened.filter((m) => m.to).every((m) => m.from === HOTLINE && !m.to?.startsWith('whatsapp:')),
+    ).toBe(true);
+
+    const taken = await text(phoneOf('bakyt'), `TAKE ${code}`);
+
+    expect(taken.find((m) => m.to)).toMatchObject({ to: `whatsapp:${caller}`, from: `whatsapp:${HOTLINE}` });
+  });
+
+  it('keeps what the caller writes before anyone takes the case and hands it over on take', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+
+    const held = await text(caller, 'Мен Суботицада турам');
+    const taken = await text(phoneOf('bakyt'), `TAKE ${code}`);
+
+    expect(held).toHaveLength(1);
+    expect(held[0]?.to).toBeUndefined();
+    expect(held[0]?.body).toContain(code);
+    expect(taken.find((m) => !m.to)?.body).toContain('«Мен Суботицада турам»');
+  });
+
+  it('closes the case politely: the caller is thanked, further words are a new conversation', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const closed = await text(phoneOf('aida'), `close ${code}`);
+    const after = await text(caller, 'рахмат');
+    const tooLate = await text(phoneOf('aida'), `R ${code} ещё одно`);
+
+    expect(closed).toContainEqual({ body: `Запрос ${code} закрыт. Спасибо!` });
+    expect(closed.find((m) => m.to === caller)?.body).toContain('Рахмат');
+    expect(after.every((m) => m.to === undefined)).toBe(true);
+    expect(tooLate).toEqual([{ body: `Запрос ${code} закрыт.` }]);
+  });
+
+  it('stores the case with its history and no message body beyond what the case needs', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+    await text(caller, 'секрет');
+    await text(phoneOf('aida'), `NOTE ${code} звонить после 18`);
+    await text(phoneOf('aida'), `CLOSE ${code}`);
+
+    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+
+    expect(stored?.events.map((e) => e.kind)).toEqual([
+      'opened',
+      'notified',
+      'taken',
+      'relayed_to_volunteer',
+      'note',
+      'closed',
+    ]);
+    expect(stored?.events.find((e) => e.kind === 'taken')?.volunteerId).toBe('aida');
+    expect(JSON.stringify(stored)).not.toContain('секрет');
+    expect(stored?.notes).toEqual([
+      expect.objectContaining({ volunteerId: 'aida', text: 'звонить после 18' }),
+    ]);
+    const profile = (await itemsOfCaller(hotline, caller)).find((item) => item.sk === 'PROFILE');
+    expect(stored?.expiresAt).toBe(profile?.expiresAt);
+  });
+
+  it('lets two volunteers race for one case and only one wins', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+
+    const [a, b] = await Promise.all([
+      text(phoneOf('aida'), `TAKE ${code}`),
+      text(phoneOf('bakyt'), `TAKE ${code}`),
+    ]);
+
+    const winners = [a, b].filter((reply) => reply.some((m) => m.body.includes(`Запрос ${code} ваш`)));
+    const losers = [a, b].filter((reply) => reply.some((m) => m.body.includes('уже взял')));
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    // Exactly one "a volunteer joined" went to the caller.
+    expect([...a, ...b].filter((m) => m.to === caller)).toHaveLength(1);
+    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+    expect(stored?.events.filter((e) => e.kind === 'taken')).toHaveLength(1);
+  });
+
+  it('answers a retried volunteer message the same and relays it only once', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+    const params = smsParams(phoneOf('aida'), `R ${code} Сейчас перезвоню`);
+
+    const first = await text(phoneOf('aida'), params.Body ?? '', params);
+    const retry = await text(phoneOf('aida'), params.Body ?? '', params);
+
+    expect(retry).toEqual(first);
+    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+    expect(stored?.events.filter((e) => e.kind === 'relayed_to_caller')).toHaveLength(1);
+  });
+});
+
+describe('nobody on shift', () => {
+  it('tells the caller when volunteers are back and the emergency numbers, and keeps the case open', async () => {
+    await setClock(SATURDAY_NOON);
+    try {
+      const caller = uniquePhone('+996');
+      const { code, sent } = await openCaseFor(caller, 'ADAM');
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.body).toContain('30.11 09:00'); // Monday, Belgrade time
+      expect(sent[0]?.body).toContain('192');
+      expect(sent[0]?.body).toContain('ASTRA');
+      const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+      expect(stored).toMatchObject({ status: 'open', nextActionAt: '2026-11-30T08:00:00.000Z' });
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
+  });
+});
+
+describe('a caller inside a case keeps their own controls', () => {
+  it('erasing their data closes the case and tells the volunteer without a word of the conversation', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM менин атым Азамат');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    await text(caller, 'ӨЧҮР');
+    const erased = await text(caller, 'ООБА');
+
+    const toVolunteer = erased.find((m) => m.to === phoneOf('aida'));
+    expect(toVolunteer?.body).toBe(`Запрос ${code} закрыт: человек удалил свои данные.`);
+    expect(await itemsOfCaller(hotline, caller)).toEqual([]);
+    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+    expect(stored).toMatchObject({ status: 'closed', closedReason: 'caller_erased' });
+    expect(JSON.stringify(stored)).not.toContain(caller.slice(1));
+    expect(JSON.stringify(stored)).not.toContain('Азамат');
+    expect(stored?.callerId).toBeUndefined();
+  });
+
+  it('STOP closes the case and tells the volunteer; the volunteer can no longer text the caller', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const stopped = await text(caller, 'STOP');
+    const attempt = await text(phoneOf('aida'), `R ${code} алло?`);
+
+    expect(stopped.find((m) => m.to === phoneOf('aida'))?.body).toContain('отписался');
+    expect(attempt).toEqual([{ body: `Запрос ${code} закрыт.` }]);
+  });
+
+  it('a language change inside a case is answered, not relayed', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const switched = await text(caller, 'ЯЗЫК РУССКИЙ');
+    const closed = await text(phoneOf('aida'), `CLOSE ${code}`);
+
+    expect(switched).toHaveLength(1);
+    expect(switched[0]?.to).toBeUndefined();
+    expect(closed.find((m) => m.to === caller)?.body).toContain('Спасибо'); // now in Russian
+  });
+});
+
+describe('volunteer commands', () => {
+  it('lists the waiting cases in the volunteer’s languages and their own', async () => {
+    const mine = await openCaseFor(uniquePhone('+996'), 'ADAM');
+    const waiting = await openCaseFor(uniquePhone('+996'), 'ADAM');
+    await text(phoneOf('bakyt'), `TAKE ${mine.code}`);
+
+    const [listed] = await text(phoneOf('bakyt'), 'list');
+
+    expect(listed?.body).toContain(waiting.code);
+    expect(listed?.body).toMatch(new RegExp(`Ваши: .*${mine.code}`));
+  });
+
+  it('explains the commands when a volunteer writes something else, and refuses a malformed code', async () => {
+    const [help] = await text(phoneOf('olga'), 'привет');
+    const [noCode] = await text(phoneOf('olga'), 'take 12');
+
+    expect(help?.body).toContain('TAKE 12345');
+    expect(noCode?.body).toContain('5 цифр');
+  });
+
+  it('does not let a volunteer answer into a case someone else took', async () => {
+    const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const reply = await text(phoneOf('bakyt'), `R ${code} я тоже тут`);
+
+    expect(reply).toEqual([{ body: `Запрос ${code} ведёт другой волонтёр.` }]);
+  });
+
+  it('tells an inactive volunteer so, and does nothing else', async () => {
+    const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+
+    const reply = await text(phoneOf('off'), `TAKE ${code}`);
+
+    expect(reply).toHaveLength(1);
+    expect(reply[0]?.body).toContain('выключен');
+    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+    expect(stored?.status).toBe('open');
+  });
+});
