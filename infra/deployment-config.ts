@@ -11,6 +11,12 @@ const deploymentSchema = z.object({
   throttleBurstLimit: z.coerce.number().int().min(10).default(400),
   /** Minutes between reminder sweeps. A reminder goes out at most this long after it is due. */
   reminderRateMinutes: z.coerce.number().int().min(1).max(60).default(5),
+  /** Minutes before an untaken case is sent to the volunteers on shift again, then to the coordinators. */
+  caseRenotifyMinutes: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Seconds volunteers' phones ring on a transferred call before the caller is offered voicemail. */
+  volunteerRingSeconds: z.coerce.number().int().min(5).max(60).default(25),
+  /** Longest voicemail for the volunteers, in seconds. */
+  voicemailMaxSeconds: z.coerce.number().int().min(10).max(600).default(120),
   /** SMS handed to SNS per second by a sweep; keep under the account's SNS SMS quota (Service Quotas). */
   reminderSendRate: z.coerce.number().positive().max(1000).default(10),
   /** Alphanumeric sender id for reminders, where the destination country allows one (may need registration). */

@@ -4,6 +4,7 @@ import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cd
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { CaseChase } from './constructs/case-chase.js';
 import { HotlineFunction } from './constructs/hotline-function.js';
 import { HotlineTable } from './constructs/hotline-table.js';
 import { Monitoring } from './constructs/monitoring.js';
@@ -53,7 +54,13 @@ export class HotlineStack extends Stack {
         // Twilio gives up after 15 s; a reply later than that is a failed call.
         timeout: Duration.seconds(10),
         memorySize: 512,
-        environment: { RETENTION_DAYS: String(config.retentionDays), LOG_LEVEL: 'info' },
+        environment: {
+          RETENTION_DAYS: String(config.retentionDays),
+          CASE_RENOTIFY_MINUTES: String(config.caseRenotifyMinutes),
+          VOLUNTEER_RING_SECONDS: String(config.volunteerRingSeconds),
+          VOICEMAIL_MAX_SECONDS: String(config.voicemailMaxSeconds),
+          LOG_LEVEL: 'info',
+        },
         secret,
       }).bindTable(table);
 
@@ -93,6 +100,13 @@ export class HotlineStack extends Stack {
       maxPriceUsd: config.smsMaxPriceUsd,
     });
 
+    const chase = new CaseChase(this, 'Cases', {
+      table,
+      renotifyMinutes: config.caseRenotifyMinutes,
+      senderId: config.smsSenderId,
+      maxPriceUsd: config.smsMaxPriceUsd,
+    });
+
     const api = new WebhookApi(this, 'Webhooks', {
       functions: { sms: functions.sms.fn, voice: functions.voice.fn },
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
@@ -101,9 +115,15 @@ export class HotlineStack extends Stack {
     for (const fn of Object.values(functions)) fn.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     new Monitoring(this, 'Monitoring', {
-      functions: { sms: functions.sms.fn, voice: functions.voice.fn, reminders: reminders.sweep.fn },
+      functions: {
+        sms: functions.sms.fn,
+        voice: functions.voice.fn,
+        reminders: reminders.sweep.fn,
+        escalations: chase.chase.fn,
+      },
       apiStage: api.stage,
       reminderFailures: reminders.failures,
+      chaseFailures: chase.failures,
       smsSpendAlarmUsd: config.smsSpendAlarmUsd,
       alarmEmail: config.alarmEmail,
     });

@@ -22,7 +22,7 @@ export const FUNCTION_ENTRIES: Record<WebhookFunctionName, string> = {
   voice: 'functions/voice.ts',
 };
 
-export type ScheduledFunctionName = 'reminders';
+export type ScheduledFunctionName = 'reminders' | 'escalations';
 
 export interface ScheduledFunction {
   /** Entry file, relative to the repository root. */
@@ -35,6 +35,8 @@ export interface ScheduledFunction {
 export const SCHEDULED_FUNCTIONS: Record<ScheduledFunctionName, ScheduledFunction> = {
   // Long enough to send a few thousand reminders at the SNS rate; the next sweep carries on after it.
   reminders: { entry: 'functions/reminders.ts', timeoutSeconds: 180 },
+  // Every minute: a few cases at most, each one write and a few texts.
+  escalations: { entry: 'functions/escalations.ts', timeoutSeconds: 60 },
 };
 
 export function matchRoute(method: string, path: string): WebhookRoute | undefined {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { SCHEDULED_FUNCTIONS } from '../infra/routes.js';
+import { SCHEDULED_FUNCTIONS, type ScheduledFunctionName } from '../infra/routes.js';
 import { type Clock, hotlineClock } from '../shared/clock.js';
 import { lambdaContext } from './apigw-event.js';
 import {
@@ -55,7 +55,7 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
 
   const dynamo = localDynamoDbClient(options.dynamoEndpoint);
   const outbox = new Outbox();
-  const jobs: ScheduledJob[] = [remindersJob()];
+  const jobs: ScheduledJob[] = [scheduledJob('reminders'), scheduledJob('escalations')];
   const runtime = { publicBaseUrl: '', authToken, tableName, dynamo, outbox, jobs };
   const server = createLocalRuntime(runtime);
   await new Promise<void>((done, fail) => {
@@ -99,26 +99,25 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
 
 type ScheduledHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
-/** The reminder sweep, as EventBridge runs it: the same handler, a scheduled event, the simulated time. */
-function remindersJob(): ScheduledJob {
+/** A scheduled function as EventBridge runs it: the same handler, a scheduled event, the simulated time. */
+function scheduledJob(name: ScheduledFunctionName): ScheduledJob {
   let handler: Promise<ScheduledHandler> | undefined;
+  const { entry, timeoutSeconds } = SCHEDULED_FUNCTIONS[name];
   return {
-    name: 'reminders',
+    name,
     async run() {
       // Imported on first tick, once the environment above is set, as Lambda loads it at cold start.
-      handler ??= import(join(ROOT, SCHEDULED_FUNCTIONS.reminders.entry)).then(
-        (module) => module.handler as ScheduledHandler,
-      );
+      handler ??= import(join(ROOT, entry)).then((module) => module.handler as ScheduledHandler);
       const requestId = randomUUID();
-      return (await handler)(scheduledEvent(hotlineClock), {
-        ...lambdaContext('hotline-reminders', requestId),
-        getRemainingTimeInMillis: () => SCHEDULED_FUNCTIONS.reminders.timeoutSeconds * 1000,
+      return (await handler)(scheduledEvent(hotlineClock, name), {
+        ...lambdaContext(`hotline-${name}`, requestId),
+        getRemainingTimeInMillis: () => timeoutSeconds * 1000,
       });
     },
   };
 }
 
-function scheduledEvent(clock: Clock): ScheduledEvent {
+function scheduledEvent(clock: Clock, name: ScheduledFunctionName): ScheduledEvent {
   return {
     version: '0',
     id: randomUUID(),
@@ -127,7 +126,7 @@ function scheduledEvent(clock: Clock): ScheduledEvent {
     account: '000000000000',
     time: clock.now().toISOString(),
     region: LOCAL_REGION,
-    resources: ['arn:aws:events:local:000000000000:rule/hotline-reminders'],
+    resources: [`arn:aws:events:local:000000000000:rule/hotline-${name}`],
     detail: {},
   };
 }

@@ -25,7 +25,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { REMINDER_METRICS, REMINDER_METRICS_NAMESPACE } from '../../shared/reminders/metrics.js';
 
-export type MonitoredFunction = 'sms' | 'voice' | 'reminders';
+export type MonitoredFunction = 'sms' | 'voice' | 'reminders' | 'escalations';
 
 export interface MonitoringProps {
   functions: Record<MonitoredFunction, IFunction>;
@@ -33,6 +33,8 @@ export interface MonitoringProps {
   apiStage: IHttpStage;
   /** The reminder sweep's dead-letter queue: any message in it is a failed sweep. */
   reminderFailures: IQueue;
+  /** The case chase's dead-letter queue. */
+  chaseFailures: IQueue;
   /** Alarm above this month-to-date SMS spend, in USD. */
   smsSpendAlarmUsd: number;
   /** Subscribed to the alarm topic by email when set. */
@@ -128,6 +130,7 @@ export class Monitoring extends Construct {
       sms: 'SMS/WhatsApp webhook',
       voice: 'voice (IVR) webhook',
       reminders: 'reminder sweep',
+      escalations: 'case chase',
     };
     for (const [name, fn] of Object.entries(props.functions) as [MonitoredFunction, IFunction][]) {
       alarm(
@@ -153,6 +156,14 @@ export class Monitoring extends Construct {
         statistic: 'Maximum',
       }),
       'A reminder sweep failed or its schedule event was not delivered: read the messages in the failures queue.',
+    );
+    alarm(
+      'ChaseDeadLetters',
+      props.chaseFailures.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      'A case chase failed: untaken cases may not have reached volunteers again. Read the failures queue.',
     );
     alarm(
       'RemindersFailed',

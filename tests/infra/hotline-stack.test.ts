@@ -127,6 +127,7 @@ describe('the hotline stack', () => {
       .map((construct) => construct.node.path);
 
     expect(acknowledgedAt.sort()).toEqual([
+      'MigrantHotline/Cases/Chase/Function',
       // The CDK-owned Lambda behind the prompts' BucketDeployment (a CloudFormation custom resource).
       'MigrantHotline/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB',
       'MigrantHotline/Reminders/Sweep/Function',
@@ -207,21 +208,26 @@ describe('the reminder sweep in the stack', () => {
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
       }),
     ]);
-    // No other function may send SMS than the sweep and the voice webhook (SMS summary on request, docs/ivr.md).
+    // No other function may send SMS than the sweep, the case chase and the voice webhook (SMS summary on
+    // request, docs/ivr.md; voicemail links to volunteers). The SMS webhook answers in TwiML only.
     const everyPolicy = Object.values(template.findResources('AWS::IAM::Policy'));
     const publishers = everyPolicy
       .filter((policy) => JSON.stringify(policy).includes('sns:Publish'))
       .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((ref) => ref.Ref));
-    expect(publishers).toHaveLength(2);
+    expect(publishers).toHaveLength(3);
     expect(publishers).toContain(role);
-    expect(publishers.find((ref) => ref !== role)).toMatch(/^voiceWebhook/);
+    const others = publishers.filter((ref) => ref !== role).sort();
+    expect(others[0]).toMatch(/^CasesChase/);
+    expect(others[1]).toMatch(/^voiceWebhook/);
   });
 
   it('sends failed sweeps and undeliverable schedule events to one encrypted, SSL-only queue', () => {
     const { logicalId } = sweepFunction();
-    const queues = template.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(1);
-    const [queueId, queue] = Object.entries(queues)[0] ?? ['', { Properties: {} }];
+    const queues = Object.entries(template.findResources('AWS::SQS::Queue')).filter(([id]) =>
+      id.startsWith('Reminders'),
+    );
+    expect(queues).toHaveLength(1);
+    const [queueId, queue] = queues[0] ?? ['', { Properties: {} }];
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
 
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -239,6 +245,49 @@ describe('the reminder sweep in the stack', () => {
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
         ]),
       },
+    });
+  });
+});
+
+describe('the case chase in the stack', () => {
+  const chaseFunction = () => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { CASE_RENOTIFY_MINUTES: Match.anyValue() } } },
+    });
+    // The webhooks carry the setting too; the chase is the one without a public URL.
+    const chase = Object.entries(found).filter(
+      ([, resource]) => !('PUBLIC_BASE_URL' in resource.Properties.Environment.Variables),
+    );
+    expect(chase).toHaveLength(1);
+    const [logicalId = '', resource] = chase[0] ?? [];
+    return { logicalId, properties: resource?.Properties };
+  };
+
+  it('runs every minute on nodejs22.x arm64 with the table, the wait setting and no Twilio secret', () => {
+    const { logicalId, properties } = chaseFunction();
+
+    expect(properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    expect(properties.Timeout).toBe(SCHEDULED_FUNCTIONS.escalations.timeoutSeconds);
+    const variables = properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.TABLE_NAME).toBeDefined();
+    expect(variables.CASE_RENOTIFY_MINUTES).toBe('10');
+    expect(variables).not.toHaveProperty('TWILIO_SECRET_ID');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId, 'Arn'] } })],
+    });
+  });
+
+  it('sends failed chases to its own encrypted queue', () => {
+    const { logicalId } = chaseFunction();
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) =>
+      id.startsWith('Cases'),
+    );
+    expect(queues).toHaveLength(1);
+
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queues[0], 'Arn'] } } },
     });
   });
 });

@@ -52,6 +52,7 @@ describe('monitoring: alarms to an encrypted SNS topic', () => {
     ['sms', 'smsWebhook'],
     ['voice', 'voiceWebhook'],
     ['reminders', 'RemindersSweep'],
+    ['escalations', 'CasesChase'],
   ])('alarms on errors and throttles of the %s function', (_name, prefix) => {
     const fn = functionId(prefix);
     for (const metricName of ['Errors', 'Throttles']) {

@@ -386,3 +386,71 @@ describe('volunteer commands', () => {
     expect(stored?.status).toBe('open');
   });
 });
+
+describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
+  async function tickAt(now: string) {
+    await setClock(now);
+    const response = await fetch(`${hotline.url}/_local/tick`, { method: 'POST' });
+    expect(response.status).toBe(200);
+  }
+  async function outboxFor(code: string): Promise<{ to: string; body: string }[]> {
+    const all = (await (await fetch(`${hotline.url}/_local/outbox`)).json()) as {
+      to: string;
+      body: string;
+    }[];
+    return all.filter((m) => m.body.includes(code));
+  }
+
+  it('tells the volunteers on shift again after the wait, then the coordinators, once each', async () => {
+    await setClock('2026-11-25T11:00:00.000Z');
+    try {
+      const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+
+      await tickAt('2026-11-25T11:05:00.000Z'); // before the 10-minute wait: nothing
+      const early = await outboxFor(code);
+      await tickAt('2026-11-25T11:11:00.000Z');
+      await tickAt('2026-11-25T11:11:30.000Z'); // a second run in the same minute sends nothing more
+      const again = await outboxFor(code);
+      await tickAt('2026-11-25T11:22:00.000Z');
+      const coordinators = (await outboxFor(code)).slice(again.length);
+
+      expect(early).toEqual([]);
+      expect(again.map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+      expect(again[0]?.body).toContain(`TAKE ${code}`);
+      expect(coordinators).toEqual([
+        expect.objectContaining({ to: phoneOf('nurlan'), body: expect.stringContaining('Координатору') }),
+      ]);
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
+  });
+
+  it('stops chasing a case once someone takes it', async () => {
+    await setClock('2026-11-25T12:00:00.000Z');
+    try {
+      const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+      await text(phoneOf('aida'), `TAKE ${code}`);
+
+      await tickAt('2026-11-25T12:30:00.000Z');
+
+      expect(await outboxFor(code)).toEqual([]);
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
+  });
+
+  it('tells the volunteers when their shift starts about a case opened while nobody was on', async () => {
+    await setClock(SATURDAY_NOON);
+    try {
+      const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+      await tickAt('2026-11-29T20:00:00.000Z'); // Sunday evening: still nobody
+      const sunday = await outboxFor(code);
+      await tickAt('2026-11-30T08:01:00.000Z'); // Monday 09:01 Belgrade
+
+      expect(sunday).toEqual([]);
+      expect((await outboxFor(code)).map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
+  });
+});

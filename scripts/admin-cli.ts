@@ -1,0 +1,621 @@
+// The admin command line (`npm run admin -- volunteers ...`), as a function so the tests run it in-process
+// against DynamoDB Local. scripts/admin.ts is the thin entry that hands it process.argv and sets the exit code.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
+import { LOCAL_DEFAULTS } from '../local/hotline.js';
+import {
+  DynamoRosterStore,
+  VolunteerExistsError,
+  VolunteerNotFoundError,
+} from '../shared/volunteers/roster-store.js';
+import {
+  formatShifts,
+  formatShiftTime,
+  isOnShift,
+  parseRoster,
+  parseShiftList,
+  parseVolunteer,
+  shiftSchema,
+  type Volunteer,
+  VolunteerValidationError,
+  volunteerSchema,
+} from '../shared/volunteers/volunteer.js';
+
+// zod/mini ships without messages ("Invalid input"); an admin deserves "expected boolean, received string".
+// Only this process loads them: the webhooks stay small.
+z.config(en());
+
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export type AdminEnv = Record<string, string | undefined>;
+
+export interface AdminOptions {
+  /** "Now" for the list's on-shift column. */
+  now?: () => Date;
+}
+
+export const USAGE = `Usage: npm run admin -- volunteers <command> [options]
+
+Commands:
+  volunteers list [--json]
+      The roster: id, name, phone, languages, shifts, active, coordinator, on shift now.
+      --json prints it in the import format (the target line then goes to stderr).
+  volunteers add --id ID --name NAME --phone E164 --languages ky,ru [--shifts SHIFTS]
+                 [--coordinator] [--inactive]
+  volunteers update ID [--name NAME] [--phone E164] [--languages ky,ru] [--shifts SHIFTS]
+                 [--coordinator | --no-coordinator] [--active | --inactive]
+      Changes only the fields given (--shifts "" removes every shift).
+  volunteers remove ID
+  volunteers import FILE.json [--replace]
+      FILE.json: an array of volunteers, or {"volunteers": [...]} (what list --json prints).
+      Validated whole, then written in one transaction: all or nothing.
+      --replace also removes the volunteers the file does not name.
+  help
+
+SHIFTS, in Belgrade time: "mon-fri 09:00-18:00; sat,sun 10:00-14:00". A shift ending at or before
+its start runs past midnight (22:00-06:00); 00:00-24:00 is the whole day.
+
+Target (any command):
+  --endpoint URL    DynamoDB endpoint (env DYNAMODB_ENDPOINT)
+  --table NAME      table name (env TABLE_NAME)
+  --region REGION   AWS region (env AWS_REGION)
+  With neither endpoint nor table: the local runtime of \`npm start\`, table "${LOCAL_DEFAULTS.tableName}" at
+  http://127.0.0.1:${LOCAL_DEFAULTS.dynamoDbPort} (port from env DYNAMODB_PORT). With a table and no endpoint: the
+  deployed table, with the usual AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...).
+
+Exit codes: 0 done, 1 refused (invalid input, unknown id, unreachable table; nothing written), 2 usage.`;
+
+const OPTIONS = {
+  endpoint: { type: 'string' },
+  table: { type: 'string' },
+  region: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  replace: { type: 'boolean' },
+  id: { type: 'string' },
+  name: { type: 'string' },
+  phone: { type: 'string' },
+  languages: { type: 'string' },
+  shifts: { type: 'string' },
+  coordinator: { type: 'boolean' },
+  'no-coordinator': { type: 'boolean' },
+  active: { type: 'boolean' },
+  inactive: { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+type Values = ReturnType<typeof parseCommandLine>['values'];
+
+const TARGET_OPTIONS: OptionName[] = ['endpoint', 'table', 'region', 'help'];
+
+const COMMANDS = {
+  list: { options: ['json'], positionals: [] },
+  add: {
+    options: ['id', 'name', 'phone', 'languages', 'shifts', 'coordinator', 'inactive'],
+    positionals: [],
+  },
+  update: {
+    options: ['name', 'phone', 'languages', 'shifts', 'coordinator', 'no-coordinator', 'active', 'inactive'],
+    positionals: ['ID'],
+  },
+  remove: { options: [], positionals: ['ID'] },
+  import: { options: ['replace'], positionals: ['FILE.json'] },
+} as const satisfies Record<string, { options: readonly OptionName[]; positionals: readonly string[] }>;
+
+type Command = keyof typeof COMMANDS;
+
+/** Wrong words on the command line: usage, exit code 2. */
+class UsageError extends Error {}
+
+/** A refusal with the lines that explain it: exit code 1. */
+class AdminError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+export async function runAdmin(
+  argv: string[],
+  io: AdminIo,
+  env: AdminEnv,
+  options: AdminOptions = {},
+): Promise<number> {
+  let target: Target | undefined;
+  try {
+    let parsed: ReturnType<typeof parseCommandLine>;
+    try {
+      parsed = parseCommandLine(argv);
+    } catch (error) {
+      if (isParseArgsError(error)) throw new UsageError(error.message.replace(/\. To specify .*$/s, ''));
+      throw error;
+    }
+    const { values, positionals } = parsed;
+    const [group, commandName, ...args] = positionals;
+    if (group === undefined || group === 'help' || values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (group !== 'volunteers') throw new UsageError(`Unknown command "${group}"`);
+    if (commandName === undefined)
+      throw new UsageError('volunteers: which command? list, add, update, remove, import');
+    if (commandName === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (!Object.hasOwn(COMMANDS, commandName)) {
+      throw new UsageError(`Unknown command "volunteers ${commandName}"`);
+    }
+    const command = commandName as Command;
+    checkCommandLine(command, values, args);
+
+    target = resolveTarget(values, env);
+    const client = createClient(target);
+    try {
+      const described = await describeTarget(target, client);
+      // With --json stdout stays pure JSON, ready for a file.
+      (command === 'list' && values.json ? io.err : io.out)(described);
+      const store = new DynamoRosterStore(client, target.tableName);
+      const now = options.now ?? (() => new Date());
+      switch (command) {
+        case 'list':
+          await list(store, io, values.json === true, now());
+          break;
+        case 'add':
+          await add(store, io, values);
+          break;
+        case 'update':
+          await update(store, io, args[0]!, values);
+          break;
+        case 'remove':
+          await store.remove(args[0]!);
+          io.out(`removed ${args[0]}`);
+          break;
+        case 'import':
+          await importFile(store, io, args[0]!, values.replace === true);
+          break;
+      }
+    } finally {
+      client.destroy();
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      io.err(USAGE);
+      return 2;
+    }
+    for (const line of explain(error, target)) io.err(line);
+    return 1;
+  }
+}
+
+function isParseArgsError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
+
+function checkCommandLine(command: Command, values: Values, args: string[]): void {
+  const spec = COMMANDS[command];
+  const allowed = new Set<OptionName>([...TARGET_OPTIONS, ...spec.options]);
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (!allowed.has(name)) throw new UsageError(`volunteers ${command} takes no --${name}`);
+  }
+  if (args.length !== spec.positionals.length) {
+    const wanted = spec.positionals.length === 0 ? 'nothing' : spec.positionals.join(' ');
+    throw new UsageError(
+      `volunteers ${command} takes ${wanted} after the command${args.length > 0 ? `, not "${args.join(' ')}"` : ''}`,
+    );
+  }
+  if (values.coordinator && values['no-coordinator']) {
+    throw new UsageError('--coordinator and --no-coordinator contradict each other');
+  }
+  if (values.active && values.inactive) throw new UsageError('--active and --inactive contradict each other');
+}
+
+// --- Target ------------------------------------------------------------------------------------------
+
+interface Target {
+  tableName: string;
+  /** Undefined: AWS itself. */
+  endpoint: string | undefined;
+  /** A DynamoDB on this machine (DynamoDB Local): local credentials and region. */
+  loopback: boolean;
+  /** Neither endpoint nor table given: the `npm start` runtime. */
+  localDefault: boolean;
+  region: string | undefined;
+}
+
+function resolveTarget(values: Values, env: AdminEnv): Target {
+  const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const endpoint = given(values.endpoint) ?? given(env.DYNAMODB_ENDPOINT);
+  const tableName = given(values.table) ?? given(env.TABLE_NAME);
+  const region = given(values.region) ?? given(env.AWS_REGION);
+  if (endpoint === undefined && tableName === undefined) {
+    const port = given(env.DYNAMODB_PORT) ?? String(LOCAL_DEFAULTS.dynamoDbPort);
+    return {
+      tableName: LOCAL_DEFAULTS.tableName,
+      endpoint: `http://127.0.0.1:${port}`,
+      loopback: true,
+      localDefault: true,
+      region: given(values.region) ?? LOCAL_REGION,
+    };
+  }
+  if (endpoint === undefined) {
+    return { tableName: tableName!, endpoint, loopback: false, localDefault: false, region };
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new UsageError(`--endpoint "${endpoint}" is not a URL (like http://127.0.0.1:8000)`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return {
+    tableName: tableName ?? LOCAL_DEFAULTS.tableName,
+    endpoint: endpoint.replace(/\/+$/, ''),
+    loopback,
+    localDefault: false,
+    // DynamoDB Local of `npm start` shares one database whatever the region; keep the local one.
+    region: loopback ? (given(values.region) ?? LOCAL_REGION) : region,
+  };
+}
+
+function createClient(target: Target): DynamoDBDocumentClient {
+  const base = target.loopback
+    ? new DynamoDBClient({
+        endpoint: target.endpoint,
+        region: target.region,
+        credentials: LOCAL_CREDENTIALS,
+        maxAttempts: 1,
+      })
+    : new DynamoDBClient({
+        ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+        ...(target.region ? { region: target.region } : {}),
+      });
+  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+async function describeTarget(target: Target, client: DynamoDBDocumentClient): Promise<string> {
+  if (target.loopback) return `table ${target.tableName} at ${target.endpoint} (local)`;
+  let region: string;
+  try {
+    region = await client.config.region();
+  } catch {
+    throw new AdminError([
+      `No AWS region for table ${target.tableName}: pass --region or set AWS_REGION (or a profile's region).`,
+    ]);
+  }
+  return target.endpoint
+    ? `table ${target.tableName} at ${target.endpoint} in ${region}`
+    : `table ${target.tableName} in ${region} (AWS)`;
+}
+
+// --- Commands ----------------------------------------------------------------------------------------
+
+async function list(store: DynamoRosterStore, io: AdminIo, json: boolean, now: Date): Promise<void> {
+  const roster = await store.list();
+  if (json) {
+    io.out(JSON.stringify(roster, null, 2));
+    return;
+  }
+  if (roster.length === 0) {
+    io.out('No volunteers yet (add one with: npm run admin -- volunteers add ...).');
+    return;
+  }
+  const rows = [
+    ['ID', 'NAME', 'PHONE', 'LANGUAGES', 'SHIFTS (Belgrade)', 'ACTIVE', 'COORDINATOR', 'ON SHIFT NOW'],
+    ...roster.map((v) => [
+      v.volunteerId,
+      v.name,
+      v.phone,
+      v.languages.join(','),
+      v.shifts.length > 0 ? formatShifts(v.shifts) : '-',
+      v.active ? 'yes' : 'no',
+      v.coordinator ? 'yes' : 'no',
+      isOnShift(v, now) ? 'yes' : 'no',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) {
+    io.out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  io.out(
+    `${roster.length} volunteer${roster.length === 1 ? '' : 's'}; on shift as of ${formatShiftTime(now)} Belgrade time`,
+  );
+}
+
+const FIELD_OPTIONS: Record<string, string> = {
+  volunteerId: '--id',
+  name: '--name',
+  phone: '--phone',
+  languages: '--languages',
+  shifts: '--shifts',
+  active: '--active/--inactive',
+  coordinator: '--coordinator',
+};
+
+/** Fields from the options, with the problems of the options themselves (a shift that does not parse). */
+function fieldsFromOptions(values: Values): { fields: Partial<Volunteer>; problems: string[] } {
+  const fields: Partial<Volunteer> = {};
+  const problems: string[] = [];
+  if (values.id !== undefined) fields.volunteerId = values.id.trim();
+  if (values.name !== undefined) fields.name = values.name;
+  if (values.phone !== undefined) fields.phone = values.phone.trim();
+  if (values.languages !== undefined) {
+    const languages = values.languages
+      .split(',')
+      .map((language) => language.trim().toLowerCase())
+      .filter(Boolean);
+    fields.languages = [...new Set(languages)] as Volunteer['languages'];
+  }
+  if (values.shifts !== undefined) {
+    try {
+      fields.shifts = parseShiftList(values.shifts);
+    } catch (error) {
+      if (!(error instanceof VolunteerValidationError)) throw error;
+      problems.push(...error.problems.map((problem) => `--shifts: ${problem}`));
+    }
+  }
+  if (values.coordinator) fields.coordinator = true;
+  if (values['no-coordinator']) fields.coordinator = false;
+  if (values.active) fields.active = true;
+  if (values.inactive) fields.active = false;
+  return { fields, problems };
+}
+
+/** Validates a volunteer built from options; problems name the option, not the stored field. */
+function validateFromOptions(input: Record<string, unknown>, problems: string[]): Volunteer {
+  let volunteer: Volunteer | undefined;
+  try {
+    volunteer = parseVolunteer(input);
+  } catch (error) {
+    if (!(error instanceof VolunteerValidationError)) throw error;
+    for (const problem of error.problems) {
+      const match = /^([a-zA-Z]+)[.\w]*: (.*)$/.exec(problem);
+      const field = match?.[1] ?? '';
+      // A shift that failed to parse is reported already, by parseShiftList.
+      if (field === 'shifts' && problems.some((p) => p.startsWith('--shifts'))) continue;
+      const option = FIELD_OPTIONS[field];
+      if (!match || !option) {
+        problems.push(problem);
+      } else if (input[field] === undefined) {
+        problems.push(`${option} is required`);
+      } else {
+        problems.push(`${option}: ${describeValue(field, input[field], problem)}${match[2]}`);
+      }
+    }
+  }
+  if (problems.length > 0 || !volunteer) throw new AdminError([...problems, 'Nothing was written.']);
+  return volunteer;
+}
+
+function describeValue(field: string, value: unknown, problem: string): string {
+  const index = /^languages\.(\d+):/.exec(problem)?.[1];
+  if (field === 'languages' && index !== undefined && Array.isArray(value)) {
+    return `"${String(value[Number(index)])}": `;
+  }
+  return typeof value === 'string' ? `"${value}": ` : '';
+}
+
+function checkPhoneFree(roster: readonly Volunteer[], volunteer: Volunteer): void {
+  const other = roster.find((v) => v.phone === volunteer.phone && v.volunteerId !== volunteer.volunteerId);
+  if (other) {
+    throw new AdminError([
+      `--phone: ${volunteer.phone} is already the number of volunteer "${other.volunteerId}"`,
+      'Nothing was written.',
+    ]);
+  }
+}
+
+async function add(store: DynamoRosterStore, io: AdminIo, values: Values): Promise<void> {
+  const { fields, problems } = fieldsFromOptions(values);
+  const input: Record<string, unknown> = {
+    volunteerId: undefined,
+    name: undefined,
+    phone: undefined,
+    languages: undefined,
+    ...fields,
+  };
+  const volunteer = validateFromOptions(input, problems);
+  checkPhoneFree(await store.list(), volunteer);
+  await store.add(volunteer);
+  io.out(`added ${describe(volunteer)}`);
+}
+
+async function update(store: DynamoRosterStore, io: AdminIo, volunteerId: string, values: Values) {
+  const { fields, problems } = fieldsFromOptions(values);
+  const changed = Object.keys(fields);
+  if (changed.length === 0 && problems.length === 0) {
+    throw new UsageError(`volunteers update ${volunteerId}: nothing to change`);
+  }
+  const roster = await store.list();
+  const current = roster.find((v) => v.volunteerId === volunteerId);
+  if (!current) throw new VolunteerNotFoundError(volunteerId);
+  const volunteer = validateFromOptions({ ...current, ...fields }, problems);
+  checkPhoneFree(roster, volunteer);
+  await store.update(volunteer);
+  io.out(`updated ${describe(volunteer)}: ${changed.join(', ')}`);
+}
+
+function describe(v: Volunteer): string {
+  const shifts = v.shifts.length > 0 ? formatShifts(v.shifts) : 'no shifts';
+  const flags = [v.active ? 'active' : 'inactive', ...(v.coordinator ? ['coordinator'] : [])];
+  return `${v.volunteerId} (${v.name}, ${v.phone}, ${v.languages.join(',')}, ${shifts}, ${flags.join(', ')})`;
+}
+
+const VOLUNTEER_FIELDS = new Set(Object.keys(volunteerSchema.shape));
+const SHIFT_FIELDS = new Set(Object.keys(shiftSchema.shape));
+
+async function importFile(store: DynamoRosterStore, io: AdminIo, file: string, replace: boolean) {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AdminError([`Cannot read ${file}: ${(error as Error).message}`, 'Nothing was written.']);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new AdminError([`${file} is not JSON: ${(error as Error).message}`, 'Nothing was written.']);
+  }
+  const entries: unknown = Array.isArray(data) ? data : (data as { volunteers?: unknown } | null)?.volunteers;
+  if (!Array.isArray(entries)) {
+    throw new AdminError([
+      `${file}: expected an array of volunteers, or {"volunteers": [...]}`,
+      'Nothing was written.',
+    ]);
+  }
+  const roster = validateRoster(entries, file);
+  const before = await store.list();
+  const kept = replace ? [] : before.filter((v) => !roster.some((n) => n.volunteerId === v.volunteerId));
+  const clashes = roster.flatMap((v, index) => {
+    const other = kept.find((k) => k.phone === v.phone);
+    return other
+      ? [
+          `volunteers[${index}].phone: ${v.phone} is already the number of volunteer "${other.volunteerId}" in the table`,
+        ]
+      : [];
+  });
+  if (clashes.length > 0) throw new AdminError([`${file}:`, ...clashes, 'Nothing was written.']);
+  const { removed } = await store.importRoster(roster, { replace });
+  const added = roster.filter((v) => !before.some((b) => b.volunteerId === v.volunteerId)).length;
+  io.out(
+    `imported ${roster.length} volunteer${roster.length === 1 ? '' : 's'} from ${file}: ${added} new, ${roster.length - added} updated` +
+      (replace ? `, ${removed.length} removed${removed.length > 0 ? ` (${removed.join(', ')})` : ''}` : ''),
+  );
+}
+
+/** parseRoster, with every problem named by its place in the file (`volunteers[2].phone: ...`). */
+function validateRoster(entries: unknown[], file: string): Volunteer[] {
+  const problems: string[] = [];
+  entries.forEach((entry, index) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return;
+    for (const key of Object.keys(entry)) {
+      if (!VOLUNTEER_FIELDS.has(key)) problems.push(`volunteers[${index}].${key}: unknown field`);
+    }
+    const shifts = (entry as { shifts?: unknown }).shifts;
+    if (!Array.isArray(shifts)) return;
+    shifts.forEach((shift, s) => {
+      if (typeof shift !== 'object' || shift === null) return;
+      for (const key of Object.keys(shift)) {
+        if (!SHIFT_FIELDS.has(key)) problems.push(`volunteers[${index}].shifts[${s}].${key}: unknown field`);
+      }
+    });
+  });
+  const duplicates = [...duplicatesOf(entries, 'volunteerId'), ...duplicatesOf(entries, 'phone')];
+  let roster: Volunteer[] = [];
+  try {
+    roster = parseRoster(entries);
+  } catch (error) {
+    if (!(error instanceof VolunteerValidationError)) throw error;
+    for (const problem of error.problems) {
+      const match = /^(\d+)((?:\.\w+)*): (.*)$/.exec(problem);
+      if (match) {
+        problems.push(`${placeOf(match[1]!, match[2]!)}: ${friendlier(match[3]!)}`);
+      } else if (duplicates.length === 0) {
+        problems.push(problem);
+      }
+    }
+  }
+  problems.push(...duplicates);
+  if (problems.length > 0) {
+    throw new AdminError([
+      `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      ...problems.map((problem) => `  ${problem}`),
+      'Nothing was written.',
+    ]);
+  }
+  return roster;
+}
+
+function placeOf(index: string, path: string): string {
+  const rest = path
+    .split('.')
+    .filter(Boolean)
+    .map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`))
+    .join('');
+  return `volunteers[${index}]${rest}`;
+}
+
+function friendlier(message: string): string {
+  return /^Invalid input: expected \w+, received undefined$/.test(message) ? 'missing' : message;
+}
+
+function duplicatesOf(entries: unknown[], field: 'volunteerId' | 'phone'): string[] {
+  const first = new Map<unknown, number>();
+  const problems: string[] = [];
+  entries.forEach((entry, index) => {
+    const value = (entry as Record<string, unknown> | null)?.[field];
+    if (typeof value !== 'string') return;
+    const earlier = first.get(value);
+    if (earlier === undefined) first.set(value, index);
+    else problems.push(`volunteers[${index}].${field}: "${value}" is also volunteers[${earlier}]'s ${field}`);
+  });
+  return problems;
+}
+
+// --- Errors ------------------------------------------------------------------------------------------
+
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
+
+function explain(error: unknown, target: Target | undefined): string[] {
+  if (error instanceof AdminError) return error.lines;
+  if (error instanceof VolunteerExistsError || error instanceof VolunteerNotFoundError) {
+    return [error.message, 'Nothing was written.'];
+  }
+  if (error instanceof VolunteerValidationError) {
+    return ['A volunteer stored in the table is invalid:', ...error.problems.map((p) => `  ${p}`)];
+  }
+  const { name, code, message } = error as { name?: string; code?: string; message?: string };
+  const where = target?.endpoint ?? 'AWS';
+  if (code !== undefined && UNREACHABLE.has(code)) {
+    if (target?.loopback) {
+      return [
+        `Nothing answers at ${target.endpoint} (${code}). Is \`npm start\` running?`,
+        target.localDefault
+          ? 'The admin command line talks to the DynamoDB Local that `npm start` runs; start it in another terminal, or pass --endpoint / --table.'
+          : 'Start DynamoDB Local there (`npm start` does), or pass another --endpoint.',
+      ];
+    }
+    return [`Cannot reach DynamoDB at ${where} (${code}): ${message}`];
+  }
+  if (name === 'ResourceNotFoundException') {
+    return [
+      `Table "${target?.tableName}" not found at ${where}.`,
+      target?.localDefault
+        ? '`npm start` creates it; is it running with another TABLE_NAME?'
+        : 'Check --table / TABLE_NAME (and --region for the deployed table).',
+    ];
+  }
+  if (name === 'CredentialsProviderError') {
+    return [
+      `No AWS credentials for table ${target?.tableName}: ${message}`,
+      'Set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) as for any AWS command line.',
+    ];
+  }
+  return [`${name ?? 'Error'}: ${message ?? String(error)}`];
+}

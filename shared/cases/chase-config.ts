@@ -1,0 +1,31 @@
+// Configuration of the case chase (functions/escalations.ts), read once per container. Like the reminder
+// sweep it needs no Twilio secret: it only reads cases and the roster and texts volunteers through SNS.
+import * as z from 'zod/mini';
+
+const chaseConfigSchema = z.object({
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SNS_ENDPOINT: z.optional(z.url()),
+  SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
+  SMS_MAX_PRICE_USD: z.optional(z.string().check(z.regex(/^\d+(\.\d{1,5})?$/))),
+  /** Minutes before the volunteers on shift are told again, and after that the coordinators. */
+  CASE_RENOTIFY_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1440)), 10),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+});
+
+export type ChaseConfig = z.infer<typeof chaseConfigSchema>;
+
+let cached: ChaseConfig | undefined;
+
+export function chaseConfig(): ChaseConfig {
+  if (!cached) {
+    const parsed = chaseConfigSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(
+        `Invalid case chase configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

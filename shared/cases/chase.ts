@@ -1,0 +1,77 @@
+// Chasing a case nobody has taken, as a pure decision (run by functions/escalations.ts every minute):
+// tell the volunteers on shift, tell them again after the configured wait, then the coordinators.
+// A case opened when nobody was on shift waits for the next shift, then goes the same way. No I/O.
+import { volunteerText } from '../messages/volunteer.js';
+import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
+import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
+import { CASE_LIMITS, type Case, cleanText, withEvent } from './case.js';
+
+export interface ChaseNotice {
+  volunteerId: string;
+  phone: string;
+  body: string;
+}
+
+export interface ChaseDecision {
+  next: Case;
+  notices: ChaseNotice[];
+}
+
+/** Undefined when the case needs nothing now (taken, closed, or not yet due). */
+export function decideChase(
+  current: Case,
+  roster: readonly Volunteer[],
+  now: Date,
+  renotifyMinutes: number,
+): ChaseDecision | undefined {
+  if (current.status !== 'open' || !current.nextActionAt || current.nextActionAt > now.toISOString()) {
+    return undefined;
+  }
+  const waited = Math.max(0, Math.round((now.getTime() - Date.parse(current.openedAt)) / 60_000));
+  const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
+  const notices = (volunteers: readonly Volunteer[], body: string): ChaseNotice[] =>
+    volunteers.map((v) => ({ volunteerId: v.volunteerId, phone: v.phone, body }));
+
+  const coordinators = (): ChaseDecision => {
+    const told = activeCoordinators(roster);
+    return {
+      next: withEvent(current, { kind: 'coordinators_notified', count: told.length }, now, {
+        notifyRound: 3,
+        nextActionAt: undefined,
+      }),
+      notices: notices(told, volunteerText.toCoordinator(current.code, current.language, waited)),
+    };
+  };
+
+  if (current.notifyRound === 0) {
+    if (onShift.length > 0) {
+      const first = current.waiting[0];
+      const preview = first ? cleanText(first, CASE_LIMITS.previewChars) : undefined;
+      return {
+        next: withEvent(current, { kind: 'notified', count: onShift.length }, now, {
+          notifyRound: 1,
+          nextActionAt: minutesAfter(now, renotifyMinutes),
+        }),
+        notices: notices(onShift, volunteerText.newCase(current.code, current.language, preview)),
+      };
+    }
+    const back = nextShiftStart(roster, current.language, now);
+    if (back) {
+      return {
+        next: withEvent(current, { kind: 'waiting_for_shift' }, now, { nextActionAt: back.toISOString() }),
+        notices: [],
+      };
+    }
+    return coordinators();
+  }
+  if (current.notifyRound === 1 && onShift.length > 0) {
+    return {
+      next: withEvent(current, { kind: 'renotified', count: onShift.length }, now, {
+        notifyRound: 2,
+        nextActionAt: minutesAfter(now, renotifyMinutes),
+      }),
+      notices: notices(onShift, volunteerText.stillWaiting(current.code, current.language, waited)),
+    };
+  }
+  return coordinators();
+}
