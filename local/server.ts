@@ -5,10 +5,13 @@ import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra/routes.js';
+import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { callerKeys } from '../shared/table/keys.js';
+import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
+import { isOnShift } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
 
@@ -86,6 +89,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return sendJson(response, 200, await tick());
       case 'GET /_local/outbox':
         return sendJson(response, 200, options.outbox.list());
+      case 'GET /_local/volunteers':
+        return sendJson(response, 200, await volunteers());
+      case 'GET /_local/cases':
+        return sendJson(response, 200, await openCases());
       case 'GET /_local/caller':
         return sendJson(response, 200, await callerItems(url.searchParams.get('phone') ?? ''));
       case 'POST /_local/sns':
@@ -130,6 +137,25 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
   }
 
   /** Everything stored about one number, for the simulator's "under the hood" panel. Local only. */
+  /** The roster, each volunteer marked on or off shift at the simulated time (the page's volunteer phones). */
+  async function volunteers(): Promise<unknown> {
+    const roster = await new DynamoRosterStore(
+      DynamoDBDocumentClient.from(options.dynamo),
+      options.tableName,
+    ).list();
+    const now = hotlineClock.now();
+    return roster.map((volunteer) => ({ ...volunteer, onShift: isOnShift(volunteer, now) }));
+  }
+
+  /** Open and taken cases, newest last: code, status, language, volunteer and history (no caller number). */
+  async function openCases(): Promise<unknown> {
+    const cases = await new DynamoCaseStore(
+      DynamoDBDocumentClient.from(options.dynamo),
+      options.tableName,
+    ).listOpen(100);
+    return cases.map(({ callerPhone: _phone, callerId: _id, ...rest }) => rest);
+  }
+
   async function callerItems(phone: string): Promise<unknown> {
     const number = phone.replace(/^whatsapp:/i, '').trim();
     const callerId = callerIdFor(number, process.env.CALLER_HASH_KEY ?? '');
