@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { SegmentedMessage } from 'sms-segments-calculator';
+import { BUNDLE_BUDGET_BYTES } from '../infra/bundle-budget.js';
 import { BUNDLING } from '../infra/constructs/hotline-function.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -19,7 +20,6 @@ import { type VoiceStepRow, voiceStepsMarkdown } from './voice.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
-const BUNDLE_BUDGET_BYTES = 600 * 1024;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL = 'warn';
@@ -56,6 +56,7 @@ async function bundle(
     target: BUNDLING.target,
     format: 'esm',
     mainFields: BUNDLING.mainFields,
+    charset: BUNDLING.charset,
     external: BUNDLING.externalModules,
     banner: { js: BUNDLING.banner },
     plugins: variant === 'root' ? [rootTwilio] : [],

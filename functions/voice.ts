@@ -2,7 +2,10 @@
 // <Gather>s name. The call flow itself is shared/conversation/ivr.ts; docs/ivr.md draws it.
 import { documentClient } from '../shared/aws/dynamodb.js';
 import { snsClient } from '../shared/aws/sns.js';
+import type { Language } from '../shared/callers/caller.js';
 import { DynamoCallerStore } from '../shared/callers/caller-store.js';
+import { newCaseCode } from '../shared/cases/case.js';
+import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversation/ivr.js';
@@ -10,14 +13,38 @@ import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { voiceTwiml } from '../shared/twilio/twiml.js';
-import { voiceCallSchema } from '../shared/twilio/webhook-schemas.js';
+import { type VoiceCallForm, voiceCallSchema } from '../shared/twilio/webhook-schemas.js';
 import { answerCall } from '../shared/use-cases/answer-call.js';
+import {
+  acceptWhisper,
+  type CallConfig,
+  dialback,
+  dialbackAsk,
+  dialEnded,
+  planTransfer,
+  voicemailLeft,
+  whisper,
+} from '../shared/use-cases/volunteer-call.js';
 import { ivrTwiml } from '../shared/voice/ivr-twiml.js';
 import { speechParts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
+import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
 
 const config = hotlineConfig();
-const callers = new DynamoCallerStore(documentClient(config), config.TABLE_NAME);
+const client = documentClient(config);
+const callers = new DynamoCallerStore(client, config.TABLE_NAME);
+const cases = new DynamoCaseStore(client, config.TABLE_NAME);
+const roster = new CachedRoster(
+  new DynamoRosterStore(client, config.TABLE_NAME),
+  config.ROSTER_CACHE_SECONDS * 1000,
+);
+const callConfig: CallConfig = {
+  PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
+  PROMPTS_BASE_URL: config.PROMPTS_BASE_URL,
+  ringSeconds: config.VOLUNTEER_RING_SECONDS,
+  voicemailMaxSeconds: config.VOICEMAIL_MAX_SECONDS,
+  renotifyMinutes: config.CASE_RENOTIFY_MINUTES,
+};
 const notifier = new SnsNotifier(snsClient(config), {
   senderId: config.SMS_SENDER_ID,
   maxPriceUsd: config.SMS_MAX_PRICE_USD,
@@ -29,7 +56,42 @@ const apology = () =>
     hangup: true,
   });
 
+/** The volunteer side of calls: the whisper, the end of ringing, voicemail, dialback (volunteer-call.ts). */
+const VOLUNTEER_STEPS = new Set([
+  '/voice/whisper',
+  '/voice/whisper-accept',
+  '/voice/dial-done',
+  '/voice/voicemail',
+  '/voice/dialback',
+]);
+
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
+  const { params, query } = request;
+  const ports = { cases, roster, notifier, clock: hotlineClock, log: request.log, config: callConfig };
+  const language: Language = query.get('lang') === 'ru' ? 'ru' : 'ky';
+  const code = query.get('case') ?? '';
+  if (VOLUNTEER_STEPS.has(request.path)) {
+    const answer = await volunteerStep(
+      request.path,
+      params,
+      { code, language, failures: Number(query.get('a') ?? 0) },
+      ports,
+    );
+    request.log.info('voice.volunteer_step', { step: request.path, case: code, outcome: answer.outcome });
+    return answer.twiml;
+  }
+  // A volunteer ringing the hotline from their own phone is asked which case to call back.
+  if (request.path === '/voice') {
+    const volunteer = volunteerByPhone(await roster.list(), params.From);
+    if (volunteer?.active) {
+      request.log.info('voice.volunteer_step', {
+        step: '/voice',
+        volunteer: volunteer.volunteerId,
+        outcome: 'dialback_ask',
+      });
+      return dialbackAsk(callConfig, volunteer).twiml;
+    }
+  }
   const route = request.path === '/voice' ? undefined : parseIvrRoute(request.path, request.query);
   if (!route && request.path !== '/voice') request.log.warn('voice.unknown_step', { step: request.path });
   // An action URL this code never wrote (an older deployment's) starts the call flow again.
@@ -46,8 +108,18 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
       render: (reply) => ivrTwiml(config, reply),
       retentionDays: config.RETENTION_DAYS,
       log: request.log,
+      volunteers: {
+        cases,
+        roster,
+        plan: (input) => planTransfer({ ...input, config: callConfig, newCode: newCaseCode }),
+      },
     },
-    { callSid: request.params.CallSid, caller: phone && callerId ? { callerId, phone } : undefined, input },
+    {
+      callSid: request.params.CallSid,
+      hotline: request.params.To,
+      caller: phone && callerId ? { callerId, phone } : undefined,
+      input,
+    },
   );
   request.log.info('voice.answered', {
     callerRef: callerId?.slice(0, 8) ?? 'withheld',
@@ -57,3 +129,44 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
   });
   return answer.twiml;
 });
+
+type VolunteerStepPorts = Parameters<typeof voicemailLeft>[0];
+
+async function volunteerStep(
+  path: string,
+  params: VoiceCallForm,
+  step: { code: string; language: Language; failures: number },
+  ports: VolunteerStepPorts,
+) {
+  switch (path) {
+    case '/voice/whisper':
+      return whisper(callConfig, step.code, step.language);
+    case '/voice/whisper-accept':
+      // On the volunteer's leg, `To` is the volunteer's phone.
+      return acceptWhisper(ports, {
+        code: step.code,
+        digits: params.Digits ?? '',
+        volunteerPhone: params.To,
+      });
+    case '/voice/dial-done':
+      return dialEnded(ports, { code: step.code, language: step.language });
+    case '/voice/voicemail':
+      return voicemailLeft(ports, {
+        code: step.code,
+        language: step.language,
+        callSid: params.CallSid,
+        recordingUrl: params.RecordingUrl,
+        seconds: Number(params.RecordingDuration ?? 0),
+      });
+    default: {
+      const volunteer = volunteerByPhone(await ports.roster.list(), params.From);
+      if (!volunteer?.active) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'not_a_volunteer' };
+      return dialback(ports, {
+        volunteer,
+        digits: (params.Digits ?? '').trim(),
+        failures: Number.isInteger(step.failures) ? step.failures : 0,
+        hotline: params.To,
+      });
+    }
+  }
+}

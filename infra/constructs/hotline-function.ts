@@ -10,7 +10,7 @@ import {
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -25,6 +25,8 @@ export const BUNDLING = {
   banner:
     "import { createRequire as __hotlineRequire } from 'module'; const require = __hotlineRequire(import.meta.url);",
   mainFields: ['module', 'main'],
+  // Kyrgyz and Russian texts as UTF-8 (2 bytes a letter) rather than \uXXXX escapes (6): a fifth off the voice bundle.
+  charset: Charset.UTF8 as Charset,
   // Bundle the AWS SDK too: tree-shaken it loads faster than the runtime's copy, and runs the tested version.
   externalModules: [] as string[],
 };

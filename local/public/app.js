@@ -30,7 +30,33 @@ const LABELS = {
     tick: 'Run scheduled jobs',
     timeline: 'Sent outside replies (outbox)',
     volunteers: 'Volunteer phones',
-    volunteersNote: 'Messages the hotline sends to other numbers (volunteers) appear here, by number.',
+    volunteersNote:
+      "One phone per volunteer on the local roster. They text the hotline number; the hotline relays, so neither side sees the other's number.",
+    noVolunteers: 'Nobody is on the roster. Add someone: npm run admin -- volunteers add',
+    otherNumbers: 'Other numbers',
+    chatWith: 'Chat with the hotline',
+    fromHotline: 'from the hotline',
+    onShift: 'on shift',
+    offShift: 'off shift',
+    inactive: 'inactive',
+    coordinator: 'coordinator',
+    shifts: 'Shifts (Belgrade)',
+    noShifts: 'no shifts',
+    daily: 'daily',
+    weekdays: 'mon tue wed thu fri sat sun',
+    messageFrom: 'Message from',
+    take: 'Take',
+    cases: 'Open cases',
+    noCases: 'No open cases.',
+    caseCode: 'Code',
+    caseStatus: 'Status',
+    caseLanguage: 'Language',
+    caseVolunteer: 'Volunteer',
+    caseEvents: 'History',
+    caseNext: 'Next chase (UTC)',
+    status_open: 'waiting',
+    status_taken: 'taken',
+    status_closed: 'closed',
     hood: 'Under the hood',
     requests: 'Requests and TwiML',
     state: 'Stored state of this number',
@@ -43,6 +69,7 @@ const LABELS = {
     nowIs: 'Hotline time',
     simulated: 'simulated',
     real: 'real',
+    segment: 'segment',
     segments: 'segments',
     ranJobs: 'Scheduled jobs ran',
     noJobs: 'no scheduled job yet',
@@ -67,7 +94,33 @@ const LABELS = {
     tick: 'Запустить задачи по расписанию',
     timeline: 'Отправлено вне ответов (outbox)',
     volunteers: 'Телефоны волонтёров',
-    volunteersNote: 'Здесь появляются сообщения, которые линия шлёт на другие номера (волонтёрам).',
+    volunteersNote:
+      'По телефону на каждого волонтёра из локального списка. Они пишут на номер линии, линия пересылает, и никто не видит номер другой стороны.',
+    noVolunteers: 'В списке никого нет. Добавьте: npm run admin -- volunteers add',
+    otherNumbers: 'Другие номера',
+    chatWith: 'Переписка с линией',
+    fromHotline: 'от линии',
+    onShift: 'на смене',
+    offShift: 'не на смене',
+    inactive: 'выключен(а)',
+    coordinator: 'координатор',
+    shifts: 'Смены (Белград)',
+    noShifts: 'без смен',
+    daily: 'ежедневно',
+    weekdays: 'пн вт ср чт пт сб вс',
+    messageFrom: 'Сообщение от',
+    take: 'Взять',
+    cases: 'Открытые запросы',
+    noCases: 'Открытых запросов нет.',
+    caseCode: 'Код',
+    caseStatus: 'Статус',
+    caseLanguage: 'Язык',
+    caseVolunteer: 'Волонтёр',
+    caseEvents: 'История',
+    caseNext: 'Следующий повтор (UTC)',
+    status_open: 'ждёт',
+    status_taken: 'взят',
+    status_closed: 'закрыт',
     hood: 'Под капотом',
     requests: 'Запросы и TwiML',
     state: 'Что хранится об этом номере',
@@ -80,6 +133,7 @@ const LABELS = {
     nowIs: 'Время линии',
     simulated: 'симуляция',
     real: 'реальное',
+    segment: 'сегм.',
     segments: 'сегм.',
     ranJobs: 'Задачи выполнены',
     noJobs: 'задач по расписанию пока нет',
@@ -96,6 +150,7 @@ $('ui-language').addEventListener('click', () => {
   ui = ui === 'en' ? 'ru' : 'en';
   localStorage.setItem('hotline-ui', ui);
   applyLabels();
+  for (const phone of volunteerPhones.values()) updateVolunteerPhone(phone, phone.volunteer);
 });
 
 // ---------- Twilio signing and webhooks ----------
@@ -164,7 +219,8 @@ const costLabel = (text) => {
 const phoneNumber = () => $('from').value.trim();
 const fromAddress = () => ($('whatsapp').checked ? `whatsapp:${phoneNumber()}` : phoneNumber());
 
-function bubble(text, kind, note) {
+/** Adds a message to a phone's thread: `in` is what the phone's owner sent, `out` what they received. */
+function addBubble(thread, text, kind, note) {
   const item = document.createElement('li');
   item.className = kind;
   item.textContent = text;
@@ -174,8 +230,41 @@ function bubble(text, kind, note) {
     small.textContent = note;
     item.append(small);
   }
-  $('thread').append(item);
-  $('thread').scrollTop = $('thread').scrollHeight;
+  thread.append(item);
+  thread.scrollTop = thread.scrollHeight;
+  return item;
+}
+
+const bubble = (text, kind, note) => addBubble($('thread'), text, kind, note);
+
+/** A number without its channel prefix: `whatsapp:+996…` and `+996…` are the same phone. */
+const bare = (address) => (address ?? '').replace(/^whatsapp:/i, '').trim();
+
+/** Who a message came from, as its phone shows it: always the hotline, never the other side. */
+const fromHotline = (from) =>
+  `${t('fromHotline')} ${bare(from) || HOTLINE_NUMBER}${/^whatsapp:/i.test(from ?? '') ? ' · WhatsApp' : ''}`;
+
+/**
+ * Hands every <Message> of a TwiML reply to the phone it is for: one without `to` goes back to the phone
+ * that sent the request (`sender`), one with `to` to the migrant's phone, a volunteer's phone, or, for any
+ * other number, the "other numbers" list.
+ */
+function deliver(reply, sender) {
+  for (const message of reply.document.querySelectorAll('Message')) {
+    const to = message.getAttribute('to');
+    const from = message.getAttribute('from') || (to ? HOTLINE_NUMBER : '');
+    const text = message.textContent;
+    const target = to ? bare(to) : sender;
+    if (target === phoneNumber()) {
+      // The migrant: a reply to their own text, or words a volunteer sent through the hotline.
+      if (!to || sender === phoneNumber()) bubble(text, 'out', costLabel(text));
+      else bubble(text, 'out relay', `${fromHotline(from)} · ${costLabel(text)}`);
+    } else if (volunteerPhones.has(target)) {
+      volunteerBubble(volunteerPhones.get(target), text, 'out', fromHotline(from || HOTLINE_NUMBER));
+    } else {
+      otherNumber(target, text, fromHotline(from || HOTLINE_NUMBER));
+    }
+  }
 }
 
 $('sms-form').addEventListener('submit', async (event) => {
@@ -183,6 +272,7 @@ $('sms-form').addEventListener('submit', async (event) => {
   const body = $('body').value;
   $('body').value = '';
   bubble(body, 'in');
+  const sender = phoneNumber();
   const reply = await webhook('/sms', {
     MessageSid: randomSid('SM'),
     AccountSid: ACCOUNT_SID,
@@ -191,14 +281,9 @@ $('sms-form').addEventListener('submit', async (event) => {
     Body: body,
     NumMedia: '0',
   });
-  for (const message of reply.document.querySelectorAll('Message')) {
-    const to = message.getAttribute('to');
-    const text = message.textContent;
-    if (!to || to === fromAddress()) bubble(text, 'out', costLabel(text));
-    else volunteerMessage(to, text);
-  }
-  await refreshOutbox();
-  await refreshState();
+  await refreshVolunteers();
+  deliver(reply, sender);
+  await afterRequest();
 });
 
 for (const button of document.querySelectorAll('.presets button')) {
@@ -209,23 +294,175 @@ for (const button of document.querySelectorAll('.presets button')) {
   });
 }
 
-// ---------- volunteers: messages the hotline sends to other numbers ----------
-function volunteerMessage(to, text) {
-  const id = `volunteer-${to.replace(/\W/g, '')}`;
-  let phone = document.getElementById(id);
-  if (!phone) {
-    phone = document.createElement('div');
-    phone.className = 'volunteer';
-    phone.id = id;
-    const title = document.createElement('strong');
-    title.textContent = to;
-    phone.append(title, document.createElement('ol'));
-    $('volunteers').append(phone);
+// ---------- volunteer phones: one per volunteer on the roster ----------
+/** Phone number → the volunteer's phone on the page: { volunteer, element, thread }. */
+const volunteerPhones = new Map();
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+function shiftLabel(shift) {
+  const names = t('weekdays').split(' ');
+  const day = (d) => names[WEEKDAYS.indexOf(d)] ?? d;
+  const days = shift.days.join(',');
+  const when =
+    days === WEEKDAYS.join(',')
+      ? t('daily')
+      : days === WEEKDAYS.slice(0, 5).join(',')
+        ? `${day('mon')}–${day('fri')}`
+        : shift.days.map(day).join(' ');
+  return `${when} ${shift.from}–${shift.to}`;
+}
+
+function labelled(key) {
+  const span = document.createElement('span');
+  span.dataset.t = key;
+  span.textContent = t(key);
+  return span;
+}
+
+function createVolunteerPhone(volunteer) {
+  const id = `volunteer-${volunteer.volunteerId}`;
+  const element = document.createElement('article');
+  element.className = 'volunteer';
+  element.id = id;
+  element.setAttribute('aria-labelledby', `${id}-name`);
+
+  const head = document.createElement('div');
+  head.className = 'volunteer-head';
+  const name = document.createElement('h3');
+  name.id = `${id}-name`;
+  const shift = document.createElement('span');
+  shift.className = 'badge shift';
+  const coordinator = labelled('coordinator');
+  coordinator.className = 'badge coordinator';
+  head.append(name, shift, coordinator);
+
+  const about = document.createElement('p');
+  about.className = 'meta about';
+
+  const threadHead = document.createElement('p');
+  threadHead.className = 'thread-head';
+  threadHead.append(labelled('chatWith'), ` ${HOTLINE_NUMBER}`);
+
+  const thread = document.createElement('ol');
+  thread.className = 'thread small';
+  thread.setAttribute('aria-live', 'polite');
+  thread.setAttribute('aria-labelledby', `${id}-name`);
+
+  const form = document.createElement('form');
+  form.className = 'compose';
+  const label = document.createElement('label');
+  label.className = 'visually-hidden';
+  label.htmlFor = `${id}-body`;
+  const labelName = document.createElement('span');
+  label.append(labelled('messageFrom'), ' ', labelName);
+  const input = document.createElement('input');
+  input.id = `${id}-body`;
+  input.autocomplete = 'off';
+  input.placeholder = 'TAKE 12345 · R 12345 … · LIST';
+  const send = labelled('send');
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.append(send);
+  form.append(label, input, button);
+
+  const phone = { volunteer, element, thread, name, labelName, shift, coordinator, about };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = input.value.trim();
+    if (!body) return;
+    input.value = '';
+    await volunteerSends(phone, body);
+  });
+  element.append(head, about, threadHead, thread, form);
+  $('volunteers').append(element);
+  return phone;
+}
+
+function updateVolunteerPhone(phone, volunteer) {
+  phone.volunteer = volunteer;
+  phone.name.textContent = volunteer.name;
+  phone.labelName.textContent = volunteer.name;
+  const state = !volunteer.active ? 'inactive' : volunteer.onShift ? 'onShift' : 'offShift';
+  phone.shift.dataset.t = state;
+  phone.shift.textContent = t(state);
+  phone.shift.classList.toggle('on', state === 'onShift');
+  phone.shift.classList.toggle('off', state !== 'onShift');
+  phone.coordinator.hidden = !volunteer.coordinator;
+  const shifts = volunteer.shifts.length ? volunteer.shifts.map(shiftLabel).join('; ') : null;
+  phone.about.replaceChildren(
+    `${volunteer.languages.map((l) => l.toUpperCase()).join(', ')} · ${volunteer.phone}`,
+    document.createElement('br'),
+    labelled('shifts'),
+    ': ',
+    ...(shifts ? [shifts] : [labelled('noShifts')]),
+  );
+}
+
+/** Re-reads the roster (on/off shift at the simulated time) and keeps one phone per volunteer. */
+async function refreshVolunteers() {
+  let roster = [];
+  try {
+    const response = await fetch('/_local/volunteers');
+    if (response.ok) roster = await response.json();
+  } catch {
+    roster = [];
   }
+  for (const volunteer of roster) {
+    let phone = volunteerPhones.get(volunteer.phone);
+    if (!phone) {
+      // A volunteer whose number changed keeps their phone on the page, under the new number.
+      phone = [...volunteerPhones.values()].find((p) => p.volunteer.volunteerId === volunteer.volunteerId);
+      if (phone) volunteerPhones.delete(phone.volunteer.phone);
+      else phone = createVolunteerPhone(volunteer);
+      volunteerPhones.set(volunteer.phone, phone);
+    }
+    updateVolunteerPhone(phone, volunteer);
+  }
+  $('volunteers-empty').hidden = volunteerPhones.size > 0;
+}
+
+function volunteerBubble(phone, text, kind, note) {
+  const item = addBubble(phone.thread, text, kind, note);
+  const offer = kind.startsWith('out') ? /\bTAKE (\d{5})\b/.exec(text) : null;
+  if (offer) {
+    // A notification: one tap sends `TAKE <code>`, as typing it would.
+    const code = offer[1];
+    const take = document.createElement('button');
+    take.type = 'button';
+    take.className = 'quick';
+    take.append(labelled('take'), ` ${code}`);
+    take.addEventListener('click', async () => {
+      take.disabled = true;
+      await volunteerSends(phone, `TAKE ${code}`);
+    });
+    item.append(take);
+    phone.thread.scrollTop = phone.thread.scrollHeight;
+  }
+  return item;
+}
+
+/** The volunteer texts the hotline number from their phone: a signed /sms webhook, From their number. */
+async function volunteerSends(phone, body) {
+  volunteerBubble(phone, body, 'in');
+  const reply = await webhook('/sms', {
+    MessageSid: randomSid('SM'),
+    AccountSid: ACCOUNT_SID,
+    From: phone.volunteer.phone,
+    To: HOTLINE_NUMBER,
+    Body: body,
+    NumMedia: '0',
+  });
+  await refreshVolunteers();
+  deliver(reply, phone.volunteer.phone);
+  await afterRequest();
+}
+
+/** A message for a number that is neither the migrant's phone on screen nor a volunteer's. */
+function otherNumber(to, text, note) {
   const item = document.createElement('li');
-  item.className = 'out';
-  item.textContent = text;
-  phone.querySelector('ol').append(item);
+  item.textContent = `→ ${to}\n${text}\n${note}`;
+  $('others').append(item);
+  $('others-box').hidden = false;
 }
 
 // ---------- the migrant's phone: a call through the IVR ----------
@@ -384,7 +621,7 @@ function endCall() {
   status(t('ended'));
   $('call').hidden = false;
   $('hangup').hidden = true;
-  refreshState();
+  afterTimeChange();
 }
 
 $('call').addEventListener('click', async () => {
@@ -449,6 +686,7 @@ async function setClock(now) {
     body: JSON.stringify({ now }),
   });
   await showClock();
+  await afterTimeChange();
 }
 
 $('set-clock').addEventListener('click', () => $('clock').value && setClock(`${$('clock').value}:00Z`));
@@ -467,7 +705,7 @@ $('tick').addEventListener('click', async () => {
   const summary = await localJson('/_local/tick', { method: 'POST' });
   const jobs = summary.jobs.length ? summary.jobs.map((job) => job.job).join(', ') : t('noJobs');
   $('clock-now').textContent = `${t('ranJobs')} (${summary.now.slice(0, 16).replace('T', ' ')} UTC): ${jobs}`;
-  await refreshOutbox();
+  await afterTimeChange();
 });
 
 const shownOutbox = new Set();
@@ -481,14 +719,57 @@ async function refreshOutbox() {
     const key = `${message.at}|${message.to}|${message.body}`;
     if (shownOutbox.has(key)) continue;
     shownOutbox.add(key);
-    if (message.to === phoneNumber())
-      bubble(
-        message.body,
-        'out reminder',
-        `${message.at.slice(0, 16).replace('T', ' ')} · SMS · ${costLabel(message.body)}`,
-      );
-    else volunteerMessage(message.to, message.body);
+    const to = bare(message.to);
+    const sent = `${message.at.slice(0, 16).replace('T', ' ')} · SMS`;
+    if (to === phoneNumber()) bubble(message.body, 'out reminder', `${sent} · ${costLabel(message.body)}`);
+    else if (volunteerPhones.has(to))
+      volunteerBubble(volunteerPhones.get(to), message.body, 'out reminder', `${sent} · ${t('fromHotline')}`);
+    else otherNumber(to, message.body, sent);
   }
+}
+
+/** Open and taken cases (never a caller's number), for the "under the hood" table. */
+async function refreshCases() {
+  let cases = [];
+  try {
+    const response = await fetch('/_local/cases');
+    if (response.ok) cases = await response.json();
+  } catch {
+    cases = [];
+  }
+  const nameOf = (volunteerId) =>
+    [...volunteerPhones.values()].find((p) => p.volunteer.volunteerId === volunteerId)?.volunteer.name ??
+    volunteerId;
+  const rows = cases.map((item) => {
+    const row = document.createElement('tr');
+    const cell = (content, className) => {
+      const td = document.createElement('td');
+      if (className) td.className = className;
+      td.append(content);
+      row.append(td);
+    };
+    cell(item.code);
+    cell(labelled(`status_${item.status}`));
+    cell(String(item.language ?? '').toUpperCase());
+    cell(item.volunteerId ? nameOf(item.volunteerId) : '—');
+    cell((item.events ?? []).map((e) => e.kind).join(' → '), 'history');
+    cell(item.nextActionAt ? item.nextActionAt.slice(0, 16).replace('T', ' ') : '—');
+    return row;
+  });
+  $('cases-body').replaceChildren(...rows);
+  $('cases').hidden = rows.length === 0;
+  $('no-cases').hidden = rows.length > 0;
+}
+
+/** After anything the hotline answered: what it sent outside replies, the cases, this number's state. */
+async function afterRequest() {
+  await Promise.all([refreshOutbox(), refreshCases(), refreshState()]);
+}
+
+/** After the clock moved or the scheduled jobs ran: who is on shift, and everything above. */
+async function afterTimeChange() {
+  await refreshVolunteers();
+  await afterRequest();
 }
 
 // ---------- under the hood ----------
@@ -513,7 +794,8 @@ async function refreshState() {
 }
 $('refresh-state').addEventListener('click', refreshState);
 
+for (const element of document.querySelectorAll('.hotline-number')) element.textContent = HOTLINE_NUMBER;
 applyLabels();
 showClock();
-refreshOutbox();
-refreshState();
+// The roster first, so what the outbox already holds for a volunteer lands on their phone.
+refreshVolunteers().then(afterRequest);

@@ -1,13 +1,17 @@
 // Cases in DynamoDB, one item each (`CASE#<code>`), every change conditional on the version read.
 // Open cases also sit in one partition of the `due` index, sorted by when they next need chasing, so
 // listing them and finding the ones to chase are each one query, never a scan.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { HandledMessage } from '../callers/caller-store.js';
 import { caseKeys } from '../table/keys.js';
 import type { Case, CaseEvent, CaseNote } from './case.js';
 
@@ -30,6 +34,10 @@ export interface CaseStore {
   save(next: Case, readVersion: number | undefined): Promise<void>;
   /** The same write as one item of a larger transaction. */
   saveItem(next: Case, readVersion: number | undefined): TransactItem;
+  /** The case and, when `stepKey` is given, the answer already given to that request (a Twilio retry). */
+  getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }>;
+  /** The case change and the request's answer in one transaction; a second try of the same request fails. */
+  saveWithStep(next: Case, readVersion: number, step: HandledMessage): Promise<void>;
   /** Open and taken cases, oldest first at most `limit`; eventually consistent (an index). */
   listOpen(limit?: number): Promise<Case[]>;
   /** Open cases whose next chase is due by `now`. */
@@ -74,6 +82,50 @@ export class DynamoCaseStore implements CaseStore {
             ExpressionAttributeValues: { ':expected': readVersion },
           };
     return { Put: { TableName: this.tableName, Item: toItem(next), ...guard } };
+  }
+
+  async getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }> {
+    const keys = [caseKeys.item(code), caseKeys.step(code, stepKey)];
+    const result = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    const items = result.Responses?.[this.tableName] ?? [];
+    const item = items.find((i) => i.sk === 'CASE');
+    const step = items.find((i) => i.sk !== 'CASE');
+    return {
+      ...(item ? { found: toCase(item) } : {}),
+      ...(step
+        ? {
+            handled: {
+              messageSid: String(step.messageSid),
+              replyTwiml: String(step.replyTwiml),
+              expiresAt: Number(step.expiresAt),
+            },
+          }
+        : {}),
+    };
+  }
+
+  async saveWithStep(next: Case, readVersion: number, step: HandledMessage): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.saveItem(next, readVersion),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...caseKeys.step(next.code, step.messageSid), type: 'handledStep', ...step },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new CaseChangedError(next.code);
+      throw error;
+    }
   }
 
   async listOpen(limit = 50): Promise<Case[]> {

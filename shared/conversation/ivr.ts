@@ -107,6 +107,11 @@ export interface IvrReply {
   effect: IvrEffect;
   /** What happened, for logs and the benchmark; never what was typed. */
   outcome: IvrOutcome;
+  /**
+   * Hand the call to a volunteer (shared/use-cases/volunteer-call.ts): after the speech, ring the
+   * volunteers on shift in this language, or take a voicemail. No `gather` then.
+   */
+  transfer?: { language: Language } | undefined;
 }
 
 /** No key, a wrong key or an impossible date this many times in a row at one prompt ends the call. */
@@ -425,12 +430,14 @@ class CallContext {
     return this.ask(language, speech, { step: 'saved', date, failures: 0 }, 'entry_saved');
   }
 
-  /** Until volunteers take calls (the escalation issue), when they answer, and our numbers by SMS. */
+  /** To a volunteer: the call is handed over after "connecting you" (volunteers on shift, or voicemail). */
   private person(language: Language): IvrReply {
-    const unavailable = say(language, 'volunteer_unavailable');
-    if (!this.mayText()) return { ...this.mainMenu(language, unavailable), outcome: 'person' };
-    const speech = [...unavailable, ...say(language, 'sms_offer')];
-    return this.ask(language, speech, { step: 'person', failures: 0 }, 'person');
+    return {
+      speech: say(language, 'volunteer_connecting'),
+      effect: NONE,
+      outcome: 'person',
+      transfer: { language },
+    };
   }
 
   private numberHidden(language: Language): IvrReply {

@@ -61,3 +61,30 @@ export const volunteerText = {
 function age(minutes: number): string {
   return minutes < 120 ? `${minutes} мин` : `${Math.floor(minutes / 60)} ч`;
 }
+
+/** A case code read digit by digit, so Polly says "1 2 3 4 5" rather than "twelve thousand…". */
+const spokenCode = (code: string) => code.split('').join(' ');
+
+const LANGUAGE_SPOKEN: Readonly<Record<Language, string>> = { ky: 'кыргызский', ru: 'русский' };
+
+/** What volunteers hear on their own phones (Russian, Twilio <Say>). */
+export const volunteerSpeech = {
+  whisper: (code: string, language: Language) =>
+    `Звонок на линию помощи. Запрос ${spokenCode(code)}, язык ${LANGUAGE_SPOKEN[language]}. Чтобы принять звонок, нажмите 1.`,
+  connecting: () => 'Соединяю.',
+  takenByOther: () => 'Этот запрос уже ведёт другой волонтёр. До свидания.',
+  notAccepted: () => 'Звонок не принят. До свидания.',
+  dialbackAsk: (name: string) =>
+    `Здравствуйте, ${name}. Чтобы перезвонить человеку, наберите номер запроса из пяти цифр.`,
+  dialbackRefused: (why: 'not_found' | 'closed' | 'no_number' | 'not_yours') =>
+    ({
+      not_found: 'Такого запроса нет.',
+      closed: 'Этот запрос закрыт.',
+      no_number: 'У этого запроса нет номера: человек звонил со скрытого номера.',
+      not_yours: 'Этот запрос ведёт другой волонтёр.',
+    })[why],
+  dialbackConnecting: (code: string) =>
+    `Звоню человеку по запросу ${spokenCode(code)}. Он увидит номер линии, не ваш.`,
+  callEnded: () => 'Звонок завершён. До свидания.',
+  tryAgain: () => 'Попробуйте ещё раз.',
+};

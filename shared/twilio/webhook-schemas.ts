@@ -20,5 +20,10 @@ export const voiceCallSchema = z.object({
   To: z._default(z.string(), ''),
   CallStatus: z.optional(z.string()),
   Digits: z.optional(z.string()),
+  /** `<Dial>` action: completed, answered, busy, no-answer, failed, canceled. */
+  DialCallStatus: z.optional(z.string()),
+  /** `<Record>` action: where Twilio keeps the recording, and its length in seconds. */
+  RecordingUrl: z.optional(z.string()),
+  RecordingDuration: z.optional(z.string()),
 });
 export type VoiceCallForm = z.infer<typeof voiceCallSchema>;

@@ -4,21 +4,26 @@
 // Reads and writes per step: one BatchGet (profile + "was this step answered already?"); a step that
 // changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
 // answered step together. A withheld number costs nothing: it has no caller id to read or write.
-import { type Caller, isKyrgyzNumber, recordContact } from '../callers/caller.js';
+import { type Caller, isKyrgyzNumber, type Language, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
   ConcurrentCallerUpdateError,
   DuplicateMessageError,
 } from '../callers/caller-store.js';
+import type { CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { planSeries } from '../conversation/caller-dates.js';
 import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
 import { type ReminderPlans, withReminders } from '../reminders/reminder-changes.js';
+import type { RosterReader } from '../volunteers/roster-store.js';
+import type { TransferInput, TransferPlan } from './volunteer-call.js';
 
 export interface CallStep {
   callSid: string;
+  /** The number the caller rang (Twilio's `To`): shown to volunteers when the call is handed over. */
+  hotline?: string | undefined;
   /** Set when the number is shown: the caller's id (hash) and E.164 number. */
   caller?: { callerId: string; phone: string } | undefined;
   input: IvrInput;
@@ -34,11 +39,18 @@ export interface AnswerCallPorts {
   log: Logger;
   /** How long an answered step is remembered for a repeated request; a call lasts minutes. */
   dedupeSeconds?: number;
+  /** Handing a call to volunteers (the IVR's "talk to a person"). */
+  volunteers: {
+    cases: CaseStore;
+    roster: RosterReader;
+    /** planTransfer with the configuration and code generator bound. */
+    plan: (input: Omit<TransferInput, 'config' | 'newCode'>) => TransferPlan;
+  };
 }
 
 export interface CallOutcome {
   twiml: string;
-  outcome: IvrOutcome | 'replay' | 'sms_failed';
+  outcome: IvrOutcome | 'replay' | 'sms_failed' | 'transfer_ringing' | 'transfer_voicemail';
   /** Whether this step wrote (one transaction); a replay or a read-only step did not. */
   saved: boolean;
 }
@@ -48,7 +60,20 @@ const DEFAULT_DEDUPE_SECONDS = 86_400;
 
 export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promise<CallOutcome> {
   if (!step.caller) {
-    const reply = decideCall(step.input, { identified: false, kyrgyzNumber: false }, ports.clock.now());
+    const now = ports.clock.now();
+    const reply = decideCall(step.input, { identified: false, kyrgyzNumber: false }, now);
+    if (reply.transfer) {
+      // A withheld number: a case the volunteers can answer live or by voicemail, never text or call back.
+      const plan = ports.volunteers.plan({
+        language: reply.transfer.language,
+        roster: await ports.volunteers.roster.list(),
+        now,
+        hotline: step.hotline ?? '',
+        speech: reply.speech,
+      });
+      await ports.volunteers.cases.save(plan.next, undefined);
+      return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
+    }
     return { twiml: ports.render(reply), outcome: reply.outcome, saved: false };
   }
   const { callerId, phone } = step.caller;
@@ -63,6 +88,13 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
       { identified: true, kyrgyzNumber: isKyrgyzNumber(phone), profile: caller },
       now,
     );
+    if (reply.transfer) {
+      const transferred = await transfer(ports, step, caller, reply.transfer.language, reply, now, key);
+      if (transferred) return transferred;
+      if (attempt >= MAX_ATTEMPTS) throw new ConcurrentCallerUpdateError();
+      await jitter(attempt);
+      continue;
+    }
     const twiml = ports.render(reply);
     const { effect } = reply;
     if (effect.kind === 'none') return { twiml, outcome: reply.outcome, saved: false };
@@ -115,6 +147,66 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
       return { twiml: failed, outcome: 'sms_failed', saved: true };
     }
   }
+}
+
+/**
+ * Hands the call to volunteers: the caller's open case (or a new one) and the ringing or voicemail TwiML,
+ * written with the caller (who now has the case) and the answered step in one transaction. Undefined
+ * after a lost race: read again.
+ */
+async function transfer(
+  ports: AnswerCallPorts,
+  step: CallStep,
+  caller: Caller | undefined,
+  language: Language,
+  reply: IvrReply,
+  now: Date,
+  key: string,
+): Promise<CallOutcome | undefined> {
+  const { callerId, phone } = step.caller ?? { callerId: '', phone: '' };
+  const { cases, roster } = ports.volunteers;
+  const current = caller?.openCase ? await cases.get(caller.openCase) : undefined;
+  const contacted = recordContact(
+    caller,
+    { callerId, phone, channel: caller?.channel ?? 'sms' },
+    now,
+    ports.retentionDays,
+  );
+  const plan = ports.volunteers.plan({
+    current,
+    caller: {
+      callerId,
+      phone,
+      channel: contacted.channel,
+      latin: contacted.latin,
+      optedOut: contacted.optedOut,
+      expiresAt: contacted.expiresAt,
+    },
+    language,
+    roster: await roster.list(),
+    now,
+    hotline: step.hotline ?? '',
+    speech: reply.speech,
+  });
+  const expiresAt = Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? DEFAULT_DEDUPE_SECONDS);
+  try {
+    await ports.callers.saveAfterMessage(
+      { ...contacted, openCase: plan.next.code },
+      caller?.version,
+      { messageSid: key, replyTwiml: plan.twiml, expiresAt },
+      undefined,
+      [cases.saveItem(plan.next, plan.readVersion)],
+    );
+  } catch (error) {
+    if (error instanceof ConcurrentCallerUpdateError || error instanceof DuplicateMessageError)
+      return undefined;
+    throw error;
+  }
+  return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
+}
+
+function transferOutcome(plan: TransferPlan): CallOutcome['outcome'] {
+  return plan.rung > 0 ? 'transfer_ringing' : 'transfer_voicemail';
 }
 
 /**

@@ -269,6 +269,31 @@ export const prompts = {
       source: 'tts',
     },
   },
+  // Nobody answered, or nobody is on shift: a voicemail for the volunteers, and the emergency number.
+  voicemail_invite: {
+    ky: {
+      text:
+        'Азыр ыктыярчылар жооп бере алышпайт. Сигналдан кийин кабарыңызды калтырыңыз, эки мүнөткө чейин, ' +
+        'аягында тор белгини басыңыз. Ыктыярчы сиз менен байланышат. Шашылыш учурда полиция: бир токсон эки.',
+      audio: 'prompts/audio/ky/voicemail_invite.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text:
+        'Сейчас волонтёры не могут ответить. Оставьте сообщение после сигнала, до двух минут, ' +
+        'в конце нажмите решётку. Волонтёр с вами свяжется. В экстренном случае звоните в полицию: сто девяносто два.',
+      audio: null,
+      source: 'tts',
+    },
+  },
+  voicemail_saved: {
+    ky: {
+      text: 'Кабарыңыз сакталды. Ыктыярчы сиз менен байланышат. Саламатта болуңуз!',
+      audio: 'prompts/audio/ky/voicemail_saved.wav',
+      source: 'placeholder',
+    },
+    ru: { text: 'Сообщение сохранено. Волонтёр с вами свяжется. До свидания!', audio: null, source: 'tts' },
+  },
   sms_offer: {
     ky: {
       text: 'Биздин номерлерди SMS менен алуу үчүн бирди басыңыз.',

@@ -1,8 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
+import { createDocumentClient } from '../../shared/aws/dynamodb.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
+import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
 
@@ -10,8 +15,21 @@ let hotline: LocalHotline;
 let browser: Browser;
 let page: Page;
 
+/** The sample roster `npm start` seeds into a fresh table: Aida, Bakyt, Olga and Nurlan. */
+let roster: Volunteer[];
+
 beforeAll(async () => {
   hotline = await startTestHotline();
+  const file = JSON.parse(
+    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
+  ) as { volunteers: unknown };
+  roster = parseRoster(file.volunteers);
+  const client = createDocumentClient(inject('dynamoEndpoint'));
+  try {
+    await new DynamoRosterStore(client, hotline.tableName).importRoster(roster, { replace: true });
+  } finally {
+    client.destroy();
+  }
   browser = await launchChromium();
 });
 
@@ -38,6 +56,14 @@ async function sendSms(text: string) {
   await page.click('#send');
   await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThan(before);
   return (await replies.last().textContent()) ?? '';
+}
+
+/** Types a text on a volunteer's phone and sends it, as the volunteer would from their own number. */
+async function sendFromVolunteer(volunteerId: string, text: string) {
+  const phone = page.locator(`#volunteer-${volunteerId}`);
+  await phone.getByRole('textbox').fill(text);
+  await phone.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => phone.locator('.thread li.in').last().textContent()).toBe(text);
 }
 
 /** Presses keys as a caller would once asked, and waits until the page has sent them to the hotline. */
@@ -111,6 +137,86 @@ describe('the simulator page', () => {
       .poll(() => page.textContent('#state'), { timeout: 5_000 })
       .toContain('"entryDate": "2026-03-12"');
     await screenshot(page, 'ivr-call');
+  });
+
+  it('walks a volunteer relay: notified, taken, words both ways from the hotline number, closed', async () => {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const migrant = uniquePhone('+996');
+    const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
+    const aida = page.locator('#volunteer-aida');
+    const aidaThread = aida.locator('.thread');
+    const migrantThread = page.locator('#thread');
+    const migrantPhone = page.locator('section[aria-labelledby="phone-title"]');
+    /** Neither side ever sees the other's number, only the hotline's. */
+    const expectMasked = async () => {
+      const onMigrantPhone = (await migrantPhone.textContent()) ?? '';
+      const onVolunteerPhones = (await page.textContent('#volunteers')) ?? '';
+      for (const volunteer of roster) expect(onMigrantPhone).not.toContain(volunteer.phone.slice(4));
+      expect(onVolunteerPhones).not.toContain(migrant.slice(4));
+      expect(onVolunteerPhones).toContain(phoneOf('aida')); // each phone shows its own number, though
+    };
+    await page.fill('#from', migrant);
+    await page.fill('#clock', '2026-11-25T11:00'); // a Wednesday, 12:00 in Belgrade
+    await page.click('#set-clock');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-11-25 11:00');
+    const bakytShift = page.locator('#volunteer-bakyt .badge.shift');
+    await expect.poll(() => bakytShift.textContent(), { timeout: 5_000 }).toBe('on shift');
+    expect(await aida.locator('.badge.shift').textContent()).toBe('on shift');
+    expect(await page.locator('#volunteer-olga .badge.shift').textContent()).toBe('off shift');
+    expect(await page.locator('#volunteer-nurlan .badge.coordinator').isVisible()).toBe(true);
+    expect(await aida.locator('.badge.coordinator').isVisible()).toBe(false);
+
+    const opened = await sendSms('ADAM айлык бербей жатат');
+    const code = /\b([1-9]\d{4})\b/.exec(opened)?.[1] ?? '';
+    expect(code).toMatch(/^[1-9]\d{4}$/);
+    for (const id of ['aida', 'bakyt']) {
+      const notice = page.locator(`#volunteer-${id} .thread li.out`, { hasText: `TAKE ${code}` });
+      await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(1);
+      expect(await notice.textContent()).toContain('айлык бербей жатат');
+      expect(await notice.textContent()).toContain('from the hotline +381110000000');
+    }
+    expect(await page.locator('#volunteer-olga .thread').textContent()).not.toContain(code);
+    await expect.poll(() => page.textContent('#cases'), { timeout: 5_000 }).toContain(code);
+    await expectMasked();
+
+    // Aida takes it with the button on the notification (it sends `TAKE <code>` from her phone).
+    await aida.locator('button.quick', { hasText: code }).click();
+    await expect.poll(() => aidaThread.textContent(), { timeout: 10_000 }).toContain(`Запрос ${code} ваш`);
+    expect(await aida.locator('.thread li.in').last().textContent()).toBe(`TAKE ${code}`);
+    await expect.poll(() => migrantThread.textContent(), { timeout: 5_000 }).toContain(ky.case_joined);
+    expect(await page.locator('#thread li.relay').last().textContent()).toContain(
+      'from the hotline +381110000000',
+    );
+    const caseRow = page.locator('#cases-body tr', { hasText: code });
+    await expect.poll(() => caseRow.textContent(), { timeout: 5_000 }).toContain('Aida (sample)');
+    expect(await caseRow.textContent()).toContain('taken');
+    await expectMasked();
+
+    // The migrant writes; it reaches Aida's phone under the case code, from the hotline number.
+    await page.fill('#body', 'Кожоюнум паспортумду бербей жатат');
+    await page.click('#send');
+    const relayed = aida.locator('.thread li.out', { hasText: 'Кожоюнум паспортумду' });
+    await expect.poll(() => relayed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await relayed.textContent()).toMatch(
+      new RegExp(`^${code}: Кожоюнум паспортумду бербей жатат.*from the hotline \\+381110000000`),
+    );
+    await expectMasked();
+
+    // Aida answers by typing; the migrant reads it from the hotline number.
+    await sendFromVolunteer('aida', `R ${code} Саламатсызбы! Кайсы шаарда иштейсиз?`);
+    const answer = page.locator('#thread li.relay', { hasText: 'Кайсы шаарда' });
+    await expect.poll(() => answer.count(), { timeout: 10_000 }).toBe(1);
+    expect(await answer.textContent()).toMatch(/^Саламатсызбы! Кайсы шаарда иштейсиз\?from the hotline/);
+    await expectMasked();
+
+    await sendFromVolunteer('aida', `CLOSE ${code}`);
+    await expect
+      .poll(() => aidaThread.textContent(), { timeout: 10_000 })
+      .toContain(`Запрос ${code} закрыт. Спасибо!`);
+    await expect.poll(() => migrantThread.textContent(), { timeout: 5_000 }).toContain(ky.case_closed);
+    await expect.poll(() => page.locator('#cases-body tr', { hasText: code }).count()).toBe(0);
+    await expectMasked();
+    await screenshot(page, 'volunteer-relay');
   });
 
   it('shows a reminder on the phone after the clock moves to its day and the scheduled jobs run', async () => {

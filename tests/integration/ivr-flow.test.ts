@@ -153,19 +153,19 @@ describe.each([
     expect(heardIds(deadline)).not.toContain('deadlines_none');
   });
 
-  it('asks for a person: says when volunteers answer, sends our numbers by SMS', async () => {
+  it('asks for a person with nobody on the roster: offers a voicemail in the call’s language', async () => {
     const phone = uniquePhone('+381');
     const call = new VoiceCall(hotline, phone);
     await call.start();
     await call.press(key);
 
     const person = await call.press('4');
-    expectGather(person, 'person');
-    expect(heardIds(person)).toEqual(['volunteer_unavailable', 'sms_offer']);
-
-    const sent = await call.press('1');
-    expect(heardIds(sent)).toEqual(['sms_sent', 'main_menu']);
-    expect((await outboxTo(phone)).map((message) => message.body)).toEqual([texts.info_emergency]);
+    expect(heardIds(person)).toEqual(['voicemail_invite', 'goodbye']);
+    expectSpokenIn(person, language);
+    expect(person.reply.xml).toMatch(
+      /<Record [^>]*action="[^"]*\/voice\/voicemail\?case=[1-9]\d{4}&amp;lang=/,
+    );
+    expect(await outboxTo(phone)).toEqual([]);
   });
 
   it('switches language with 9, and ends after three failures naming the SMS keyword', async () => {

@@ -270,7 +270,7 @@ describe('a withheld number', () => {
 
     expect(heardIds(deadlines as CallTurn)).toEqual(['number_hidden', 'main_menu']);
     expect(heardIds(entry as CallTurn)).toEqual(['number_hidden', 'main_menu']);
-    expect(heardIds(person as CallTurn)).toEqual(['volunteer_unavailable', 'main_menu']);
+    expect(heardIds(person as CallTurn)).toEqual(['voicemail_invite', 'goodbye']);
     expect(await itemsOfCaller(hotline, '+266696687')).toEqual([]);
   });
 });

@@ -415,10 +415,15 @@ describe('POST /_local/tick', () => {
     const outbox = (await json('/_local/outbox').then((list) => list)) as unknown as OutboxMessage[];
     await setClock(null);
 
-    expect(early.jobs).toEqual([{ job: 'reminders', result: expect.objectContaining({ due: 0, sent: 0 }) }]);
+    // Every scheduled job runs on a tick: the reminder sweep and the case chase (nothing to chase here).
+    expect(early.jobs).toEqual([
+      { job: 'reminders', result: expect.objectContaining({ due: 0, sent: 0 }) },
+      { job: 'escalations', result: expect.objectContaining({ due: 0, chased: 0 }) },
+    ]);
     // 26 May was never swept; 2 June is due now. The newer one goes out, once; the older would repeat it.
     expect(due.jobs).toEqual([
       { job: 'reminders', result: expect.objectContaining({ due: 2, sent: 1, skipped: 1 }) },
+      { job: 'escalations', result: expect.objectContaining({ due: 0, chased: 0 }) },
     ]);
     expect(outbox.filter((message) => message.to === caller.phone)).toEqual([
       expect.objectContaining({

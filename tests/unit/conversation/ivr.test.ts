@@ -115,7 +115,6 @@ describe('the main menu', () => {
   it.each([
     ['1', 'topics', ['topics_menu']],
     ['3', 'entry', ['entry_date_prompt']],
-    ['4', 'person', ['volunteer_unavailable', 'sms_offer']],
     ['0', 'menu', ['main_menu']],
     ['*', 'menu', ['main_menu']],
   ] as const)('answers key %s with the %s step', (digits, step, prompt) => {
@@ -347,19 +346,25 @@ describe('setting the entry date by keypad', () => {
 });
 
 describe('talking to a person', () => {
-  it('says when volunteers answer and sends our numbers by SMS on 1', () => {
-    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const } };
+  it.each([
+    ['a shown number', SHOWN],
+    ['a withheld number', WITHHELD],
+  ] as const)('hands the call to volunteers on key 4, in the call’s language, for %s', (_name, caller) => {
+    const reply = decideCall({ kind: 'keys', route: menuRoute('ru'), digits: '4' }, caller, NOW);
 
-    const [, person, sent] = walk(caller, ['4', '1']);
-
-    expect(heard(person as IvrReply)).toEqual(['volunteer_unavailable', 'sms_offer']);
-    expect(sent?.effect).toMatchObject({ kind: 'send_sms', purpose: 'numbers', body: ky.info_emergency });
+    expect(reply.transfer).toEqual({ language: 'ru' });
+    expect(reply.gather).toBeUndefined();
+    expect(reply.effect).toEqual({ kind: 'none' });
+    expect(heard(reply)).toEqual(['volunteer_connecting']);
   });
 
-  it('offers no SMS to a withheld number', () => {
-    const reply = decideCall({ kind: 'keys', route: menuRoute('ru'), digits: '4' }, WITHHELD, NOW);
+  it('still sends our numbers by SMS on 1 from a person-step URL an older deployment wrote', () => {
+    const caller = { ...SHOWN, profile: { ...profile(), language: 'ky' as const } };
+    const route = { step: 'person' as const, language: 'ky' as const, turn: 5, failures: 0 };
 
-    expect(heard(reply)).toEqual(['volunteer_unavailable', 'main_menu']);
+    const sent = decideCall({ kind: 'keys', route, digits: '1' }, caller, NOW);
+
+    expect(sent.effect).toMatchObject({ kind: 'send_sms', purpose: 'numbers', body: ky.info_emergency });
   });
 });
 

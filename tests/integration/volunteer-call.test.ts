@@ -1,0 +1,293 @@
+// The IVR's "talk to a person" against DynamoDB Local, through signed webhooks: every volunteer on shift
+// rung at once with the hotline's number shown, a whisper to accept, voicemail when nobody does, its link
+// by SMS, and a volunteer's dialback by case code.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalHotline } from '../../local/hotline.js';
+import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { DynamoCaseStore } from '../../shared/cases/case-store.js';
+import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import { postSigned, sid, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { type CallTurn, heardIds, toTurn, type Verb, VoiceCall } from '../support/voice-call.js';
+
+const HOTLINE = '+381110000000';
+const WEDNESDAY_NOON = '2026-11-25T11:00:00.000Z';
+const SATURDAY_NOON = '2026-11-28T11:00:00.000Z';
+const RECORDING =
+  'https://api.twilio.com/2010-04-01/Accounts/ACtest/Recordings/RE0123456789abcdef0123456789abcdef';
+
+let hotline: LocalHotline;
+let roster: Volunteer[];
+const cases = () => new DynamoCaseStore(createDocumentClient(inject('dynamoEndpoint')), hotline.tableName);
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+beforeAll(async () => {
+  hotline = await startTestHotline();
+  roster = parseRoster([
+    {
+      volunteerId: 'aida',
+      name: 'Aida',
+      phone: '+381600000201',
+      languages: ['ky', 'ru'],
+      shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
+    },
+    {
+      volunteerId: 'bakyt',
+      name: 'Bakyt',
+      phone: '+381600000202',
+      languages: ['ky'],
+      shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
+    },
+    {
+      volunteerId: 'olga',
+      name: 'Olga',
+      phone: '+381600000203',
+      languages: ['ru'],
+      shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
+    },
+    {
+      volunteerId: 'nurlan',
+      name: 'Nurlan',
+      phone: '+381600000204',
+      languages: ['ky', 'ru'],
+      coordinator: true,
+    },
+  ]);
+  await new DynamoRosterStore(createDocumentClient(inject('dynamoEndpoint')), hotline.tableName).importRoster(
+    roster,
+    {
+      replace: true,
+    },
+  );
+  await setClock(WEDNESDAY_NOON);
+});
+
+afterAll(async () => {
+  await setClock(null);
+  await hotline.stop();
+});
+
+async function setClock(now: string | null) {
+  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
+}
+
+const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
+
+/** A caller dials in, picks Kyrgyz, presses 4. */
+async function askForPerson(
+  from = uniquePhone('+996'),
+): Promise<{ call: VoiceCall; turn: CallTurn; code: string }> {
+  const call = new VoiceCall(hotline, from);
+  await call.start();
+  await call.press('1');
+  const turn = await call.press('4');
+  const code = /case=([1-9]\d{4})/.exec(turn.reply.xml)?.[1] ?? '';
+  expect(code).not.toBe('');
+  return { call, turn, code };
+}
+
+/** A request on a volunteer's leg or a follow-up of the call, posted as Twilio would. */
+async function post(path: string, params: Record<string, string>): Promise<CallTurn> {
+  const reply = await postSigned(hotline, path, { AccountSid: 'ACtest', CallSid: sid('CA'), ...params });
+  expect(reply.status).toBe(200);
+  return toTurn(reply);
+}
+
+const verb = (turn: CallTurn, name: string): Verb | undefined => turn.verbs.find((v) => v.name === name);
+const pathOf = (url: string) => url.slice(hotline.publicBaseUrl.length);
+
+async function outbox(): Promise<{ to: string; body: string }[]> {
+  return (await (await fetch(`${hotline.url}/_local/outbox`)).json()) as { to: string; body: string }[];
+}
+
+describe('talking to a person by phone', () => {
+  it('rings every on-shift volunteer with the caller’s language at once, showing the hotline’s number', async () => {
+    const caller = uniquePhone('+996');
+    const { turn, code } = await askForPerson(caller);
+
+    expect(heardIds(turn)[0]).toBe('volunteer_connecting');
+    const dial = verb(turn, 'Dial');
+    expect(dial?.attributes).toMatchObject({ callerId: HOTLINE, timeout: '25', method: 'POST' });
+    expect(pathOf(dial?.attributes.action ?? '')).toBe(`/voice/dial-done?case=${code}&lang=ky`);
+    const numbers = dial?.children.filter((c) => c.name === 'Number') ?? [];
+    // Kyrgyz on a Wednesday noon: Aida and Bakyt, not Olga (Russian only), not the off-shift coordinator.
+    expect(numbers.map((n) => n.text).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+    for (const number of numbers)
+      expect(pathOf(number.attributes.url ?? '')).toBe(`/voice/whisper?case=${code}&lang=ky`);
+    expect(turn.reply.xml).not.toContain(caller);
+  });
+
+  it('whispers the case to whoever picks up; 1 takes the case and connects, the call ends with goodbye', async () => {
+    const { code } = await askForPerson();
+
+    const whisper = await post(`/voice/whisper?case=${code}&lang=ky`, { From: HOTLINE, To: phoneOf('aida') });
+    const accepted = await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
+      From: HOTLINE,
+      To: phoneOf('aida'),
+      Digits: '1',
+    });
+    const ended = await post(`/voice/dial-done?case=${code}&lang=ky`, {
+      From: uniquePhone(),
+      To: HOTLINE,
+      DialCallStatus: 'completed',
+    });
+
+    const gather = verb(whisper, 'Gather');
+    expect(gather?.attributes).toMatchObject({ numDigits: '1' });
+    expect(gather?.children[0]?.text).toContain(code.split('').join(' '));
+    expect(gather?.children[0]?.text).toContain('кыргызский');
+    expect(accepted.verbs.map((v) => v.name)).toEqual(['Say']); // no Hangup: Twilio bridges the call
+    expect(ended.verbs.map((v) => v.name)).toEqual(['Play', 'Hangup']);
+    expect(heardIds(ended)).toEqual(['goodbye']);
+    const stored = await cases().get(code);
+    expect(stored).toMatchObject({ status: 'taken', volunteerId: 'aida' });
+    expect(stored?.events.map((e) => e.kind)).toEqual(['opened', 'call_offered', 'taken', 'call_connected']);
+  });
+
+  it('turns away a second volunteer who accepts a case someone else took', async () => {
+    const { code } = await askForPerson();
+    await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
+      From: HOTLINE,
+      To: phoneOf('aida'),
+      Digits: '1',
+    });
+
+    const late = await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
+      From: HOTLINE,
+      To: phoneOf('bakyt'),
+      Digits: '1',
+    });
+
+    expect(late.verbs.map((v) => v.name)).toEqual(['Say', 'Hangup']);
+    expect((await cases().get(code))?.volunteerId).toBe('aida');
+  });
+
+  it('offers voicemail when nobody accepts, and texts its link with the case code to the volunteers on shift once', async () => {
+    const { code, call } = await askForPerson();
+    const declined = await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
+      From: HOTLINE,
+      To: phoneOf('aida'),
+      Digits: '',
+    });
+
+    const offered = await post(`/voice/dial-done?case=${code}&lang=ky`, {
+      From: call.from,
+      To: HOTLINE,
+      DialCallStatus: 'no-answer',
+    });
+    const before = (await outbox()).length;
+    const voicemail = {
+      CallSid: call.callSid,
+      From: call.from,
+      To: HOTLINE,
+      RecordingUrl: RECORDING,
+      RecordingDuration: '42',
+    };
+    const saved = await post(`/voice/voicemail?case=${code}&lang=ky`, voicemail);
+    const again = await post(`/voice/voicemail?case=${code}&lang=ky`, voicemail);
+    const sent = (await outbox()).slice(before);
+
+    expect(declined.verbs.map((v) => v.name)).toEqual(['Say', 'Hangup']);
+    const record = verb(offered, 'Record');
+    expect(record?.attributes).toMatchObject({ maxLength: '120', playBeep: 'true', finishOnKey: '#' });
+    expect(pathOf(record?.attributes.action ?? '')).toBe(`/voice/voicemail?case=${code}&lang=ky`);
+    expect(heardIds(offered)[0]).toBe('voicemail_invite');
+    expect(heardIds(saved)).toEqual(['voicemail_saved']);
+    expect(again.reply.xml).toBe(saved.reply.xml);
+    expect(sent.map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+    expect(sent[0]?.body).toContain(`${RECORDING}.mp3`);
+    expect(sent[0]?.body).toContain(code);
+    expect(sent[0]?.body).not.toContain(call.from);
+  });
+
+  it('goes straight to voicemail when nobody is on shift, and sends the link to the coordinators', async () => {
+    await setClock(SATURDAY_NOON);
+    try {
+      const { turn, code, call } = await askForPerson();
+      const before = (await outbox()).length;
+
+      await post(`/voice/voicemail?case=${code}&lang=ky`, {
+        CallSid: call.callSid,
+        From: call.from,
+        To: HOTLINE,
+        RecordingUrl: RECORDING,
+        RecordingDuration: '10',
+      });
+
+      expect(verb(turn, 'Dial')).toBeUndefined();
+      expect(verb(turn, 'Record')).toBeDefined();
+      expect((await outbox()).slice(before).map((m) => m.to)).toEqual([phoneOf('nurlan')]);
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
+  });
+
+  it('rings a withheld caller through too, with a case that has no number to call back', async () => {
+    const { turn, code } = await askForPerson('+266696687');
+
+    expect(verb(turn, 'Dial')).toBeDefined();
+    const stored = await cases().get(code);
+    expect(stored).toMatchObject({ status: 'open', mayText: false });
+    expect(stored?.callerPhone).toBeUndefined();
+  });
+});
+
+describe('dialback: a volunteer calls the caller through the hotline', () => {
+  it('asks a volunteer calling in for a case code and connects them to the caller with the hotline’s number', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await askForPerson(caller);
+    const volunteerCall = sid('CA');
+
+    const asked = await post('/voice', { CallSid: volunteerCall, From: phoneOf('bakyt'), To: HOTLINE });
+    const connected = await post('/voice/dialback?a=0', {
+      CallSid: volunteerCall,
+      From: phoneOf('bakyt'),
+      To: HOTLINE,
+      Digits: code,
+    });
+
+    const gather = verb(asked, 'Gather');
+    expect(gather?.attributes).toMatchObject({ numDigits: '5' });
+    expect(pathOf(gather?.attributes.action ?? '')).toBe('/voice/dialback?a=0');
+    const dial = verb(connected, 'Dial');
+    expect(dial?.attributes.callerId).toBe(HOTLINE);
+    expect(dial?.children.map((c) => c.text)).toEqual([caller]);
+    expect(connected.reply.xml).not.toContain(phoneOf('bakyt'));
+    const stored = await cases().get(code);
+    expect(stored).toMatchObject({ status: 'taken', volunteerId: 'bakyt' });
+    expect(stored?.events.at(-1)?.kind).toBe('dialback');
+  });
+
+  it('asks again after a wrong code, and ends after the third', async () => {
+    const volunteerCall = sid('CA');
+    const from = { CallSid: volunteerCall, From: phoneOf('aida'), To: HOTLINE };
+
+    const first = await post('/voice/dialback?a=0', { ...from, Digits: '99999' });
+    const third = await post('/voice/dialback?a=2', { ...from, Digits: '123' });
+
+    expect(pathOf(verb(first, 'Gather')?.attributes.action ?? '')).toBe('/voice/dialback?a=1');
+    expect(verb(third, 'Gather')).toBeUndefined();
+    expect(third.verbs.at(-1)?.name).toBe('Hangup');
+  });
+
+  it('will not call back a case whose caller hid their number', async () => {
+    const { code } = await askForPerson('+266696687');
+
+    const refused = await post('/voice/dialback?a=0', { From: phoneOf('aida'), To: HOTLINE, Digits: code });
+
+    expect(verb(refused, 'Dial')).toBeUndefined();
+    expect(verb(refused, 'Gather')?.children[0]?.text).toContain('скрытого номера');
+  });
+
+  it('does not treat an unknown number calling /voice/dialback as a volunteer', async () => {
+    const { code } = await askForPerson();
+
+    const refused = await post('/voice/dialback?a=0', {
+      From: uniquePhone('+381'),
+      To: HOTLINE,
+      Digits: code,
+    });
+
+    expect(refused.verbs.map((v) => v.name)).toEqual(['Hangup']);
+  });
+});
