@@ -111,7 +111,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
         ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_stopped')),
       ],
       caseChange: {
-        next: { ...closeCase(current, 'caller_stopped', now), mayText: false },
+        next: closeCase(current, 'caller_stopped', now),
         readVersion: current.version,
       },
       intent: 'case_closed',

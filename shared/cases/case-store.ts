@@ -4,6 +4,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -38,6 +39,11 @@ export interface CaseStore {
   getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }>;
   /** The case change and the request's answer in one transaction; a second try of the same request fails. */
   saveWithStep(next: Case, readVersion: number, step: HandledMessage): Promise<void>;
+  /**
+   * Deletes every record kept beside the case item (answered webhooks whose stored replies can hold the
+   * caller's number and words): part of erasing the caller. The case item itself is stripped, not deleted.
+   */
+  eraseTrail(code: string): Promise<number>;
   /** Open and taken cases, oldest first at most `limit`; eventually consistent (an index). */
   listOpen(limit?: number): Promise<Case[]>;
   /** Open cases whose next chase is due by `now`. */
@@ -126,6 +132,31 @@ export class DynamoCaseStore implements CaseStore {
       if (error instanceof TransactionCanceledException) throw new CaseChangedError(next.code);
       throw error;
     }
+  }
+
+  async eraseTrail(code: string): Promise<number> {
+    let deleted = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
+          ExpressionAttributeValues: { ':pk': caseKeys.partition(code), ':step': 'STEP#' },
+          ProjectionExpression: 'pk, sk',
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const key of page.Items ?? []) {
+        await this.client.send(
+          new DeleteCommand({ TableName: this.tableName, Key: { pk: key.pk, sk: key.sk } }),
+        );
+        deleted++;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return deleted;
   }
 
   async listOpen(limit = 50): Promise<Case[]> {

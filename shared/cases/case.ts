@@ -187,21 +187,26 @@ export function takeCase(current: Case, volunteerId: string, now: Date): TakeRes
   };
 }
 
+/**
+ * A closed case keeps its code, language and history (times, kinds, volunteer ids) and nothing of the
+ * caller: no caller id, number, held message or note. Erasure cannot find a closed case from the caller
+ * any more, so nothing personal may stay in one.
+ */
 export function closeCase(current: Case, reason: CloseReason, now: Date, volunteerId?: string): Case {
-  return withEvent(current, { kind: 'closed', volunteerId, reason }, now, {
-    status: 'closed',
-    closedReason: reason,
-    nextActionAt: undefined,
-  });
+  const closed =
+    current.status === 'closed'
+      ? current
+      : withEvent(current, { kind: 'closed', volunteerId, reason }, now, {
+          status: 'closed',
+          closedReason: reason,
+          nextActionAt: undefined,
+        });
+  return { ...closed, callerId: undefined, callerPhone: undefined, mayText: false, waiting: [], notes: [] };
 }
 
-/**
- * What is left of a case after its caller erased their data: the code, the status and the history
- * (times, kinds, volunteer ids). No caller id, number, message or note.
- */
+/** What is left of a case after its caller erased their data: the same as any closed case. */
 export function strippedAfterErasure(current: Case, now: Date): Case {
-  const closed = current.status === 'closed' ? current : closeCase(current, 'caller_erased', now);
-  return { ...closed, callerId: undefined, callerPhone: undefined, mayText: false, waiting: [], notes: [] };
+  return closeCase(current, 'caller_erased', now);
 }
 
 /** May this volunteer act on the case (reply, note, close)? Its owner, or a coordinator. */

@@ -8,6 +8,15 @@ import { caseKeys, type ItemKey, rosterKeys } from '../table/keys.js';
 import type { Case } from './case.js';
 import { CaseChangedError, type CaseStore } from './case-store.js';
 
+/**
+ * Where a volunteer's handled message is remembered. A command that names a case keeps its record (whose
+ * reply may hold the caller's number and words) inside the case's partition, so erasing the caller
+ * erases it too; LIST and HELP name no one and stay with the volunteer.
+ */
+function handledKey(volunteerId: string, messageSid: string, code: string | undefined): ItemKey {
+  return code ? caseKeys.step(code, `sms:${messageSid}`) : rosterKeys.inboundMessage(volunteerId, messageSid);
+}
+
 export class DuplicateVolunteerMessageError extends Error {
   constructor() {
     super('The volunteer message was handled already');
@@ -23,7 +32,7 @@ export interface VolunteerInbox {
   ): Promise<{ handled?: HandledMessage; target?: Case }>;
   save(
     volunteerId: string,
-    record: HandledMessage,
+    record: HandledMessage & { code?: string | undefined },
     caseChange?: { next: Case; readVersion: number | undefined },
   ): Promise<void>;
 }
@@ -36,7 +45,7 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
   ) {}
 
   async load(volunteerId: string, messageSid: string, code?: string) {
-    const recordKey = rosterKeys.inboundMessage(volunteerId, messageSid);
+    const recordKey = handledKey(volunteerId, messageSid, code);
     const keys: ItemKey[] = [recordKey, ...(code ? [caseKeys.item(code)] : [])];
     const result = await this.client.send(
       new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
@@ -61,7 +70,7 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
 
   async save(
     volunteerId: string,
-    record: HandledMessage,
+    record: HandledMessage & { code?: string | undefined },
     caseChange?: { next: Case; readVersion: number | undefined },
   ): Promise<void> {
     try {
@@ -72,7 +81,7 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  ...rosterKeys.inboundMessage(volunteerId, record.messageSid),
+                  ...handledKey(volunteerId, record.messageSid, caseChange?.next.code ?? record.code),
                   type: 'handledMessage',
                   ...record,
                 },

@@ -84,13 +84,19 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
     try {
       const { caseChange } = decided;
       if (decided.erase) {
-        // The case first: its volunteer is told and the case keeps no trace of the caller.
-        if (caseChange) await ports.cases.save(caseChange.next, caseChange.readVersion);
+        // The case first: its volunteer is told, and neither the case nor the answered webhooks kept
+        // beside it (volunteers' relayed words, the caller's number in their TwiML) keep a trace.
+        if (caseChange) {
+          await ports.cases.eraseTrail(caseChange.next.code);
+          await ports.cases.save(caseChange.next, caseChange.readVersion);
+        }
         await ports.callers.eraseCaller(text.callerId, record);
       } else {
         const { next, changes } = withReminders(decided.caller, decision.reminderPlans);
         const also = caseChange ? [ports.cases.saveItem(caseChange.next, caseChange.readVersion)] : [];
         await ports.callers.saveAfterMessage(next, caller?.version, record, changes, also);
+        // STOP closed the case: the answered webhooks kept beside it go too.
+        if (caseChange?.next.status === 'closed') await ports.cases.eraseTrail(caseChange.next.code);
       }
       return { twiml, intent: decided.intent, forwarded };
     } catch (error) {

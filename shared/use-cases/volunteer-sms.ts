@@ -10,7 +10,7 @@ import type { Volunteer } from '../volunteers/volunteer.js';
 
 export interface VolunteerSmsPorts {
   inbox: VolunteerInbox;
-  cases: Pick<CaseStore, 'listOpen'>;
+  cases: Pick<CaseStore, 'listOpen' | 'eraseTrail'>;
   clock: Clock;
   dedupeSeconds?: number;
 }
@@ -57,12 +57,16 @@ export async function receiveVolunteerSms(
       ),
     );
     const record = {
+      code,
       messageSid: text.messageSid,
       replyTwiml: twiml,
       expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 7 * 86_400),
     };
     try {
       await ports.inbox.save(text.volunteer.volunteerId, record, decided.caseChange);
+      // A closed case keeps nothing of the caller, and neither do the answered messages beside it (a
+      // retried CLOSE then just hears that the case is closed).
+      if (decided.outcome === 'closed' && code) await ports.cases.eraseTrail(code);
       return { twiml, outcome: decided.outcome };
     } catch (error) {
       const retry = error instanceof CaseChangedError || error instanceof DuplicateVolunteerMessageError;

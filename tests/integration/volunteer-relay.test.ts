@@ -1,5 +1,6 @@
 // A caller asks for a person by SMS; volunteers on shift are told; one takes the case; words go both
 // ways from the hotline's number; the case closes. Against DynamoDB Local, through signed webhooks.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/aws/dynamodb.js';
@@ -73,6 +74,19 @@ afterAll(async () => {
   await setClock(null);
   await hotline.stop();
 });
+
+/** Every item under a partition, straight from DynamoDB Local. */
+async function itemsUnder(pk: string): Promise<Record<string, unknown>[]> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: hotline.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Items ?? [];
+}
 
 async function setClock(now: string | null) {
   await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
@@ -221,17 +235,24 @@ describe('asking for a person by SMS', () => {
     expect(tooLate).toEqual([{ body: `Запрос ${code} закрыт.` }]);
   });
 
-  it('stores the case with its history and no message body beyond what the case needs', async () => {
+  it('keeps the case’s history and notes while open, and nothing of the caller once closed', async () => {
     const caller = uniquePhone('+996');
     const { code } = await openCaseFor(caller, 'ADAM');
     await text(phoneOf('aida'), `TAKE ${code}`);
     await text(caller, 'секрет');
     await text(phoneOf('aida'), `NOTE ${code} звонить после 18`);
+    const store = new DynamoCaseStore(db(), hotline.tableName);
+    const open = await store.get(code);
+
     await text(phoneOf('aida'), `CLOSE ${code}`);
+    const closed = await store.get(code);
+    const trail = await itemsUnder(`CASE#${code}`);
 
-    const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
-
-    expect(stored?.events.map((e) => e.kind)).toEqual([
+    expect(open?.notes).toEqual([expect.objectContaining({ volunteerId: 'aida', text: 'звонить после 18' })]);
+    expect(JSON.stringify(open)).not.toContain('секрет'); // relayed, never stored
+    const profile = (await itemsOfCaller(hotline, caller)).find((item) => item.sk === 'PROFILE');
+    expect(open?.expiresAt).toBe(profile?.expiresAt);
+    expect(closed?.events.map((e) => e.kind)).toEqual([
       'opened',
       'notified',
       'taken',
@@ -239,13 +260,12 @@ describe('asking for a person by SMS', () => {
       'note',
       'closed',
     ]);
-    expect(stored?.events.find((e) => e.kind === 'taken')?.volunteerId).toBe('aida');
-    expect(JSON.stringify(stored)).not.toContain('секрет');
-    expect(stored?.notes).toEqual([
-      expect.objectContaining({ volunteerId: 'aida', text: 'звонить после 18' }),
-    ]);
-    const profile = (await itemsOfCaller(hotline, caller)).find((item) => item.sk === 'PROFILE');
-    expect(stored?.expiresAt).toBe(profile?.expiresAt);
+    expect(closed?.events.find((e) => e.kind === 'taken')?.volunteerId).toBe('aida');
+    expect(closed).toMatchObject({ status: 'closed', notes: [], waiting: [] });
+    expect(closed?.callerId).toBeUndefined();
+    expect(closed?.callerPhone).toBeUndefined();
+    // The answered volunteer messages (whose TwiML named the caller) went with the close.
+    expect(trail.map((item) => item.sk)).toEqual(['CASE']);
   });
 
   it('lets two volunteers race for one case and only one wins', async () => {
@@ -318,6 +338,8 @@ describe('a caller inside a case keeps their own controls', () => {
     expect(JSON.stringify(stored)).not.toContain(caller.slice(1));
     expect(JSON.stringify(stored)).not.toContain('Азамат');
     expect(stored?.callerId).toBeUndefined();
+    // Aida's answered TAKE (its TwiML named the caller's number) went with the erasure.
+    expect((await itemsUnder(`CASE#${code}`)).map((item) => item.sk)).toEqual(['CASE']);
   });
 
   it('STOP closes the case and tells the volunteer; the volunteer can no longer text the caller', async () => {
