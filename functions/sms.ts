@@ -8,6 +8,7 @@ import { DynamoVolunteerInbox } from '../shared/cases/volunteer-inbox.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
+import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { inboundMessageSchema } from '../shared/twilio/webhook-schemas.js';
 import { receiveSms } from '../shared/use-cases/receive-sms.js';
@@ -39,7 +40,16 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
         hotline: request.params.To,
       },
     );
-    request.log.info('sms.volunteer', { volunteer: volunteer.volunteerId, outcome: answer.outcome });
+    request.log.info('sms.volunteer', {
+      volunteer: volunteer.volunteerId,
+      ...metricFields(
+        {
+          [WEBHOOK_METRICS.volunteerCommands]: 1,
+          ...(answer.outcome === 'taken' ? { [WEBHOOK_METRICS.casesTaken]: 1 } : {}),
+        },
+        { Outcome: answer.outcome },
+      ),
+    });
     return answer.twiml;
   }
   const callerId = callerIdFor(phone, request.callerHashKey);
@@ -64,8 +74,14 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
   request.log.info('sms.answered', {
     callerRef: callerId.slice(0, 8),
     channel,
-    intent: outcome.intent,
-    forwarded: outcome.forwarded,
+    ...metricFields(
+      {
+        [WEBHOOK_METRICS.messages]: 1,
+        [WEBHOOK_METRICS.forwarded]: outcome.forwarded,
+        ...(outcome.intent === 'case_opened' ? { [WEBHOOK_METRICS.casesOpened]: 1 } : {}),
+      },
+      { Intent: outcome.intent },
+    ),
   });
   return outcome.twiml;
 });

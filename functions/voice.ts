@@ -10,6 +10,7 @@ import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversation/ivr.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
+import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { voiceTwiml } from '../shared/twilio/twiml.js';
@@ -77,7 +78,17 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
       { code, language, failures: Number(query.get('a') ?? 0) },
       ports,
     );
-    request.log.info('voice.volunteer_step', { step: request.path, case: code, outcome: answer.outcome });
+    request.log.info('voice.volunteer_step', {
+      step: request.path,
+      case: code,
+      ...metricFields(
+        {
+          [WEBHOOK_METRICS.voiceSteps]: 1,
+          ...(answer.outcome === 'connected' ? { [WEBHOOK_METRICS.casesTaken]: 1 } : {}),
+        },
+        { Outcome: answer.outcome },
+      ),
+    });
     return answer.twiml;
   }
   // A volunteer ringing the hotline from their own phone is asked which case to call back.
@@ -125,7 +136,15 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
     callerRef: callerId?.slice(0, 8) ?? 'withheld',
     step: route?.step ?? 'call',
     turn: route?.turn ?? 0,
-    outcome: answer.outcome,
+    ...metricFields(
+      {
+        [WEBHOOK_METRICS.voiceSteps]: 1,
+        ...(answer.outcome === 'transfer_ringing' || answer.outcome === 'transfer_voicemail'
+          ? { [WEBHOOK_METRICS.casesOpened]: 1 }
+          : {}),
+      },
+      { Outcome: answer.outcome },
+    ),
   });
   return answer.twiml;
 });

@@ -55,6 +55,8 @@ export interface CallerCaseInput {
 export interface CallerCaseDecision {
   caller: Caller;
   messages: Outgoing[];
+  /** The conversation's reminder plans, or none when the text went to a person rather than the hotline. */
+  reminderPlans: SmsDecision['reminderPlans'];
   /** The case to write, and the version it was read at (undefined: a new case). */
   caseChange?: { next: Case; readVersion: number | undefined } | undefined;
   erase: boolean;
@@ -78,6 +80,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
   const plain = (caller: Caller): CallerCaseDecision => ({
     caller,
     messages: decision.replies.map((body) => ({ body })),
+    reminderPlans: decision.reminderPlans,
     erase: decision.erase,
     intent: decision.intent,
   });
@@ -88,7 +91,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
     return open(input, caller);
   }
 
-  const volunteer = input.roster.find((v) => v.volunteerId === current.volunteerId);
+  const volunteer = input.roster.find((v) => v.volunteerId === current.volunteerId && v.active);
   const toVolunteer = (body: string): Outgoing[] =>
     volunteer ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [];
 
@@ -119,7 +122,10 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
   }
   if (OWN_INTENTS.has(decision.intent)) {
     const reader = readerOf(decision.caller);
-    const changed = reader.language !== current.language || reader.latin !== current.latin;
+    // START on a case opened by a call while opted out: the volunteer may text again.
+    const mayText = decision.intent === 'start' && current.callerPhone !== undefined ? true : current.mayText;
+    const changed =
+      reader.language !== current.language || reader.latin !== current.latin || mayText !== current.mayText;
     return {
       ...plain(decision.caller),
       // Later texts to the caller (the volunteer joined, the case closed) follow the new choice.
@@ -129,6 +135,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
               ...current,
               language: reader.language,
               latin: reader.latin,
+              mayText,
               version: current.version + 1,
             },
             readVersion: current.version,
@@ -137,17 +144,21 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
     };
   }
 
-  // Everything else is the caller talking to a person: the conversation's own answer is not sent.
+  // Everything else is the caller talking to a person: the conversation's own answer is not sent, and
+  // a date in it is for the volunteer to read, not a date to plan reminders on.
   const caller: Caller = { ...input.caller, awaiting: undefined, openCase: current.code };
   const expiresAt = Math.max(current.expiresAt, caller.expiresAt);
+  const lastCallerMessageAt = now.toISOString();
   if (current.status === 'taken' && volunteer) {
     const said = cleanText(input.text, CASE_LIMITS.messageChars);
     return {
       caller,
       messages: said ? toVolunteer(volunteerText.relayed(current.code, said)) : [],
+      reminderPlans: {},
       caseChange: {
         next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
           expiresAt,
+          lastCallerMessageAt,
         }),
         readVersion: current.version,
       },
@@ -155,12 +166,28 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
       intent: 'relayed',
     };
   }
-  // Nobody has it yet (or its volunteer left the roster): kept for whoever takes it.
+  // Nobody has it yet, or its volunteer left the roster or was paused: kept for whoever takes it, and an
+  // orphaned case goes back to the volunteers on shift at the next chase.
+  const orphaned = current.status === 'taken';
+  const held = holdMessage(current, input.text, now);
   return {
     caller,
     messages: [{ body: say(caller, 'case_waiting', { code: current.code }) }],
+    reminderPlans: {},
     caseChange: {
-      next: { ...holdMessage(current, input.text, now), expiresAt },
+      next: {
+        ...held,
+        expiresAt,
+        lastCallerMessageAt,
+        ...(orphaned
+          ? {
+              status: 'open' as const,
+              volunteerId: undefined,
+              notifyRound: 0,
+              nextActionAt: now.toISOString(),
+            }
+          : {}),
+      },
       readVersion: current.version,
     },
     erase: false,
@@ -198,6 +225,7 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
         { body: say(next, 'case_opened', { code }) },
         ...onShift.map((v) => ({ body: notice, to: { phone: v.phone, channel: 'sms' as const } })),
       ],
+      reminderPlans: {},
       caseChange: {
         next: withEvent(opened, { kind: 'notified', count: onShift.length }, now, {
           notifyRound: 1,
@@ -221,6 +249,7 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
           : say(next, 'case_no_one_later', { code }),
       },
     ],
+    reminderPlans: {},
     caseChange: {
       next: withEvent(opened, { kind: 'waiting_for_shift' }, now, {
         nextActionAt: (back ?? now).toISOString(),

@@ -209,6 +209,7 @@ function toCase(item: Record<string, unknown>): Case {
     status: item.status === 'taken' || item.status === 'closed' ? item.status : 'open',
     volunteerId: text(item.volunteerId),
     openedAt: String(item.openedAt),
+    lastCallerMessageAt: text(item.lastCallerMessageAt),
     waiting: Array.isArray(item.waiting) ? item.waiting.map(String) : [],
     notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
     notifyRound: Number(item.notifyRound ?? 0),

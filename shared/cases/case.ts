@@ -56,6 +56,8 @@ export interface Case {
   status: CaseStatus;
   volunteerId?: string | undefined;
   openedAt: string;
+  /** When the caller last wrote (ISO): WhatsApp delivers free-form answers only within 24 hours of it. */
+  lastCallerMessageAt?: string | undefined;
   /** The caller's first message and what they wrote before anyone took the case, handed over on take. */
   waiting: string[];
   notes: CaseNote[];
@@ -132,6 +134,7 @@ export function openCase(input: OpenCase, now: Date): Case {
     source: input.source,
     status: 'open',
     openedAt: at,
+    lastCallerMessageAt: input.source === 'sms' ? at : undefined,
     waiting: first ? [first] : [],
     notes: [],
     notifyRound: 0,
@@ -168,9 +171,13 @@ export type TakeResult =
   | { kind: 'taken_by_other'; volunteerId: string }
   | { kind: 'closed' };
 
-export function takeCase(current: Case, volunteerId: string, now: Date): TakeResult {
+/**
+ * The first volunteer to take an open case owns it. `ownerGone`: the owner left the roster or was paused,
+ * so the case is anyone's again rather than stuck with nobody.
+ */
+export function takeCase(current: Case, volunteerId: string, now: Date, ownerGone = false): TakeResult {
   if (current.status === 'closed') return { kind: 'closed' };
-  if (current.status === 'taken') {
+  if (current.status === 'taken' && !(ownerGone && current.volunteerId !== volunteerId)) {
     return current.volunteerId === volunteerId
       ? { kind: 'already_yours' }
       : { kind: 'taken_by_other', volunteerId: current.volunteerId ?? '' };

@@ -66,7 +66,8 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
       : [];
 
   if (command.kind === 'take') {
-    const taken = takeCase(target, volunteer.volunteerId, now);
+    const owner = input.roster.find((v) => v.volunteerId === target.volunteerId);
+    const taken = takeCase(target, volunteer.volunteerId, now, target.status === 'taken' && !owner?.active);
     switch (taken.kind) {
       case 'closed':
         return answer(volunteerText.closed(code));
@@ -79,7 +80,9 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
       case 'taken':
         return {
           messages: [
-            { body: volunteerText.taken(code, target.language, target.waiting, target.mayText) },
+            { body: volunteerText.taken(code, target.language, target.waiting.length, target.mayText) },
+            // One text each: five held messages together would pass Twilio's 1,600-character limit.
+            ...target.waiting.map((held) => ({ body: volunteerText.heldMessage(code, held) })),
             ...toCaller(sayTo(target, 'case_joined')),
           ],
           caseChange: { next: taken.next, readVersion: target.version },
@@ -95,6 +98,11 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
     case 'reply': {
       if (!target.mayText || !target.callerPhone) return answer(volunteerText.cannotText(code));
       const said = cleanText(command.text, MAX_RELAYED_CHARS);
+      if (!said) return answer(volunteerText.missingText(code));
+      // WhatsApp takes free-form text only within 24 hours of the caller's last message.
+      if (target.callerChannel === 'whatsapp' && !withinWhatsAppWindow(target, now)) {
+        return answer(volunteerText.whatsappWindowClosed(code));
+      }
       return {
         messages: toCaller(said),
         caseChange: {
@@ -131,6 +139,13 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
         outcome: 'closed',
       };
   }
+}
+
+const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+function withinWhatsAppWindow(target: Case, now: Date): boolean {
+  const last = target.lastCallerMessageAt ?? target.openedAt;
+  return now.getTime() - Date.parse(last) < WHATSAPP_WINDOW_MS;
 }
 
 function list(volunteer: Volunteer, cases: readonly Case[], now: Date): string {

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import { type HotlineConfig, hotlineConfig } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { SMS_APOLOGY } from '../messages/system.js';
+import { metricFields, WEBHOOK_METRICS } from '../metrics.js';
 import { hotlineSecrets } from '../secrets.js';
 import { isValidTwilioSignature, type TwilioParams } from '../twilio/signature.js';
 import { messagingTwiml, voiceTwiml, type WebhookKind } from '../twilio/twiml.js';
@@ -98,7 +99,10 @@ function twimlOnError<Schema extends z.ZodMiniType>(
       const log = logger.child({ requestId: request.context.awsRequestId, route: request.event.rawPath });
       if (isWebhookRejection(error)) {
         // Not from Twilio (or not the form Twilio sends): refuse, and send nobody a message.
-        log.warn('webhook.rejected', { reason: error.name });
+        log.warn(
+          'webhook.rejected',
+          metricFields({ [WEBHOOK_METRICS.rejections]: 1 }, { Reason: error.name }),
+        );
         request.response = twimlResponse(error.statusCode, messagingTwiml([]));
         return;
       }

@@ -15,13 +15,15 @@ export const volunteerText = {
     `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин. Взять: TAKE ${code}`,
   toCoordinator: (code: string, language: Language, minutes: number) =>
     `Координатору: запрос ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${minutes} мин. Взять: TAKE ${code}`,
-  taken: (code: string, language: Language, waiting: readonly string[], mayText: boolean) => {
-    const said = waiting.length > 0 ? ` ${waiting.map(quote).join(' ')}` : '';
+  /** The case is yours; the caller's held messages follow, one text each (see heldMessage). */
+  taken: (code: string, language: Language, held: number, mayText: boolean) => {
+    const said = held > 0 ? ` Сообщений: ${held}, ниже.` : '';
     const how = mayText
       ? `Ответ: R ${code} текст. Закрыть: CLOSE ${code}`
       : `SMS нельзя (номер скрыт или отписка). Перезвонить: позвоните на линию и наберите ${code}. Закрыть: CLOSE ${code}`;
     return `Запрос ${code} ваш (${LANGUAGE_LABEL[language]}).${said} ${how}`;
   },
+  heldMessage: (code: string, text: string) => `${code}: ${text}`,
   alreadyYours: (code: string) => `Запрос ${code} уже ваш. Ответ: R ${code} текст`,
   takenByOther: (code: string, name: string) => `Запрос ${code} уже взял(а) ${name}.`,
   notTaken: (code: string) => `Запрос ${code} ещё ничей. Сначала: TAKE ${code}`,
@@ -31,6 +33,8 @@ export const volunteerText = {
   cannotText: (code: string) =>
     `По запросу ${code} SMS нельзя (номер скрыт или отписка). Позвоните на линию и наберите ${code}.`,
   relayed: (code: string, text: string) => `${code}: ${text}`,
+  whatsappWindowClosed: (code: string) =>
+    `Запрос ${code}: человек писал в WhatsApp больше суток назад, WhatsApp не доставит ответ. Позвоните: наберите линию и ${code}.`,
   noteSaved: (code: string) => `Заметка к ${code} сохранена.`,
   closedByYou: (code: string) => `Запрос ${code} закрыт. Спасибо!`,
   callerLeft: (code: string, reason: CloseReason) =>

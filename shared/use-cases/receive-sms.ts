@@ -92,7 +92,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         }
         await ports.callers.eraseCaller(text.callerId, record);
       } else {
-        const { next, changes } = withReminders(decided.caller, decision.reminderPlans);
+        const { next, changes } = withReminders(decided.caller, decided.reminderPlans);
         const also = caseChange ? [ports.cases.saveItem(caseChange.next, caseChange.readVersion)] : [];
         await ports.callers.saveAfterMessage(next, caller?.version, record, changes, also);
         // STOP closed the case: the answered webhooks kept beside it go too.

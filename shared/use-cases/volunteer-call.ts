@@ -24,6 +24,11 @@ import {
 import type { RosterReader } from '../volunteers/roster-store.js';
 import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 
+/** A taken case whose volunteer left the roster or was paused. */
+function ownerGone(current: Case, roster: readonly Volunteer[]): boolean {
+  return current.status === 'taken' && !roster.some((v) => v.volunteerId === current.volunteerId && v.active);
+}
+
 /** Twilio rings at most ten numbers at once in one `<Dial>`. */
 export const MAX_DIALLED = 10;
 
@@ -148,13 +153,14 @@ export async function acceptWhisper(
     outcome: 'declined',
   };
   if (input.digits !== '1' || !isCaseCode(input.code)) return decline;
-  const volunteer = (await ports.roster.list()).find((v) => v.phone === input.volunteerPhone && v.active);
+  const roster = await ports.roster.list();
+  const volunteer = roster.find((v) => v.phone === input.volunteerPhone && v.active);
   if (!volunteer) return decline;
   for (let attempt = 1; attempt <= 5; attempt++) {
     const current = await ports.cases.get(input.code);
     if (!current) return decline;
     const now = ports.clock.now();
-    const taken = takeCase(current, volunteer.volunteerId, now);
+    const taken = takeCase(current, volunteer.volunteerId, now, ownerGone(current, roster));
     if (taken.kind === 'closed') return decline;
     if (taken.kind === 'taken_by_other') {
       return {
@@ -166,6 +172,7 @@ export async function acceptWhisper(
     const next = withEvent(base, { kind: 'call_connected', volunteerId: volunteer.volunteerId }, now);
     try {
       await ports.cases.save({ ...next, version: current.version + 1 }, current.version);
+      if (taken.kind === 'taken') await handOver(ports, volunteer, current);
       return {
         twiml: volunteerSaysTwiml(volunteerSpeech.connecting(), { hangup: false }),
         outcome: 'connected',
@@ -267,6 +274,24 @@ export async function voicemailLeft(
   return { twiml: saved, outcome: 'voicemail_contended' };
 }
 
+/**
+ * A case taken by phone: what the caller wrote before (their first words, held messages) reaches the
+ * volunteer by SMS, as TAKE hands it over by text. Once: the case kept them only until this take.
+ */
+async function handOver(ports: VolunteerCallPorts, volunteer: Volunteer, before: Case): Promise<void> {
+  for (const [index, held] of before.waiting.entries()) {
+    try {
+      await ports.notifier.sendSms({
+        to: volunteer.phone,
+        body: volunteerText.heldMessage(before.code, held),
+        idempotencyKey: `handover:${before.code}:${before.version}:${index}`,
+      });
+    } catch (error) {
+      ports.log.warn('voice.handover_failed', { case: before.code, error: (error as Error).name });
+    }
+  }
+}
+
 /** A volunteer rang the hotline from their own phone: which case to call back. */
 export function dialbackAsk(config: CallConfig, volunteer: Volunteer): VoiceAnswer {
   return {
@@ -306,7 +331,12 @@ export async function dialback(
     if (current.status === 'closed') return again('closed');
     if (!current.callerPhone || !input.hotline) return again('no_number');
     const now = ports.clock.now();
-    const taken = takeCase(current, input.volunteer.volunteerId, now);
+    const taken = takeCase(
+      current,
+      input.volunteer.volunteerId,
+      now,
+      ownerGone(current, await ports.roster.list()),
+    );
     if (taken.kind === 'taken_by_other' && !input.volunteer.coordinator) return again('not_yours');
     const base = taken.kind === 'taken' ? taken.next : current;
     const next = withEvent(base, { kind: 'dialback', volunteerId: input.volunteer.volunteerId }, now);
@@ -316,6 +346,7 @@ export async function dialback(
       if (error instanceof CaseChangedError) continue;
       throw error;
     }
+    if (taken.kind === 'taken') await handOver(ports, input.volunteer, current);
     return {
       twiml: dialbackTwiml({
         text: volunteerSpeech.dialbackConnecting(current.code),

@@ -60,7 +60,8 @@ export async function receiveVolunteerSms(
       code,
       messageSid: text.messageSid,
       replyTwiml: twiml,
-      expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 7 * 86_400),
+      // A day covers Twilio's retries; a record beside a case can name the caller, so not longer.
+      expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 86_400),
     };
     try {
       await ports.inbox.save(text.volunteer.volunteerId, record, decided.caseChange);

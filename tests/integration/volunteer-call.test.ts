@@ -162,6 +162,45 @@ describe('talking to a person by phone', () => {
     expect((await cases().get(code))?.volunteerId).toBe('aida');
   });
 
+  it('connects exactly one of two volunteers who accept the same case at the same moment', async () => {
+    const { code } = await askForPerson();
+    const accept = (id: string) =>
+      post(`/voice/whisper-accept?case=${code}&lang=ky`, { From: HOTLINE, To: phoneOf(id), Digits: '1' });
+
+    const answers = await Promise.all([accept('aida'), accept('bakyt')]);
+
+    const shapes = answers.map((turn) => turn.verbs.map((v) => v.name).join(',')).sort();
+    expect(shapes).toEqual(['Say', 'Say,Hangup']);
+    const stored = await cases().get(code);
+    expect(stored?.events.filter((e) => e.kind === 'taken')).toHaveLength(1);
+  });
+
+  it('texts a volunteer who takes a case by phone what the caller wrote before', async () => {
+    const caller = uniquePhone('+996');
+    const sms = (body: string) =>
+      postSigned(hotline, '/sms', {
+        MessageSid: sid('SM'),
+        AccountSid: 'ACtest',
+        From: caller,
+        To: HOTLINE,
+        Body: body,
+      });
+    await sms('1');
+    const opened = await sms('ADAM паспортумду алып коюшту');
+    const code = /\b([1-9]\d{4})\b/.exec(opened.xml)?.[1] ?? '';
+    const before = (await outbox()).length;
+
+    await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
+      From: HOTLINE,
+      To: phoneOf('bakyt'),
+      Digits: '1',
+    });
+
+    expect((await outbox()).slice(before)).toEqual([
+      expect.objectContaining({ to: phoneOf('bakyt'), body: `${code}: ADAM паспортумду алып коюшту` }),
+    ]);
+  });
+
   it('offers voicemail when nobody accepts, and texts its link with the case code to the volunteers on shift once', async () => {
     const { code, call } = await askForPerson();
     const declined = await post(`/voice/whisper-accept?case=${code}&lang=ky`, {

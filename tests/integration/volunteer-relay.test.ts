@@ -4,7 +4,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/aws/dynamodb.js';
-import { DynamoCaseStore } from '../../shared/cases/case-store.js';
+import { takeCase } from '../../shared/cases/case.js';
+import { CaseChangedError, DynamoCaseStore } from '../../shared/cases/case-store.js';
 import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import {
@@ -165,7 +166,8 @@ describe('asking for a person by SMS', () => {
 
     const toVolunteer = taken.find((m) => !m.to);
     expect(toVolunteer?.body).toContain(`Запрос ${code} ваш`);
-    expect(toVolunteer?.body).toContain('айлыгымды'); // the first message, handed over
+    // The first message, handed over in a text of its own.
+    expect(taken).toContainEqual({ body: `${code}: ADAM айлыгымды бербей жатышат` });
     const toCaller = taken.find((m) => m.to === caller);
     expect(toCaller?.from).toBe(HOTLINE);
     expect(toCaller?.body).toMatch(/Волонтёр/);
@@ -198,13 +200,36 @@ describe('asking for a person by SMS', () => {
     await text(caller, '1', whatsapp);
     const opened = await text(caller, 'ADAM', whatsapp);
     const code = codeIn(opened[0]?.body ?? '');
-    expect(
-      opened.filter((m) => m.to).every((m) => m.from === HOTLINE && !m.to?.startsWith('whatsapp:')),
-    ).toBe(true);
+    const notices = opened.filter((m) => m.to);
+    expect(notices.map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
+    expect(notices.every((m) => m.from === HOTLINE)).toBe(true);
 
     const taken = await text(phoneOf('bakyt'), `TAKE ${code}`);
 
     expect(taken.find((m) => m.to)).toMatchObject({ to: `whatsapp:${caller}`, from: `whatsapp:${HOTLINE}` });
+  });
+
+  it('tells the volunteer to call instead once a WhatsApp caller has been silent for a day', async () => {
+    const caller = uniquePhone('+996');
+    const whatsapp = { From: `whatsapp:${caller}`, To: `whatsapp:${HOTLINE}` };
+    await text(caller, '1', whatsapp);
+    const code = codeIn((await text(caller, 'ADAM', whatsapp))[0]?.body ?? '');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+    try {
+      await setClock('2026-11-26T10:59:00.000Z'); // 23:59 later: still inside the window
+      const inside = await text(phoneOf('aida'), `R ${code} Саламатсызбы`);
+      await setClock('2026-11-26T11:01:00.000Z');
+      const outside = await text(phoneOf('aida'), `R ${code} Саламатсызбы`);
+
+      expect(inside).toEqual([
+        { to: `whatsapp:${caller}`, from: `whatsapp:${HOTLINE}`, body: 'Саламатсызбы' },
+      ]);
+      expect(outside).toHaveLength(1);
+      expect(outside[0]?.to).toBeUndefined();
+      expect(outside[0]?.body).toContain('больше суток');
+    } finally {
+      await setClock(WEDNESDAY_NOON);
+    }
   });
 
   it('keeps what the caller writes before anyone takes the case and hands it over on take', async () => {
@@ -217,7 +242,10 @@ describe('asking for a person by SMS', () => {
     expect(held).toHaveLength(1);
     expect(held[0]?.to).toBeUndefined();
     expect(held[0]?.body).toContain(code);
-    expect(taken.find((m) => !m.to)?.body).toContain('«Мен Суботицада турам»');
+    expect(taken.filter((m) => !m.to).map((m) => m.body)).toEqual([
+      expect.stringContaining(`Запрос ${code} ваш`),
+      `${code}: Мен Суботицада турам`,
+    ]);
   });
 
   it('closes the case politely: the caller is thanked, further words are a new conversation', async () => {
@@ -238,10 +266,11 @@ describe('asking for a person by SMS', () => {
   it('keeps the case’s history and notes while open, and nothing of the caller once closed', async () => {
     const caller = uniquePhone('+996');
     const { code } = await openCaseFor(caller, 'ADAM');
-    await text(phoneOf('aida'), `TAKE ${code}`);
-    await text(caller, 'секрет');
-    await text(phoneOf('aida'), `NOTE ${code} звонить после 18`);
     const store = new DynamoCaseStore(db(), hotline.tableName);
+    await text(caller, 'секрет');
+    const waiting = await store.get(code);
+    await text(phoneOf('aida'), `TAKE ${code}`);
+    await text(phoneOf('aida'), `NOTE ${code} звонить после 18`);
     const open = await store.get(code);
 
     await text(phoneOf('aida'), `CLOSE ${code}`);
@@ -249,14 +278,15 @@ describe('asking for a person by SMS', () => {
     const trail = await itemsUnder(`CASE#${code}`);
 
     expect(open?.notes).toEqual([expect.objectContaining({ volunteerId: 'aida', text: 'звонить после 18' })]);
-    expect(JSON.stringify(open)).not.toContain('секрет'); // relayed, never stored
+    expect(waiting?.waiting).toEqual(['секрет']); // held for the volunteer until taken…
+    expect(JSON.stringify(open)).not.toContain('секрет'); // …then handed over and not kept
     const profile = (await itemsOfCaller(hotline, caller)).find((item) => item.sk === 'PROFILE');
     expect(open?.expiresAt).toBe(profile?.expiresAt);
     expect(closed?.events.map((e) => e.kind)).toEqual([
       'opened',
       'notified',
+      'held_for_volunteer',
       'taken',
-      'relayed_to_volunteer',
       'note',
       'closed',
     ]);
@@ -474,5 +504,73 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
     } finally {
       await setClock(WEDNESDAY_NOON);
     }
+  });
+});
+
+describe('what a case does not do', () => {
+  it('does not plan reminders for a date a caller writes to their volunteer', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const relayed = await text(caller, 'КИРДИМ 12.11.2026');
+
+    expect(relayed).toEqual([{ to: phoneOf('aida'), from: HOTLINE, body: `${code}: КИРДИМ 12.11.2026` }]);
+    const items = await itemsOfCaller(hotline, caller);
+    expect(items.filter((item) => String(item.sk).startsWith('REMINDER#'))).toEqual([]);
+    expect(items.find((item) => item.sk === 'PROFILE')?.entryDate).toBeUndefined();
+  });
+
+  it('refuses an answer that is empty once control characters are removed', async () => {
+    const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+
+    const reply = await text(phoneOf('aida'), `R ${code} \u0001\u0002`);
+
+    expect(reply).toHaveLength(1);
+    expect(reply[0]?.to).toBeUndefined();
+    expect(reply[0]?.body).toContain('Нет текста');
+  });
+
+  it('gives a case back to the volunteers when its volunteer is paused, and lets another take it', async () => {
+    const rosterStore = new DynamoRosterStore(db(), hotline.tableName);
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    await text(phoneOf('aida'), `TAKE ${code}`);
+    const aida = roster.find((v) => v.volunteerId === 'aida');
+    if (!aida) throw new Error('no aida');
+    await rosterStore.update({ ...aida, active: false });
+    try {
+      const held = await text(caller, 'алло?');
+      const reopened = await new DynamoCaseStore(db(), hotline.tableName).get(code);
+      const taken = await text(phoneOf('bakyt'), `TAKE ${code}`);
+
+      expect(held).toHaveLength(1);
+      expect(held[0]?.to).toBeUndefined(); // not relayed to a paused volunteer
+      expect(reopened).toMatchObject({ status: 'open', notifyRound: 0 });
+      expect(taken.find((m) => !m.to)?.body).toContain(`Запрос ${code} ваш`);
+      expect(taken).toContainEqual({ body: `${code}: алло?` });
+    } finally {
+      await rosterStore.update(aida);
+    }
+  });
+});
+
+describe('the case store', () => {
+  it('lets exactly one of two writes based on the same read win', async () => {
+    const store = new DynamoCaseStore(db(), hotline.tableName);
+    const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+    const read = await store.get(code);
+    if (!read) throw new Error('no case');
+    const now = new Date(WEDNESDAY_NOON);
+    const takes = ['aida', 'bakyt'].map((id) => takeCase(read, id, now));
+
+    const results = await Promise.allSettled(
+      takes.map((take) => (take.kind === 'taken' ? store.save(take.next, read.version) : Promise.reject())),
+    );
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [lost] = results.filter((r) => r.status === 'rejected');
+    expect((lost as PromiseRejectedResult).reason).toBeInstanceOf(CaseChangedError);
   });
 });

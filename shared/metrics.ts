@@ -1,0 +1,47 @@
+// Business metrics of the webhooks as CloudWatch Embedded Metric Format fields: merged into the one log
+// line a request writes anyway, CloudWatch turns them into metrics with no API call and no permission.
+// Dimension values are intents and outcomes, never a number or a text.
+
+export const WEBHOOK_METRICS_NAMESPACE = 'MigrantHotline/Webhooks';
+
+/** The metric names the dashboard and alarms use. */
+export const WEBHOOK_METRICS = {
+  /** Inbound texts from callers, by `Intent` (and in total). */
+  messages: 'Messages',
+  /** Texts to volunteers inside TwiML replies (notifications and relayed words). */
+  forwarded: 'TextsToVolunteers',
+  /** Volunteers' commands, by `Outcome`. */
+  volunteerCommands: 'VolunteerCommands',
+  /** Call requests, by `Outcome`. */
+  voiceSteps: 'VoiceSteps',
+  casesOpened: 'CasesOpened',
+  casesTaken: 'CasesTaken',
+  /** Requests refused for a missing or wrong signature, or a form Twilio would not send, by `Reason`. */
+  rejections: 'SignatureRejections',
+} as const;
+
+/**
+ * EMF fields for one request: each metric counted once with the given dimensions and once in total.
+ * Merge into a log line: `log.info('sms.answered', { ...fields, ...metricFields(...) })`.
+ */
+export function metricFields(
+  metrics: Readonly<Record<string, number>>,
+  dimensions: Readonly<Record<string, string>> = {},
+  at: Date = new Date(),
+): Record<string, unknown> {
+  const names = Object.keys(dimensions);
+  return {
+    _aws: {
+      Timestamp: at.getTime(),
+      CloudWatchMetrics: [
+        {
+          Namespace: WEBHOOK_METRICS_NAMESPACE,
+          Dimensions: names.length > 0 ? [names, []] : [[]],
+          Metrics: Object.keys(metrics).map((name) => ({ Name: name, Unit: 'Count' })),
+        },
+      ],
+    },
+    ...dimensions,
+    ...metrics,
+  };
+}
