@@ -10,6 +10,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   SingleValueWidget,
   TextWidget,
@@ -23,6 +24,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { WEBHOOK_METRICS, WEBHOOK_METRICS_NAMESPACE } from '../../shared/metrics.js';
 import { REMINDER_METRICS, REMINDER_METRICS_NAMESPACE } from '../../shared/reminders/metrics.js';
 
 export type MonitoredFunction = 'sms' | 'voice' | 'reminders' | 'escalations';
@@ -253,6 +255,41 @@ export class Monitoring extends Construct {
         width: 12,
         left: [smsSpendMetric().with({ label: 'Month to date' })],
         leftAnnotations: [{ value: props.smsSpendAlarmUsd, label: 'Alarm' }],
+      }),
+    );
+    const webhook = (name: string, label: string) =>
+      new Metric({
+        namespace: WEBHOOK_METRICS_NAMESPACE,
+        metricName: name,
+        statistic: 'Sum',
+        period: hour,
+        label,
+      });
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'People asking for a person (per hour)',
+        width: 8,
+        left: [
+          webhook(WEBHOOK_METRICS.casesOpened, 'Cases opened'),
+          webhook(WEBHOOK_METRICS.casesTaken, 'Cases taken'),
+          webhook(WEBHOOK_METRICS.forwarded, 'Texts to volunteers'),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Texts by what they asked (per hour)',
+        width: 8,
+        left: [
+          new MathExpression({
+            expression: `SEARCH('{${WEBHOOK_METRICS_NAMESPACE},Intent} MetricName="${WEBHOOK_METRICS.messages}"', 'Sum', 3600)`,
+            label: '',
+            period: hour,
+          }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Refused requests: not signed by Twilio (per hour)',
+        width: 8,
+        left: [webhook(WEBHOOK_METRICS.rejections, 'Signature rejections')],
       }),
     );
     dashboard.addWidgets(

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHotlineApp } from '../../infra/hotline-app.js';
 import { VOICE_FALLBACK_KEY, voiceFallbackTwiml } from '../../infra/voice-fallback-twiml.js';
+import { WEBHOOK_METRICS, WEBHOOK_METRICS_NAMESPACE } from '../../shared/metrics.js';
 import { REMINDER_METRICS, REMINDER_METRICS_NAMESPACE } from '../../shared/reminders/metrics.js';
 
 let app: App;
@@ -177,7 +178,7 @@ describe('monitoring: alarms to an encrypted SNS topic', () => {
 });
 
 describe('monitoring: the NGO dashboard', () => {
-  it('shows messages, calls, reminders, errors and spend', () => {
+  it('shows messages, calls, reminders, cases, refused requests, errors and spend', () => {
     const dashboards = resourcesOf(template, 'AWS::CloudWatch::Dashboard');
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]![1].Properties.DashboardBody);
@@ -191,6 +192,11 @@ describe('monitoring: the NGO dashboard', () => {
       '5xx',
       'ApproximateNumberOfMessagesVisible',
       'SMSMonthToDateSpentUSD',
+      WEBHOOK_METRICS_NAMESPACE,
+      WEBHOOK_METRICS.casesOpened,
+      WEBHOOK_METRICS.casesTaken,
+      WEBHOOK_METRICS.rejections,
+      `{${WEBHOOK_METRICS_NAMESPACE},Intent}`,
       ...resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([id]) => id),
     ])
       expect(body).toContain(expected);

@@ -110,6 +110,25 @@ describe('the Twilio webhook chain', () => {
     expect(result.body).toBe('<Response>/voice/menu</Response>');
   });
 
+  it('counts a request signed with another token as a signature rejection metric, and answers 403', async () => {
+    const handler = twilioWebhook({ kind: 'messaging', schema }, async () => '<Response/>');
+    const event = signedEvent('/sms', { From: PHONE, Body: BODY });
+    event.headers['x-twilio-signature'] = twilioSignature('another-token', `${BASE}/sms`, {
+      From: PHONE,
+      Body: BODY,
+    });
+    captureLogs();
+
+    const result = await handler(event, context);
+
+    process.stdout.write = realWrite;
+    expect(result.statusCode).toBe(403);
+    const line = JSON.parse(captured.find((l) => l.includes('webhook.rejected')) ?? '{}');
+    expect(line.SignatureRejections).toBe(1);
+    expect(line.Reason).toBe('InvalidSignatureError');
+    expect(line._aws.CloudWatchMetrics[0].Metrics).toEqual([{ Name: 'SignatureRejections', Unit: 'Count' }]);
+  });
+
   it('hands the use case the parsed form, with Twilio fields it does not know left out', async () => {
     let seen: unknown;
     const handler = twilioWebhook({ kind: 'messaging', schema }, async (request) => {
