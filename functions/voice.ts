@@ -21,6 +21,7 @@ import {
   type CallConfig,
   dialback,
   dialbackAsk,
+  dialbackPin,
   dialEnded,
   planTransfer,
   voicemailLeft,
@@ -63,6 +64,7 @@ const VOLUNTEER_STEPS = new Set([
   '/voice/whisper-accept',
   '/voice/dial-done',
   '/voice/voicemail',
+  '/voice/dialback-pin',
   '/voice/dialback',
 ]);
 
@@ -75,7 +77,7 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
     const answer = await volunteerStep(
       request.path,
       params,
-      { code, language, failures: Number(query.get('a') ?? 0) },
+      { code, language, failures: Number(query.get('a') ?? 0), pinOk: query.get('pin') === 'ok' },
       ports,
     );
     request.log.info('voice.volunteer_step', {
@@ -154,7 +156,7 @@ type VolunteerStepPorts = Parameters<typeof voicemailLeft>[0];
 async function volunteerStep(
   path: string,
   params: VoiceCallForm,
-  step: { code: string; language: Language; failures: number },
+  step: { code: string; language: Language; failures: number; pinOk: boolean },
   ports: VolunteerStepPorts,
 ) {
   switch (path) {
@@ -180,6 +182,12 @@ async function volunteerStep(
     default: {
       const volunteer = volunteerByPhone(await ports.roster.list(), params.From);
       if (!volunteer?.active) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'not_a_volunteer' };
+      const failures = Number.isInteger(step.failures) ? step.failures : 0;
+      if (path === '/voice/dialback-pin') {
+        return dialbackPin(callConfig, { volunteer, digits: (params.Digits ?? '').trim(), failures });
+      }
+      // Only the URL the right PIN led to carries pin=ok (signed by Twilio); anything else hangs up.
+      if (!step.pinOk) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'dialback_without_pin' };
       return dialback(ports, {
         volunteer,
         digits: (params.Digits ?? '').trim(),

@@ -49,9 +49,9 @@ Commands:
       The roster: id, name, phone, languages, shifts, active, coordinator, on shift now.
       --json prints it in the import format (the target line then goes to stderr).
   volunteers add --id ID --name NAME --phone E164 --languages ky,ru [--shifts SHIFTS]
-                 [--coordinator] [--inactive]
+                 [--coordinator] [--inactive] [--pin 123456]
   volunteers update ID [--name NAME] [--phone E164] [--languages ky,ru] [--shifts SHIFTS]
-                 [--coordinator | --no-coordinator] [--active | --inactive]
+                 [--coordinator | --no-coordinator] [--active | --inactive] [--pin 123456]
       Changes only the fields given (--shifts "" removes every shift).
   volunteers remove ID
   volunteers import FILE.json [--replace]
@@ -59,6 +59,9 @@ Commands:
       Validated whole, then written in one transaction: all or nothing.
       --replace also removes the volunteers the file does not name.
   help
+
+PIN: six digits a volunteer types before a case code when calling a migrant back through the
+hotline (a caller id can be faked); stored only as a salted hash. In a file: "pin": "123456".
 
 SHIFTS, in Belgrade time: "mon-fri 09:00-18:00; sat,sun 10:00-14:00". A shift ending at or before
 its start runs past midnight (22:00-06:00); 00:00-24:00 is the whole day.
@@ -89,6 +92,7 @@ const OPTIONS = {
   'no-coordinator': { type: 'boolean' },
   active: { type: 'boolean' },
   inactive: { type: 'boolean' },
+  pin: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -99,11 +103,21 @@ const TARGET_OPTIONS: OptionName[] = ['endpoint', 'table', 'region', 'help'];
 const COMMANDS = {
   list: { options: ['json'], positionals: [] },
   add: {
-    options: ['id', 'name', 'phone', 'languages', 'shifts', 'coordinator', 'inactive'],
+    options: ['id', 'name', 'phone', 'languages', 'shifts', 'coordinator', 'inactive', 'pin'],
     positionals: [],
   },
   update: {
-    options: ['name', 'phone', 'languages', 'shifts', 'coordinator', 'no-coordinator', 'active', 'inactive'],
+    options: [
+      'name',
+      'phone',
+      'languages',
+      'shifts',
+      'coordinator',
+      'no-coordinator',
+      'active',
+      'inactive',
+      'pin',
+    ],
     positionals: ['ID'],
   },
   remove: { options: [], positionals: ['ID'] },
@@ -348,6 +362,7 @@ const FIELD_OPTIONS: Record<string, string> = {
   shifts: '--shifts',
   active: '--active/--inactive',
   coordinator: '--coordinator',
+  pin: '--pin',
 };
 
 /** Fields from the options, with the problems of the options themselves (a shift that does not parse). */
@@ -376,6 +391,7 @@ function fieldsFromOptions(values: Values): { fields: Partial<Volunteer>; proble
   if (values['no-coordinator']) fields.coordinator = false;
   if (values.active) fields.active = true;
   if (values.inactive) fields.active = false;
+  if (values.pin !== undefined) (fields as Record<string, unknown>).pin = values.pin.trim();
   return { fields, problems };
 }
 
@@ -459,7 +475,8 @@ function describe(v: Volunteer): string {
   return `${v.volunteerId} (${v.name}, ${v.phone}, ${v.languages.join(',')}, ${shifts}, ${flags.join(', ')})`;
 }
 
-const VOLUNTEER_FIELDS = new Set(Object.keys(volunteerSchema.shape));
+/** `pin` is accepted in a file too, and stored only as its hash. */
+const VOLUNTEER_FIELDS = new Set([...Object.keys(volunteerSchema.shape), 'pin']);
 const SHIFT_FIELDS = new Set(Object.keys(shiftSchema.shape));
 
 async function importFile(store: DynamoRosterStore, io: AdminIo, file: string, replace: boolean) {

@@ -4,7 +4,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  DeleteCommand,
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -148,12 +148,18 @@ export class DynamoCaseStore implements CaseStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const key of page.Items ?? []) {
-        await this.client.send(
-          new DeleteCommand({ TableName: this.tableName, Key: { pk: key.pk, sk: key.sk } }),
-        );
-        deleted++;
+      const keys = (page.Items ?? []).map((key) => ({ pk: key.pk, sk: key.sk }));
+      for (let at = 0; at < keys.length; at += 25) {
+        let pending = keys.slice(at, at + 25).map((Key) => ({ DeleteRequest: { Key } }));
+        for (let attempt = 0; pending.length > 0 && attempt < 6; attempt++) {
+          const result = await this.client.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+          );
+          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        }
+        if (pending.length > 0) throw new Error('DynamoDB kept items unprocessed while erasing a case trail');
       }
+      deleted += keys.length;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return deleted;

@@ -78,6 +78,9 @@ export const volunteerSpeech = {
   connecting: () => 'Соединяю.',
   takenByOther: () => 'Этот запрос уже ведёт другой волонтёр. До свидания.',
   notAccepted: () => 'Звонок не принят. До свидания.',
+  pinAsk: (name: string) => `Здравствуйте, ${name}. Наберите ваш PIN-код из шести цифр.`,
+  pinWrong: () => 'PIN-код не подходит.',
+  noPin: () => 'Для обратного звонка нужен PIN-код. Попросите координатора задать его. До свидания.',
   dialbackAsk: (name: string) =>
     `Здравствуйте, ${name}. Чтобы перезвонить человеку, наберите номер запроса из пяти цифр.`,
   dialbackRefused: (why: 'not_found' | 'closed' | 'no_number' | 'not_yours') =>

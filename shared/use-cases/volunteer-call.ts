@@ -22,7 +22,13 @@ import {
   whisperTwiml,
 } from '../voice/volunteer-twiml.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
-import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
+import {
+  activeCoordinators,
+  nextShiftStart,
+  onShiftFor,
+  pinMatches,
+  type Volunteer,
+} from '../volunteers/volunteer.js';
 
 /** A taken case whose volunteer left the roster or was paused. */
 function ownerGone(current: Case, roster: readonly Volunteer[]): boolean {
@@ -292,15 +298,55 @@ async function handOver(ports: VolunteerCallPorts, volunteer: Volunteer, before:
   }
 }
 
-/** A volunteer rang the hotline from their own phone: which case to call back. */
+const MAX_DIALBACK_TRIES = 3;
+
+/**
+ * A volunteer rang the hotline from their own phone. A caller id can be faked, so their PIN comes first;
+ * without one set, no dialback.
+ */
 export function dialbackAsk(config: CallConfig, volunteer: Volunteer): VoiceAnswer {
+  if (!volunteer.pinHash) {
+    return {
+      twiml: volunteerSaysTwiml(volunteerSpeech.noPin(), { hangup: true }),
+      outcome: 'dialback_no_pin',
+    };
+  }
   return {
-    twiml: dialbackAskTwiml(config, volunteerSpeech.dialbackAsk(volunteer.name), 0),
-    outcome: 'dialback_ask',
+    twiml: dialbackAskTwiml(config, volunteerSpeech.pinAsk(volunteer.name), 0, 'pin'),
+    outcome: 'dialback_pin_ask',
   };
 }
 
-const MAX_DIALBACK_TRIES = 3;
+/** The PIN typed: on to the case code, or ask again; three wrong PINs end the call. */
+export function dialbackPin(
+  config: CallConfig,
+  input: { volunteer: Volunteer; digits: string; failures: number },
+): VoiceAnswer {
+  if (pinMatches(input.digits, input.volunteer.pinHash)) {
+    return {
+      twiml: dialbackAskTwiml(config, volunteerSpeech.dialbackAsk(input.volunteer.name), 0, 'code'),
+      outcome: 'dialback_ask',
+    };
+  }
+  const failures = input.failures + 1;
+  if (failures >= MAX_DIALBACK_TRIES) {
+    return {
+      twiml: volunteerSaysTwiml(`${volunteerSpeech.pinWrong()} ${volunteerSpeech.callEnded()}`, {
+        hangup: true,
+      }),
+      outcome: 'dialback_pin_refused',
+    };
+  }
+  return {
+    twiml: dialbackAskTwiml(
+      config,
+      `${volunteerSpeech.pinWrong()} ${volunteerSpeech.pinAsk(input.volunteer.name)}`,
+      failures,
+      'pin',
+    ),
+    outcome: 'dialback_pin_wrong',
+  };
+}
 
 /** The code typed: connect the volunteer to the case's caller, the hotline's number shown to the caller. */
 export async function dialback(

@@ -98,15 +98,26 @@ export function volunteerSaysTwiml(text: string, options: { hangup: boolean }): 
   return response.toString();
 }
 
-/** A volunteer called the hotline: which case to call back. */
-export function dialbackAskTwiml(config: UrlConfig, text: string, failures: number): string {
+/**
+ * A volunteer called the hotline: their PIN (step `pin`), then which case to call back (step `code`).
+ * The code step's URL says the PIN was right; Twilio signs it, so nobody can skip to it.
+ */
+export function dialbackAskTwiml(
+  config: UrlConfig,
+  text: string,
+  failures: number,
+  step: 'pin' | 'code' = 'code',
+): string {
   const response = new VoiceResponse();
   const gather = response.gather({
     input: ['dtmf'],
-    numDigits: 5,
+    numDigits: step === 'pin' ? 6 : 5,
     finishOnKey: '#',
     timeout: 10,
-    action: url(config, '/voice/dialback', { a: String(failures) }),
+    action:
+      step === 'pin'
+        ? url(config, '/voice/dialback-pin', { a: String(failures) })
+        : url(config, '/voice/dialback', { a: String(failures), pin: 'ok' }),
     method: 'POST',
     actionOnEmptyResult: true,
   });

@@ -1,5 +1,6 @@
 // A volunteer: who answers callers who ask for a person. Validated here for the admin command line, the
 // roster import and every read from the table alike (zod/mini, so the webhooks stay small).
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Language } from '../callers/caller.js';
 
@@ -41,6 +42,11 @@ export const volunteerSchema = z.object({
   active: z._default(z.boolean(), true),
   /** Coordinators are told when nobody takes a case in time, whatever their shifts. */
   coordinator: z._default(z.boolean(), false),
+  /**
+   * The volunteer's dialback PIN, salted and hashed (scrypt): a caller id can be faked, so calling the
+   * hotline from a volunteer's number is not enough to be put through to a migrant. Set with `pin`.
+   */
+  pinHash: z.optional(z.string().check(z.regex(/^s1\$[0-9a-f]{32}\$[0-9a-f]{64}$/))),
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 export type VolunteerInput = z.input<typeof volunteerSchema>;
@@ -70,15 +76,43 @@ function problemsOf(error: z.core.$ZodError): string[] {
 }
 
 export function parseVolunteer(input: unknown): Volunteer {
-  const parsed = volunteerSchema.safeParse(input);
+  const parsed = volunteerSchema.safeParse(withPinHashed(input));
   if (!parsed.success) throw new VolunteerValidationError(problemsOf(parsed.error));
   return parsed.data;
 }
 
 export function parseRoster(input: unknown): Volunteer[] {
-  const parsed = rosterSchema.safeParse(input);
+  const parsed = rosterSchema.safeParse(Array.isArray(input) ? input.map(withPinHashed) : input);
   if (!parsed.success) throw new VolunteerValidationError(problemsOf(parsed.error));
   return parsed.data;
+}
+
+/** A dialback PIN: six digits (a million tries against three per call). */
+export const PIN_PATTERN = /^\d{6}$/;
+
+/**
+ * `pin` given in plain text (the command line, a roster file) becomes `pinHash`; the plain PIN is never
+ * stored. A malformed PIN is refused with the volunteer's other problems.
+ */
+function withPinHashed(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || !('pin' in input)) return input;
+  const { pin, ...rest } = input as Record<string, unknown>;
+  if (typeof pin !== 'string' || !PIN_PATTERN.test(pin)) {
+    throw new VolunteerValidationError(['pin: a PIN is six digits']);
+  }
+  return { ...rest, pinHash: hashPin(pin) };
+}
+
+export function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
+  return `s1$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+export function pinMatches(pin: string, pinHash: string | undefined): boolean {
+  const [version, salt, hash] = (pinHash ?? '').split('$');
+  if (version !== 's1' || !salt || !hash || !PIN_PATTERN.test(pin)) return false;
+  const expected = Buffer.from(hash, 'hex');
+  const actual = scryptSync(pin, Buffer.from(salt, 'hex'), expected.length);
+  return timingSafeEqual(expected, actual);
 }
 
 /** Belgrade wall-clock parts of an instant. */

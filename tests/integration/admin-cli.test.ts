@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-local.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
 import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
-import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import { parseRoster, pinMatches, type Volunteer } from '../../shared/volunteers/volunteer.js';
 
 const SAMPLE_ROSTER = resolve(import.meta.dirname, '../../local/roster.sample.json');
 // A Monday, 10:00 in Belgrade (CET).
@@ -250,14 +250,32 @@ describe('npm run admin -- volunteers', () => {
     expect((await store.list()).map((v) => v.volunteerId)).toEqual(['bakyt']);
   });
 
+  it('sets a dialback PIN with --pin, stores only its hash, and refuses one that is not six digits', async () => {
+    const added = await admin('volunteers', 'add', ...aida, '--pin', '271828');
+    const refused = await admin('volunteers', 'update', 'aida', '--pin', '12ab');
+
+    expect(added.code).toBe(0);
+    expect(added.out).not.toContain('271828');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--pin');
+    const [stored] = await store.list();
+    expect(JSON.stringify(stored)).not.toContain('271828');
+    expect(pinMatches('271828', stored?.pinHash)).toBe(true);
+  });
+
   it('imports the sample roster shipped for local use', async () => {
     const result = await admin('volunteers', 'import', SAMPLE_ROSTER);
 
     expect(result.code).toBe(0);
     const sample = parseRoster(JSON.parse(await readFile(SAMPLE_ROSTER, 'utf8')).volunteers);
+    // PINs are salted on every import, so compare them by what they match.
     const sorted = (list: Volunteer[]) =>
-      [...list].sort((a, b) => a.volunteerId.localeCompare(b.volunteerId));
-    expect(sorted(await store.list())).toEqual(sorted(sample));
+      [...list]
+        .sort((a, b) => a.volunteerId.localeCompare(b.volunteerId))
+        .map(({ pinHash, ...rest }) => ({ ...rest, hasPin: pinHash !== undefined }));
+    const stored = await store.list();
+    expect(sorted(stored)).toEqual(sorted(sample));
+    expect(pinMatches('111111', stored.find((v) => v.volunteerId === 'aida')?.pinHash)).toBe(true);
   });
 
   it('imports a plain array and updates the volunteers it names, keeping the others', async () => {

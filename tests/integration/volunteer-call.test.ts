@@ -20,6 +20,7 @@ let hotline: LocalHotline;
 let roster: Volunteer[];
 const cases = () => new DynamoCaseStore(createDocumentClient(inject('dynamoEndpoint')), hotline.tableName);
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+const PINS = { aida: '111111', bakyt: '222222' };
 
 beforeAll(async () => {
   hotline = await startTestHotline();
@@ -29,6 +30,7 @@ beforeAll(async () => {
       name: 'Aida',
       phone: '+381600000201',
       languages: ['ky', 'ru'],
+      pin: PINS.aida,
       shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
     },
     {
@@ -36,6 +38,7 @@ beforeAll(async () => {
       name: 'Bakyt',
       phone: '+381600000202',
       languages: ['ky'],
+      pin: PINS.bakyt,
       shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
     },
     {
@@ -272,22 +275,21 @@ describe('talking to a person by phone', () => {
 });
 
 describe('dialback: a volunteer calls the caller through the hotline', () => {
-  it('asks a volunteer calling in for a case code and connects them to the caller with the hotline’s number', async () => {
+  it('asks a volunteer calling in for their PIN, then a case code, and connects them with the hotline’s number', async () => {
     const caller = uniquePhone('+996');
     const { code } = await askForPerson(caller);
-    const volunteerCall = sid('CA');
+    const from = { CallSid: sid('CA'), From: phoneOf('bakyt'), To: HOTLINE };
 
-    const asked = await post('/voice', { CallSid: volunteerCall, From: phoneOf('bakyt'), To: HOTLINE });
-    const connected = await post('/voice/dialback?a=0', {
-      CallSid: volunteerCall,
-      From: phoneOf('bakyt'),
-      To: HOTLINE,
-      Digits: code,
-    });
+    const askedPin = await post('/voice', from);
+    const askedCode = await post('/voice/dialback-pin?a=0', { ...from, Digits: PINS.bakyt });
+    const connected = await post('/voice/dialback?a=0&pin=ok', { ...from, Digits: code });
 
-    const gather = verb(asked, 'Gather');
-    expect(gather?.attributes).toMatchObject({ numDigits: '5' });
-    expect(pathOf(gather?.attributes.action ?? '')).toBe('/voice/dialback?a=0');
+    const pinGather = verb(askedPin, 'Gather');
+    expect(pinGather?.attributes).toMatchObject({ numDigits: '6' });
+    expect(pathOf(pinGather?.attributes.action ?? '')).toBe('/voice/dialback-pin?a=0');
+    const codeGather = verb(askedCode, 'Gather');
+    expect(codeGather?.attributes).toMatchObject({ numDigits: '5' });
+    expect(pathOf(codeGather?.attributes.action ?? '')).toBe('/voice/dialback?a=0&pin=ok');
     const dial = verb(connected, 'Dial');
     expect(dial?.attributes.callerId).toBe(HOTLINE);
     expect(dial?.children.map((c) => c.text)).toEqual([caller]);
@@ -297,14 +299,36 @@ describe('dialback: a volunteer calls the caller through the hotline', () => {
     expect(stored?.events.at(-1)?.kind).toBe('dialback');
   });
 
+  it('asks again after a wrong PIN and ends after the third, never reaching the code', async () => {
+    const from = { CallSid: sid('CA'), From: phoneOf('aida'), To: HOTLINE };
+
+    const first = await post('/voice/dialback-pin?a=0', { ...from, Digits: PINS.bakyt });
+    const third = await post('/voice/dialback-pin?a=2', { ...from, Digits: '000000' });
+
+    expect(pathOf(verb(first, 'Gather')?.attributes.action ?? '')).toBe('/voice/dialback-pin?a=1');
+    expect(verb(third, 'Gather')).toBeUndefined();
+    expect(third.verbs.at(-1)?.name).toBe('Hangup');
+  });
+
+  it('refuses dialback to a volunteer without a PIN, and a code step reached without the PIN', async () => {
+    const { code } = await askForPerson();
+
+    const noPin = await post('/voice', { From: phoneOf('olga'), To: HOTLINE });
+    const skipped = await post('/voice/dialback?a=0', { From: phoneOf('aida'), To: HOTLINE, Digits: code });
+
+    expect(noPin.verbs.map((v) => v.name)).toEqual(['Say', 'Hangup']);
+    expect(noPin.verbs[0]?.text).toContain('PIN');
+    expect(skipped.verbs.map((v) => v.name)).toEqual(['Hangup']);
+    expect((await cases().get(code))?.status).toBe('open');
+  });
+
   it('asks again after a wrong code, and ends after the third', async () => {
-    const volunteerCall = sid('CA');
-    const from = { CallSid: volunteerCall, From: phoneOf('aida'), To: HOTLINE };
+    const from = { CallSid: sid('CA'), From: phoneOf('aida'), To: HOTLINE };
 
-    const first = await post('/voice/dialback?a=0', { ...from, Digits: '99999' });
-    const third = await post('/voice/dialback?a=2', { ...from, Digits: '123' });
+    const first = await post('/voice/dialback?a=0&pin=ok', { ...from, Digits: '99999' });
+    const third = await post('/voice/dialback?a=2&pin=ok', { ...from, Digits: '123' });
 
-    expect(pathOf(verb(first, 'Gather')?.attributes.action ?? '')).toBe('/voice/dialback?a=1');
+    expect(pathOf(verb(first, 'Gather')?.attributes.action ?? '')).toBe('/voice/dialback?a=1&pin=ok');
     expect(verb(third, 'Gather')).toBeUndefined();
     expect(third.verbs.at(-1)?.name).toBe('Hangup');
   });
@@ -312,7 +336,11 @@ describe('dialback: a volunteer calls the caller through the hotline', () => {
   it('will not call back a case whose caller hid their number', async () => {
     const { code } = await askForPerson('+266696687');
 
-    const refused = await post('/voice/dialback?a=0', { From: phoneOf('aida'), To: HOTLINE, Digits: code });
+    const refused = await post('/voice/dialback?a=0&pin=ok', {
+      From: phoneOf('aida'),
+      To: HOTLINE,
+      Digits: code,
+    });
 
     expect(verb(refused, 'Dial')).toBeUndefined();
     expect(verb(refused, 'Gather')?.children[0]?.text).toContain('скрытого номера');
@@ -321,7 +349,7 @@ describe('dialback: a volunteer calls the caller through the hotline', () => {
   it('does not treat an unknown number calling /voice/dialback as a volunteer', async () => {
     const { code } = await askForPerson();
 
-    const refused = await post('/voice/dialback?a=0', {
+    const refused = await post('/voice/dialback?a=0&pin=ok', {
       From: uniquePhone('+381'),
       To: HOTLINE,
       Digits: code,

@@ -10,6 +10,7 @@ import {
   parseRoster,
   parseShiftList,
   parseVolunteer,
+  pinMatches,
   type Shift,
   shiftCovers,
   type Volunteer,
@@ -285,5 +286,27 @@ describe('the sample roster for local use', () => {
     expect(roster.filter((v) => v.coordinator && v.shifts.length > 0).map((v) => v.languages)).toEqual([
       ['ky', 'ru'],
     ]);
+  });
+});
+
+describe('dialback PINs', () => {
+  const base = { volunteerId: 'aida', name: 'Aida', phone: '+381600000001', languages: ['ky'] };
+
+  it('stores a PIN only as a salted hash that the same PIN matches and another does not', () => {
+    const a = parseVolunteer({ ...base, pin: '314159' });
+    const b = parseVolunteer({ ...base, pin: '314159' });
+
+    expect(a).not.toHaveProperty('pin');
+    expect(a.pinHash).toMatch(/^s1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    expect(a.pinHash).not.toContain('314159');
+    expect(a.pinHash).not.toBe(b.pinHash); // salted
+    expect(pinMatches('314159', a.pinHash)).toBe(true);
+    expect(pinMatches('314158', a.pinHash)).toBe(false);
+    expect(pinMatches('314159', undefined)).toBe(false);
+  });
+
+  it('refuses a PIN that is not six digits', () => {
+    expect(() => parseVolunteer({ ...base, pin: '1234' })).toThrow(/six digits/);
+    expect(() => parseRoster([{ ...base, pin: 'abcdef' }])).toThrow(/six digits/);
   });
 });
