@@ -2,7 +2,8 @@
 //   1. minified bundle size of each webhook function, built exactly as the stack builds it;
 //   2. module load time of each bundle in fresh Node processes, next to the same handler built against
 //      the root `twilio` package, as a ratio measured in the same run;
-//   3. DynamoDB requests per inbound SMS, counted on the wire by a proxy in front of DynamoDB Local.
+//   3. DynamoDB requests per inbound SMS, counted on the wire by a proxy in front of DynamoDB Local;
+//   4. the same per IVR step (bench/voice.ts) and per step of the volunteer relay (bench/volunteers.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { startLocalHotline } from '../local/hotline.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
 import { countingProxy, freePort, round } from './support.js';
 import { type VoiceStepRow, voiceStepsMarkdown } from './voice.js';
+import { type VolunteerResults, volunteersMarkdown } from './volunteers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
@@ -332,6 +334,14 @@ async function main() {
       maxBuffer: 10_000_000,
     }).toString(),
   ) as VoiceStepRow[];
+  process.stdout.write('running scripted volunteer cases (SMS relay and calls to volunteers)…\n');
+  // Its own process too, for the same reason.
+  const volunteers = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/volunteers.ts'), '--json'], {
+      env: process.env,
+      maxBuffer: 10_000_000,
+    }).toString(),
+  ) as VolunteerResults;
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -341,6 +351,7 @@ async function main() {
     dynamoRequestsPerSms: sms.dynamoRequests,
     segmentsPerReply: sms.segments,
     voiceSteps: voice,
+    volunteers,
   };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const lines = [
@@ -369,6 +380,8 @@ async function main() {
     ...sms.segments.map((s) => `| ${s.reader} | ${s.replies} | ${s.median} | ${s.max} | ${s.mean} |`),
     '',
     ...voiceStepsMarkdown(voice),
+    '',
+    ...volunteersMarkdown(volunteers),
     '',
   ];
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));

@@ -17,7 +17,7 @@ const KINDS = {
   deadlines: 'my deadlines spoken',
   typed: 'entry date typed, read back',
   confirmed: 'entry date confirmed (profile + reminders)',
-  sms: 'SMS summary or numbers sent (claim, then SNS)',
+  sms: 'SMS summary sent (claim, then SNS)',
   switch: 'language switched with 9 (remembered)',
   failure: 'wrong key or no input (re-prompt)',
   replay: 'the same step posted again (confirmation)',
@@ -43,8 +43,7 @@ function script(languageKey: '1' | '2'): Press[] {
     ['1', 'sms'],
     ['2', 'deadlines'],
     ['*', 'navigate'],
-    ['4', 'navigate'],
-    ['1', 'sms'],
+    // Key 4 (a person) hands the call to volunteers and ends this script: bench/volunteers.ts measures it.
     ['9', 'switch'],
     ['7', 'failure'],
     ['', 'failure'],
