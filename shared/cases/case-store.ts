@@ -13,7 +13,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { HandledMessage } from '../callers/caller-store.js';
-import { caseKeys } from '../table/keys.js';
+import { caseKeys, withheldCallKeys } from '../table/keys.js';
 import type { Case, CaseEvent, CaseNote } from './case.js';
 
 /** Somebody else changed the case since it was read (another volunteer took it first, say). */
@@ -39,6 +39,10 @@ export interface CaseStore {
   getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }>;
   /** The case change and the request's answer in one transaction; a second try of the same request fails. */
   saveWithStep(next: Case, readVersion: number, step: HandledMessage): Promise<void>;
+  /** The answer already given to a step of a withheld call (a Twilio retry), if any. */
+  withheldStep(stepKey: string): Promise<HandledMessage | undefined>;
+  /** A new case opened by a withheld call and the step's answer, in one transaction. */
+  saveNewWithWithheldStep(next: Case, step: HandledMessage): Promise<void>;
   /**
    * Deletes every record kept beside the case item (answered webhooks whose stored replies can hold the
    * caller's number and words): part of erasing the caller. The case item itself is stripped, not deleted.
@@ -122,6 +126,46 @@ export class DynamoCaseStore implements CaseStore {
               Put: {
                 TableName: this.tableName,
                 Item: { ...caseKeys.step(next.code, step.messageSid), type: 'handledStep', ...step },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new CaseChangedError(next.code);
+      throw error;
+    }
+  }
+
+  async withheldStep(stepKey: string): Promise<HandledMessage | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: withheldCallKeys.step(stepKey),
+        ConsistentRead: true,
+      }),
+    );
+    const item = result.Item;
+    return item
+      ? {
+          messageSid: String(item.messageSid),
+          replyTwiml: String(item.replyTwiml),
+          expiresAt: Number(item.expiresAt),
+        }
+      : undefined;
+  }
+
+  async saveNewWithWithheldStep(next: Case, step: HandledMessage): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.saveItem(next, undefined),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...withheldCallKeys.step(step.messageSid), type: 'handledStep', ...step },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

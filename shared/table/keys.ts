@@ -49,6 +49,11 @@ export const caseKeys = {
   openPartition: 'CASES#OPEN',
 };
 
+/** An answered step of a call from a withheld number: no caller partition to keep it in. */
+export const withheldCallKeys = {
+  step: (stepKey: string): ItemKey => ({ pk: `CALL#${stepKey}`, sk: 'STEP' }),
+};
+
 /**
  * After an erasure nothing about the caller is left, yet a Twilio retry of the erasing message must
  * get the same answer and must not recreate the caller: a short-lived record keyed by the message alone.

@@ -10,7 +10,7 @@ import {
   ConcurrentCallerUpdateError,
   DuplicateMessageError,
 } from '../callers/caller-store.js';
-import type { CaseStore } from '../cases/case-store.js';
+import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { planSeries } from '../conversation/caller-dates.js';
 import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
@@ -64,6 +64,11 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     const reply = decideCall(step.input, { identified: false, kyrgyzNumber: false }, now);
     if (reply.transfer) {
       // A withheld number: a case the volunteers can answer live or by voicemail, never text or call back.
+      // Remembered by the step, so a Twilio retry neither opens a second case nor rings everyone again.
+      const { cases } = ports.volunteers;
+      const key = stepKey(step);
+      const answered = await cases.withheldStep(key);
+      if (answered) return { twiml: answered.replyTwiml, outcome: 'replay', saved: false };
       const plan = ports.volunteers.plan({
         language: reply.transfer.language,
         roster: await ports.volunteers.roster.list(),
@@ -71,7 +76,18 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
         hotline: step.hotline ?? '',
         speech: reply.speech,
       });
-      await ports.volunteers.cases.save(plan.next, undefined);
+      const expiresAt = Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? DEFAULT_DEDUPE_SECONDS);
+      try {
+        await cases.saveNewWithWithheldStep(plan.next, {
+          messageSid: key,
+          replyTwiml: plan.twiml,
+          expiresAt,
+        });
+      } catch (error) {
+        const raced = error instanceof CaseChangedError ? await cases.withheldStep(key) : undefined;
+        if (!raced) throw error;
+        return { twiml: raced.replyTwiml, outcome: 'replay', saved: false };
+      }
       return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
     }
     return { twiml: ports.render(reply), outcome: reply.outcome, saved: false };

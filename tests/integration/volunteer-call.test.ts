@@ -264,6 +264,18 @@ describe('talking to a person by phone', () => {
     }
   });
 
+  it('answers a retried transfer step the same, with one case and no second ringing round', async () => {
+    for (const from of ['+266696687', uniquePhone('+996')]) {
+      const { call, turn, code } = await askForPerson(from);
+
+      const again = await call.replay();
+
+      expect(again.xml).toBe(turn.reply.xml);
+      const stored = await cases().get(code);
+      expect(stored?.events.filter((e) => e.kind === 'call_offered')).toHaveLength(1);
+    }
+  });
+
   it('rings a withheld caller through too, with a case that has no number to call back', async () => {
     const { turn, code } = await askForPerson('+266696687');
 
