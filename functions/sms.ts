@@ -9,23 +9,35 @@ import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
+import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { inboundMessageSchema } from '../shared/twilio/webhook-schemas.js';
 import { receiveSms } from '../shared/use-cases/receive-sms.js';
 import { receiveVolunteerSms } from '../shared/use-cases/volunteer-sms.js';
 import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
 
-const config = hotlineConfig();
-const client = documentClient(config);
-const callers = new DynamoCallerStore(client, config.TABLE_NAME);
-const cases = new DynamoCaseStore(client, config.TABLE_NAME);
-const inbox = new DynamoVolunteerInbox(client, config.TABLE_NAME, cases);
-const roster = new CachedRoster(
-  new DynamoRosterStore(client, config.TABLE_NAME),
-  config.ROSTER_CACHE_SECONDS * 1000,
-);
+/**
+ * Built on the first request rather than at module load: a broken deployment configuration then fails
+ * inside the webhook chain, and the caller gets our apology instead of Twilio's error message.
+ */
+const dependencies = once(() => {
+  const config = hotlineConfig();
+  const client = documentClient(config);
+  const cases = new DynamoCaseStore(client, config.TABLE_NAME);
+  return {
+    config,
+    callers: new DynamoCallerStore(client, config.TABLE_NAME),
+    cases,
+    inbox: new DynamoVolunteerInbox(client, config.TABLE_NAME, cases),
+    roster: new CachedRoster(
+      new DynamoRosterStore(client, config.TABLE_NAME),
+      config.ROSTER_CACHE_SECONDS * 1000,
+    ),
+  };
+});
 
 export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessageSchema }, async (request) => {
+  const { config, callers, cases, inbox, roster } = dependencies();
   const { phone, channel } = parseAddress(request.params.From);
   const volunteers = await roster.list();
   const volunteer = volunteerByPhone(volunteers, phone);

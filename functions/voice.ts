@@ -7,11 +7,12 @@ import { DynamoCallerStore } from '../shared/callers/caller-store.js';
 import { newCaseCode } from '../shared/cases/case.js';
 import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { hotlineClock } from '../shared/clock.js';
-import { hotlineConfig } from '../shared/config.js';
+import { type HotlineConfig, hotlineConfig } from '../shared/config.js';
 import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversation/ivr.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
+import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { voiceTwiml } from '../shared/twilio/twiml.js';
 import { type VoiceCallForm, voiceCallSchema } from '../shared/twilio/webhook-schemas.js';
@@ -32,28 +33,38 @@ import { speechParts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
 import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
 
-const config = hotlineConfig();
-const client = documentClient(config);
-const callers = new DynamoCallerStore(client, config.TABLE_NAME);
-const cases = new DynamoCaseStore(client, config.TABLE_NAME);
-const roster = new CachedRoster(
-  new DynamoRosterStore(client, config.TABLE_NAME),
-  config.ROSTER_CACHE_SECONDS * 1000,
-);
-const callConfig: CallConfig = {
-  PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
-  PROMPTS_BASE_URL: config.PROMPTS_BASE_URL,
-  ringSeconds: config.VOLUNTEER_RING_SECONDS,
-  voicemailMaxSeconds: config.VOICEMAIL_MAX_SECONDS,
-  renotifyMinutes: config.CASE_RENOTIFY_MINUTES,
-};
-const notifier = new SnsNotifier(snsClient(config), {
-  senderId: config.SMS_SENDER_ID,
-  maxPriceUsd: config.SMS_MAX_PRICE_USD,
+/**
+ * Built on the first request rather than at module load: a broken deployment configuration then fails
+ * inside the webhook chain, and the caller hears our apology instead of Twilio's error message.
+ */
+const dependencies = once(() => {
+  const config = hotlineConfig();
+  const client = documentClient(config);
+  const callConfig: CallConfig = {
+    PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
+    PROMPTS_BASE_URL: config.PROMPTS_BASE_URL,
+    ringSeconds: config.VOLUNTEER_RING_SECONDS,
+    voicemailMaxSeconds: config.VOICEMAIL_MAX_SECONDS,
+    renotifyMinutes: config.CASE_RENOTIFY_MINUTES,
+  };
+  return {
+    config,
+    callConfig,
+    callers: new DynamoCallerStore(client, config.TABLE_NAME),
+    cases: new DynamoCaseStore(client, config.TABLE_NAME),
+    roster: new CachedRoster(
+      new DynamoRosterStore(client, config.TABLE_NAME),
+      config.ROSTER_CACHE_SECONDS * 1000,
+    ),
+    notifier: new SnsNotifier(snsClient(config), {
+      senderId: config.SMS_SENDER_ID,
+      maxPriceUsd: config.SMS_MAX_PRICE_USD,
+    }),
+  };
 });
 
 /** Kyrgyz recording first, then Russian: a fault may come before the caller has chosen. */
-const apology = () =>
+const apology = (config: HotlineConfig) =>
   voiceTwiml(speechParts(config, [...composePrompt('ky', 'apology'), ...composePrompt('ru', 'apology')]), {
     hangup: true,
   });
@@ -70,6 +81,7 @@ const VOLUNTEER_STEPS = new Set([
 
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
   const { params, query } = request;
+  const { config, callConfig, callers, cases, roster, notifier } = dependencies();
   const ports = { cases, roster, notifier, clock: hotlineClock, log: request.log, config: callConfig };
   const language: Language = query.get('lang') === 'ru' ? 'ru' : 'ky';
   const code = query.get('case') ?? '';
@@ -161,7 +173,7 @@ async function volunteerStep(
 ) {
   switch (path) {
     case '/voice/whisper':
-      return whisper(callConfig, step.code, step.language);
+      return whisper(ports.config, step.code, step.language);
     case '/voice/whisper-accept':
       // On the volunteer's leg, `To` is the volunteer's phone.
       return acceptWhisper(ports, {
@@ -184,7 +196,7 @@ async function volunteerStep(
       if (!volunteer?.active) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'not_a_volunteer' };
       const failures = Number.isInteger(step.failures) ? step.failures : 0;
       if (path === '/voice/dialback-pin') {
-        return dialbackPin(callConfig, { volunteer, digits: (params.Digits ?? '').trim(), failures });
+        return dialbackPin(ports.config, { volunteer, digits: (params.Digits ?? '').trim(), failures });
       }
       // Only the URL the right PIN led to carries pin=ok (signed by Twilio); anything else hangs up.
       if (!step.pinOk) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'dialback_without_pin' };
