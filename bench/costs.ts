@@ -1,0 +1,624 @@
+// `npx tsx bench/costs.ts` (the last step of `npm run bench`): operating costs per 1,000 conversations.
+// Reads what the benchmark measured (bench/results.json, bench/reminders-results.json) and the unit prices
+// (bench/prices.json), prices a few conversation profiles on each channel, and writes bench/costs.json, the
+// "Costs per 1,000 conversations" section of bench/RESULTS.md (replaced; the rest of the file is kept) and
+// the table between the markers in docs/costs.md.
+// Counts of requests, texts and segments come from the benchmark (reminder segments from the message
+// catalogue, measured here with the same calculator). The prices, the request-unit conversion and the
+// Lambda duration are assumptions, named below; nothing here is a timing.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SegmentedMessage } from 'sms-segments-calculator';
+import { localDateIn } from '../shared/deadlines/calendar.js';
+import { parseLocalDate, planReminders } from '../shared/deadlines/index.js';
+import type { Language } from '../shared/messages/catalogue.js';
+import { reminderText } from '../shared/reminders/reminder-text.js';
+import { DEFAULT_SWEEP_SETTINGS } from '../shared/reminders/sweep.js';
+import type { VoiceStepRow } from './voice.js';
+import type { VolunteerResults, VolunteerStepRow } from './volunteers.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const HEADING = '## Costs per 1,000 conversations';
+const DOC_BEGIN = '<!-- costs:begin (written by bench/costs.ts) -->';
+const DOC_END = '<!-- costs:end -->';
+
+// ---- Inputs -------------------------------------------------------------------------------------------
+
+interface Price {
+  usd: number;
+  per: string;
+  basis: string;
+  source: string;
+  note?: string;
+}
+
+const PRICE_NAMES = [
+  'twilioSmsInboundPerSegment',
+  'twilioSmsOutboundSerbiaPerSegment',
+  'twilioWhatsAppPerMessage',
+  'metaWhatsAppServiceMessage',
+  'snsSmsSerbiaPerPart',
+  'twilioVoiceInboundLocalPerMinute',
+  'twilioVoiceOutboundSerbiaMobilePerMinute',
+  'dynamodbWriteRequestUnitPerMillion',
+  'dynamodbReadRequestUnitPerMillion',
+  'apiGatewayHttpApiPerMillion',
+  'lambdaArm64PerGbSecond',
+  'lambdaPerMillionRequests',
+] as const;
+type PriceName = (typeof PRICE_NAMES)[number];
+
+interface PriceFile {
+  checkedOn: string;
+  currency: string;
+  prices: Record<PriceName, Price>;
+}
+
+interface SmsRequests {
+  label: string;
+  messages: number;
+  byOperation: Record<string, number>;
+}
+
+interface SegmentsPerReply {
+  reader: string;
+  replies: number;
+  mean: number;
+}
+
+interface Results {
+  measuredAt: string;
+  dynamoRequestsPerSms: SmsRequests[];
+  segmentsPerReply: SegmentsPerReply[];
+  voiceSteps: VoiceStepRow[];
+  volunteers: VolunteerResults;
+}
+
+interface ReminderRow {
+  scenario: string;
+  sent: number;
+  readUnits: number;
+  writeUnits: number;
+}
+
+interface ReminderResults {
+  measuredAt: string;
+  rows: ReminderRow[];
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
+}
+
+function readPrices(): PriceFile {
+  const file = readJson<PriceFile>('bench/prices.json');
+  for (const name of PRICE_NAMES) {
+    const price = file.prices?.[name];
+    if (!price || typeof price.usd !== 'number' || !price.source) {
+      throw new Error(`bench/prices.json: "${name}" needs a number "usd" and a "source"`);
+    }
+  }
+  return file;
+}
+
+/** The `memorySize` a CDK file gives its function(s): the webhooks' in the stack, the sweep's in its construct. */
+function memoryMbIn(path: string): number {
+  const sizes = [...readFileSync(join(ROOT, path), 'utf8').matchAll(/memorySize:\s*(\d+)/g)].map((m) =>
+    Number(m[1]),
+  );
+  const [first] = sizes;
+  if (first === undefined || sizes.some((size) => size !== first)) {
+    throw new Error(`${path}: expected one memorySize, found ${sizes.join(', ') || 'none'}`);
+  }
+  return first;
+}
+
+// ---- Assumptions --------------------------------------------------------------------------------------
+
+/**
+ * Request units per DynamoDB request, by operation, as counted on the wire by the benchmark. Conservative:
+ * every item under 1 KB (under 4 KB for reads), every read strongly consistent (the code reads that way),
+ * every write to an item that also has a copy in the `due` index (reminders, open cases) paying for it.
+ */
+const UNITS_PER_REQUEST: Record<string, { rru: number; wru: number; assumption: string }> = {
+  GetItem: { rru: 1, wru: 0, assumption: 'one item, strongly consistent: 1 RRU' },
+  BatchGetItem: {
+    rru: 3,
+    wru: 0,
+    assumption:
+      'up to 3 keys, strongly consistent (a caller: profile, handled message, erasure marker; a case: case and step): 3 RRU',
+  },
+  Query: {
+    rru: 2,
+    wru: 0,
+    assumption: 'strongly consistent, up to 8 KB read (a caller partition, the roster, a case trail): 2 RRU',
+  },
+  PutItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
+  DeleteItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
+  BatchWriteItem: {
+    rru: 0,
+    wru: 50,
+    assumption: 'a full batch of 25 items, each with an index copy: 50 WRU',
+  },
+  TransactWriteItems: {
+    rru: 0,
+    wru: 10,
+    assumption:
+      '4 items (handled record, profile or case, two more) at 2 WRU each, as a transactional write of N items costs 2N WRU, plus 2 index copies: 10 WRU',
+  },
+};
+
+/** A stored entry date adds its reminder items to that message's transaction: 2 WRU each, plus the index copy. */
+const WRU_PER_REMINDER_ITEM = 3;
+
+/** No duration is measured here: every webhook request is assumed to run 100 ms (billed per 1 ms). */
+const ASSUMED_WEBHOOK_MS = 100;
+
+/** A caller's text (a keyword, a date, a short question): one segment. The replies are measured. */
+const INBOUND_SEGMENTS_PER_TEXT = 1;
+
+const WEBHOOK_MEMORY_MB = memoryMbIn('infra/hotline-stack.ts');
+const SWEEP_MEMORY_MB = memoryMbIn('infra/constructs/reminder-sweep.ts');
+/** The sweep holds each reminder at least this long: SNS hand-overs are paced at the deployed rate. */
+const SWEEP_MS_PER_REMINDER = 1000 / DEFAULT_SWEEP_SETTINGS.sendRatePerSecond;
+
+// ---- Usage --------------------------------------------------------------------------------------------
+
+/** What one conversation uses; priced below. */
+interface Usage {
+  smsInSegments: number;
+  smsOutSegments: number;
+  whatsAppIn: number;
+  whatsAppOut: number;
+  snsParts: number;
+  voiceInMinutes: number;
+  voiceOutMinutes: number;
+  /** Webhook requests: one API Gateway request and one Lambda invocation each. */
+  webhooks: number;
+  /** Lambda time outside the webhooks (the reminder sweep). */
+  extraGbSeconds: number;
+  rru: number;
+  wru: number;
+}
+
+const NONE: Usage = {
+  smsInSegments: 0,
+  smsOutSegments: 0,
+  whatsAppIn: 0,
+  whatsAppOut: 0,
+  snsParts: 0,
+  voiceInMinutes: 0,
+  voiceOutMinutes: 0,
+  webhooks: 0,
+  extraGbSeconds: 0,
+  rru: 0,
+  wru: 0,
+};
+
+const add = (...parts: Partial<Usage>[]): Usage => {
+  const total = { ...NONE };
+  for (const part of parts)
+    for (const [key, value] of Object.entries(part)) total[key as keyof Usage] += value ?? 0;
+  return total;
+};
+
+const times = (n: number, usage: Partial<Usage>): Partial<Usage> =>
+  Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, (value ?? 0) * n]));
+
+/** Request units of `requests` DynamoDB requests with these operation totals, per request. */
+function unitsOf(byOperation: Record<string, number>, requests: number): Partial<Usage> {
+  let rru = 0;
+  let wru = 0;
+  for (const [operation, count] of Object.entries(byOperation)) {
+    const units = UNITS_PER_REQUEST[operation];
+    if (!units) throw new Error(`No request-unit assumption for DynamoDB ${operation}: add one to costs.ts`);
+    rru += units.rru * count;
+    wru += units.wru * count;
+  }
+  return requests > 0 ? { rru: rru / requests, wru: wru / requests } : {};
+}
+
+function find<T>(list: readonly T[], test: (item: T) => boolean, what: string): T {
+  const found = list.find(test);
+  if (!found) throw new Error(`bench/results.json has no ${what}: run \`npm run bench\``);
+  return found;
+}
+
+// ---- Profiles -----------------------------------------------------------------------------------------
+
+type Channel = 'SMS, Cyrillic' | 'SMS, Latin mode' | 'WhatsApp' | 'voice';
+
+interface Priced {
+  profile: string;
+  channel: Channel;
+  /** What the conversation is billed for, in words. */
+  billed: string;
+  note?: string;
+  usage: Usage;
+}
+
+interface Measured {
+  results: Results;
+  reminders: ReminderResults;
+}
+
+/** Mean SMS segments of one reply and one reminder, per script. */
+interface Segments {
+  cyrillic: number;
+  latin: number;
+  reminderCyrillic: number;
+  reminderLatin: number;
+}
+
+function profiles({ results, reminders }: Measured): { rows: Priced[]; segments: Segments } {
+  // Mean SMS segments of one reply, over the Kyrgyz and Russian readers of each script (measured).
+  const meanSegments = (readers: readonly string[]) => {
+    const rows = readers.map((reader) =>
+      find(results.segmentsPerReply, (row) => row.reader === reader, `segments for ${reader}`),
+    );
+    const replies = rows.reduce((sum, row) => sum + row.replies, 0);
+    return rows.reduce((sum, row) => sum + row.mean * row.replies, 0) / replies;
+  };
+  const replySegments = { cyrillic: meanSegments(['ky', 'ru']), latin: meanSegments(['ky-latn', 'ru-latn']) };
+
+  // One ordinary inbound text (keywords, information, dates, STOP…): mean DynamoDB units, measured.
+  const ordinary = find(
+    results.dynamoRequestsPerSms,
+    (row) => row.label.startsWith('ordinary'),
+    'ordinary SMS',
+  );
+  const text: Partial<Usage> = { webhooks: 1, ...unitsOf(ordinary.byOperation, ordinary.messages) };
+
+  const smsTurns = (texts: number, replies: number, perReply: number): Partial<Usage> => ({
+    smsInSegments: texts * INBOUND_SEGMENTS_PER_TEXT,
+    smsOutSegments: replies * perReply,
+  });
+  const whatsAppTurns = (texts: number, replies: number): Partial<Usage> => ({
+    whatsAppIn: texts,
+    whatsAppOut: replies,
+  });
+
+  const rows: Priced[] = [];
+
+  // "information": 3 texts in (menu, a topic, another topic), 3 replies out.
+  const info = (channel: Channel, turns: Partial<Usage>, billed: string) =>
+    rows.push({ profile: 'information', channel, billed, usage: add(times(3, text), turns) });
+  info(
+    'SMS, Cyrillic',
+    smsTurns(3, 3, replySegments.cyrillic),
+    `3 texts in, 3 replies (${fmt(3 * replySegments.cyrillic)} segments)`,
+  );
+  info(
+    'SMS, Latin mode',
+    smsTurns(3, 3, replySegments.latin),
+    `3 texts in, 3 replies (${fmt(3 * replySegments.latin)} segments)`,
+  );
+  info('WhatsApp', whatsAppTurns(3, 3), '3 messages in, 3 out');
+
+  // "deadline": 2 texts in and out (the entry date, then "my deadlines"), and the reminders the stored
+  // entry date produces later, sent by the sweep through SNS as SMS (WhatsApp callers get them as SMS too).
+  // The plan and the texts come from the code: an entry 31 days before the planning day leaves the
+  // visa-free reminders (14, 7, 2 days before the last day); the registration window has passed.
+  const planned = planReminders({ entry: parseLocalDate('2026-03-01') }, new Date('2026-04-01T10:00:00Z'));
+  const reminderSegments = (latin: boolean) => {
+    let total = 0;
+    for (const language of ['ky', 'ru'] satisfies Language[]) {
+      for (const reminder of planned) {
+        const today = localDateIn(new Date(reminder.dueAt), 'Europe/Belgrade');
+        const body = reminderText(reminder, { phone: '+381600000000', language, latin }, today);
+        total += new SegmentedMessage(body).segmentsCount;
+      }
+    }
+    return total / 2; // per caller: the mean of a Kyrgyz and a Russian one
+  };
+  const segments: Segments = {
+    ...replySegments,
+    reminderCyrillic: reminderSegments(false) / planned.length,
+    reminderLatin: reminderSegments(true) / planned.length,
+  };
+  // DynamoDB's own consumed capacity per reminder sent (bench/reminders.ts); the largest of its scenarios.
+  const perReminder = (of: (row: ReminderRow) => number) =>
+    Math.max(...reminders.rows.map((row) => of(row) / row.sent));
+  const sweep: Partial<Usage> = {
+    rru: planned.length * perReminder((row) => row.readUnits),
+    wru: planned.length * (perReminder((row) => row.writeUnits) + WRU_PER_REMINDER_ITEM),
+    extraGbSeconds: planned.length * (SWEEP_MS_PER_REMINDER / 1000) * (SWEEP_MEMORY_MB / 1024),
+  };
+  const deadline = (channel: Channel, turns: Partial<Usage>, latin: boolean, billed: string) => {
+    const parts = reminderSegments(latin);
+    rows.push({
+      profile: 'deadline',
+      channel,
+      billed: `${billed}; ${planned.length} reminders by SNS (${fmt(parts)} parts)`,
+      usage: add(times(2, text), turns, sweep, { snsParts: parts }),
+    });
+  };
+  deadline('SMS, Cyrillic', smsTurns(2, 2, replySegments.cyrillic), false, '2 texts in, 2 replies');
+  deadline('SMS, Latin mode', smsTurns(2, 2, replySegments.latin), true, '2 texts in, 2 replies');
+  deadline('WhatsApp', whatsAppTurns(2, 2), false, '2 messages in, 2 out');
+
+  // "volunteer case": the caller opens a case (the volunteers on shift are told), a volunteer TAKEs it,
+  // 3 caller messages relayed to the volunteer, 3 volunteer replies relayed to the caller, CLOSE. Requests,
+  // texts and segments: the measured medians of each step (bench/volunteers.ts, ky and ru callers), with
+  // the roster read on every request as measured locally (a warm Lambda reads it once a minute).
+  const volunteer = results.volunteers;
+  const step = (name: string): VolunteerStepRow =>
+    find(volunteer.sms, (row) => row.step === name, `volunteer step ${name}`);
+  const caseSteps = [
+    { row: step('open'), n: 1, from: 'caller' },
+    { row: step('take'), n: 1, from: 'volunteer' },
+    { row: step('relay'), n: 3, from: 'caller' },
+    { row: step('reply'), n: 3, from: 'volunteer' },
+    { row: step('close'), n: 1, from: 'volunteer' },
+  ] as const;
+  // Inbound: a relayed or answered text is at most the segments of what the hotline sends on (it adds a
+  // prefix); OPEN, TAKE and CLOSE are one segment.
+  const inSegments = (row: VolunteerStepRow) =>
+    row.step === 'relay' || row.step === 'reply' ? row.segments.median : INBOUND_SEGMENTS_PER_TEXT;
+  const caseUsage = (callerOnWhatsApp: boolean) =>
+    add(
+      ...caseSteps.map(({ row, n, from }) =>
+        times(n, {
+          webhooks: 1,
+          ...unitsOf(row.byOperation, row.samples),
+          ...(callerOnWhatsApp && from === 'caller' ? { whatsAppIn: 1 } : { smsInSegments: inSegments(row) }),
+          // The benchmark counts a step's texts together, not by recipient: on WhatsApp too, all are
+          // priced as SMS segments (an upper bound; volunteers always get SMS).
+          smsOutSegments: row.segments.median,
+        }),
+      ),
+    );
+  const caseTexts = caseSteps.reduce((sum, { row, n }) => sum + n * row.messages.median, 0);
+  const caseSegments = caseSteps.reduce((sum, { row, n }) => sum + n * row.segments.median, 0);
+  const caseBilled = (inbound: string) =>
+    `${inbound}; ${fmt(caseTexts)} texts out (${fmt(caseSegments)} segments) to caller and volunteers`;
+  rows.push({
+    profile: 'volunteer case',
+    channel: 'SMS, Cyrillic',
+    billed: caseBilled('9 texts in'),
+    usage: caseUsage(false),
+  });
+  rows.push({
+    profile: 'volunteer case',
+    channel: 'SMS, Latin mode',
+    billed: caseBilled('9 texts in'),
+    note: 'relay not measured in Latin mode: Cyrillic figures',
+    usage: caseUsage(false),
+  });
+  rows.push({
+    profile: 'volunteer case',
+    channel: 'WhatsApp',
+    billed: caseBilled('4 WhatsApp + 5 SMS in'),
+    note: 'texts out priced as SMS: not split by recipient',
+    usage: caseUsage(true),
+  });
+
+  // "call": a known caller hears the main menu, goes through 4 menus or topics and hears their deadline
+  // (6 webhook requests), 3 minutes on the line.
+  const voiceKind = (kind: string) =>
+    find(results.voiceSteps, (row) => row.kind === kind, `voice step ${kind}`);
+  const voiceRequest = (row: VoiceStepRow) => ({ webhooks: 1, ...unitsOf(row.byOperation, row.requests) });
+  rows.push({
+    profile: 'call, IVR 3 min',
+    channel: 'voice',
+    billed: '3 min inbound, 6 IVR steps',
+    usage: add(
+      voiceRequest(voiceKind('call_known')),
+      times(4, voiceRequest(voiceKind('navigate'))),
+      voiceRequest(voiceKind('deadlines')),
+      { voiceInMinutes: 3 },
+    ),
+  });
+
+  // "call transferred": main menu, key 4 dials the volunteers on shift, one answers, hears the whisper,
+  // presses 1 and talks 10 minutes. Twilio bills the caller's leg for the whole call (1 minute of IVR
+  // assumed before the transfer) and the volunteer's leg from the answer.
+  const transferStep = (name: string): VolunteerStepRow =>
+    find(volunteer.voice, (row) => row.step === name, `volunteer voice step ${name}`);
+  const transferRequest = (row: VolunteerStepRow) => ({
+    webhooks: 1,
+    ...unitsOf(row.byOperation, row.samples),
+  });
+  rows.push({
+    profile: 'call, transferred 10 min',
+    channel: 'voice',
+    billed: '11 min inbound + 10 min to a Serbian mobile, 5 webhook steps',
+    usage: add(
+      voiceRequest(voiceKind('call_known')),
+      ...['dial', 'whisper', 'accept', 'connected'].map((name) => transferRequest(transferStep(name))),
+      { voiceInMinutes: 1 + 10, voiceOutMinutes: 10 },
+    ),
+  });
+  return { rows, segments };
+}
+
+// ---- Pricing ------------------------------------------------------------------------------------------
+
+interface Breakdown {
+  telecom: { twilioSms: number; whatsApp: number; snsSms: number; twilioVoice: number; total: number };
+  aws: { dynamodb: number; lambda: number; apiGateway: number; total: number };
+  total: number;
+}
+
+function price(usage: Usage, prices: Record<PriceName, Price>): Breakdown {
+  const p = (name: PriceName) => prices[name].usd;
+  const twilioSms =
+    usage.smsInSegments * p('twilioSmsInboundPerSegment') +
+    usage.smsOutSegments * p('twilioSmsOutboundSerbiaPerSegment');
+  const whatsApp =
+    (usage.whatsAppIn + usage.whatsAppOut) * p('twilioWhatsAppPerMessage') +
+    usage.whatsAppOut * p('metaWhatsAppServiceMessage');
+  const snsSms = usage.snsParts * p('snsSmsSerbiaPerPart');
+  const twilioVoice =
+    usage.voiceInMinutes * p('twilioVoiceInboundLocalPerMinute') +
+    usage.voiceOutMinutes * p('twilioVoiceOutboundSerbiaMobilePerMinute');
+  const dynamodb =
+    (usage.rru * p('dynamodbReadRequestUnitPerMillion') +
+      usage.wru * p('dynamodbWriteRequestUnitPerMillion')) /
+    1e6;
+  const gbSeconds =
+    usage.webhooks * (ASSUMED_WEBHOOK_MS / 1000) * (WEBHOOK_MEMORY_MB / 1024) + usage.extraGbSeconds;
+  const lambda =
+    gbSeconds * p('lambdaArm64PerGbSecond') + (usage.webhooks * p('lambdaPerMillionRequests')) / 1e6;
+  const apiGateway = (usage.webhooks * p('apiGatewayHttpApiPerMillion')) / 1e6;
+  const telecom = twilioSms + whatsApp + snsSms + twilioVoice;
+  const aws = dynamodb + lambda + apiGateway;
+  return {
+    telecom: { twilioSms, whatsApp, snsSms, twilioVoice, total: telecom },
+    aws: { dynamodb, lambda, apiGateway, total: aws },
+    total: telecom + aws,
+  };
+}
+
+const scale = (breakdown: Breakdown, n: number): Breakdown =>
+  JSON.parse(JSON.stringify(breakdown), (_, value) =>
+    typeof value === 'number' ? Number((value * n).toPrecision(6)) : value,
+  );
+
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+
+// ---- Output -------------------------------------------------------------------------------------------
+
+/** A count, without trailing zeros. */
+function fmt(value: number): string {
+  return String(round(value, 2));
+}
+
+function usd(value: number): string {
+  if (value === 0) return '$0';
+  if (value < 1) return `$${value.toFixed(4)}`;
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+interface Row extends Priced {
+  perConversation: Breakdown;
+  per1000: Breakdown;
+}
+
+function tables(rows: readonly Row[]): { summary: string[]; breakdown: string[] } {
+  return {
+    summary: [
+      '| profile | channel | billed per conversation | telecom | AWS | total per 1,000 | note |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map(
+        (row) =>
+          `| ${row.profile} | ${row.channel} | ${row.billed} | ${usd(row.per1000.telecom.total)} | ${usd(row.per1000.aws.total)} | **${usd(row.per1000.total)}** | ${row.note ?? ''} |`,
+      ),
+    ],
+    breakdown: [
+      '| profile | channel | Twilio SMS | WhatsApp | SNS SMS | Twilio voice | DynamoDB | Lambda | API Gateway |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((row) => {
+        const { telecom, aws } = row.per1000;
+        return `| ${row.profile} | ${row.channel} | ${usd(telecom.twilioSms)} | ${usd(telecom.whatsApp)} | ${usd(telecom.snsSms)} | ${usd(telecom.twilioVoice)} | ${usd(aws.dynamodb)} | ${usd(aws.lambda)} | ${usd(aws.apiGateway)} |`;
+      }),
+    ],
+  };
+}
+
+function markdown(rows: readonly Row[], measured: Measured, prices: PriceFile, segments: Segments): string[] {
+  const { summary, breakdown } = tables(rows);
+  const units = Object.entries(UNITS_PER_REQUEST)
+    .map(([operation, units]) => `${operation} ${units.rru ? `${units.rru} RRU` : `${units.wru} WRU`}`)
+    .join(', ');
+  return [
+    HEADING,
+    '',
+    `Per 1,000 conversations of each profile, in USD, from the figures above (\`bench/results.json\` of ${measured.results.measuredAt}, \`bench/reminders-results.json\` of ${measured.reminders.measuredAt}) and the unit prices in \`bench/prices.json\`. **The prices are list prices and labelled assumptions, not checked live: verify them in the NGO's Twilio console and on the AWS pricing pages before relying on them.** Written by \`bench/costs.ts\` (also \`bench/costs.json\`); after editing the prices run \`npx tsx bench/costs.ts\` again. Profiles and reasoning: [docs/costs.md](../docs/costs.md).`,
+    '',
+    ...summary,
+    '',
+    'The same, by item (per 1,000 conversations):',
+    '',
+    ...breakdown,
+    '',
+    'Unit prices (USD; AWS in eu-central-1, no free tier):',
+    '',
+    '| price | USD | basis | source |',
+    '| --- | --- | --- | --- |',
+    ...PRICE_NAMES.map((name) => {
+      const entry = prices.prices[name];
+      return `| ${entry.per} | ${entry.usd} | ${entry.basis} | <${entry.source}> |`;
+    }),
+    '',
+    `Assumptions besides the prices: mean SMS segments per reply as measured (${fmt(segments.cyrillic)} Cyrillic, ${fmt(segments.latin)} Latin mode; a reminder ${fmt(segments.reminderCyrillic)} part in Cyrillic and ${fmt(segments.reminderLatin)} in Latin mode, measured on the catalogue texts the plan produces); a caller's own text is ${INBOUND_SEGMENTS_PER_TEXT} segment; Lambda ${WEBHOOK_MEMORY_MB} MB arm64 (\`infra/hotline-stack.ts\`) at an assumed ${ASSUMED_WEBHOOK_MS} ms per webhook request (no duration is measured), the reminder sweep (${SWEEP_MEMORY_MB} MB) ${fmt(SWEEP_MS_PER_REMINDER)} ms per reminder at the deployed pace of ${DEFAULT_SWEEP_SETTINGS.sendRatePerSecond} a second; DynamoDB request units per request counted by the benchmark, items under 1 KB, reads strongly consistent: ${units}, plus ${WRU_PER_REMINDER_ITEM} WRU per reminder item written with the entry date; for the reminders themselves DynamoDB's own consumed capacity per reminder from \`bench/reminders.ts\` (the largest of its scenarios). Not included: phone number rental, Twilio text-to-speech, CloudWatch logs and X-Ray, KMS, CloudFront and S3 for the prompts, storage, and what callers and volunteers pay their own operators.`,
+  ];
+}
+
+/** Replaces the section under `heading` (up to the next `## ` heading) or appends it. */
+export function replaceSection(document: string, heading: string, section: readonly string[]): string {
+  const lines = document.replace(/\n+$/, '').split('\n');
+  const start = lines.indexOf(heading);
+  if (start === -1) return `${[...lines, '', ...section].join('\n')}\n`;
+  const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+  const end = next === -1 ? lines.length : next;
+  const after = lines.slice(end);
+  return `${[...lines.slice(0, start), ...section, ...(after.length > 0 ? ['', ...after] : [])].join('\n')}\n`;
+}
+
+/** Replaces what lies between the two markers of a hand-written document, if it has them. */
+function replaceBetweenMarkers(path: string, content: readonly string[]): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, 'utf8');
+  const begin = text.indexOf(DOC_BEGIN);
+  const end = text.indexOf(DOC_END);
+  if (begin === -1 || end < begin) return false;
+  writeFileSync(
+    path,
+    `${text.slice(0, begin + DOC_BEGIN.length)}\n${content.join('\n')}\n${text.slice(end)}`,
+  );
+  return true;
+}
+
+function main() {
+  const prices = readPrices();
+  const measured: Measured = {
+    results: readJson<Results>('bench/results.json'),
+    reminders: readJson<ReminderResults>('bench/reminders-results.json'),
+  };
+  const { rows: priced, segments } = profiles(measured);
+  const rows: Row[] = priced.map((row) => {
+    const perConversation = price(row.usage, prices.prices);
+    return { ...row, perConversation: scale(perConversation, 1), per1000: scale(perConversation, 1000) };
+  });
+
+  const json = {
+    note: 'Written by bench/costs.ts from bench/results.json, bench/reminders-results.json and bench/prices.json. Prices are list prices and labelled assumptions to verify; counts are measured.',
+    resultsMeasuredAt: measured.results.measuredAt,
+    remindersMeasuredAt: measured.reminders.measuredAt,
+    pricesCheckedOn: prices.checkedOn,
+    assumptions: {
+      webhookMsPerRequest: ASSUMED_WEBHOOK_MS,
+      webhookMemoryMb: WEBHOOK_MEMORY_MB,
+      sweepMemoryMb: SWEEP_MEMORY_MB,
+      sweepMsPerReminder: SWEEP_MS_PER_REMINDER,
+      inboundSegmentsPerText: INBOUND_SEGMENTS_PER_TEXT,
+      wruPerReminderItem: WRU_PER_REMINDER_ITEM,
+      dynamoUnitsPerRequest: UNITS_PER_REQUEST,
+    },
+    conversations: rows.map((row) => ({
+      profile: row.profile,
+      channel: row.channel,
+      billed: row.billed,
+      ...(row.note ? { note: row.note } : {}),
+      usage: Object.fromEntries(Object.entries(row.usage).map(([key, value]) => [key, round(value)])),
+      perConversationUsd: row.perConversation,
+      per1000Usd: row.per1000,
+    })),
+  };
+  writeFileSync(join(ROOT, 'bench/costs.json'), `${JSON.stringify(json, null, 2)}\n`);
+
+  const section = markdown(rows, measured, prices, segments);
+  const resultsPath = join(ROOT, 'bench/RESULTS.md');
+  writeFileSync(resultsPath, replaceSection(readFileSync(resultsPath, 'utf8'), HEADING, section));
+  // docs/costs.md carries the two tables only; its prose is written by hand.
+  const { summary, breakdown } = tables(rows);
+  const docUpdated = replaceBetweenMarkers(join(ROOT, 'docs/costs.md'), [...summary, '', ...breakdown]);
+
+  process.stdout.write(
+    `${summary.join('\n')}\n\nWrote bench/costs.json and bench/RESULTS.md${docUpdated ? ' and docs/costs.md' : ''}.\n`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
