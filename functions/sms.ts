@@ -11,6 +11,7 @@ import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
+import { twilioRecordingEraser } from '../shared/twilio/recordings.js';
 import { inboundMessageSchema } from '../shared/twilio/webhook-schemas.js';
 import { receiveSms } from '../shared/use-cases/receive-sms.js';
 import { receiveVolunteerSms } from '../shared/use-cases/volunteer-sms.js';
@@ -38,12 +39,17 @@ const dependencies = once(() => {
 
 export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessageSchema }, async (request) => {
   const { config, callers, cases, inbox, roster } = dependencies();
+  const recordings = twilioRecordingEraser({
+    accountSid: request.params.AccountSid,
+    authToken: request.twilioAuthToken,
+    apiBase: config.TWILIO_API_BASE,
+  });
   const { phone, channel } = parseAddress(request.params.From);
   const volunteers = await roster.list();
   const volunteer = volunteerByPhone(volunteers, phone);
   if (volunteer) {
     const answer = await receiveVolunteerSms(
-      { inbox, cases, clock: hotlineClock },
+      { inbox, cases, clock: hotlineClock, recordings, log: request.log },
       {
         volunteer,
         roster: volunteers,
@@ -73,6 +79,8 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
       clock: hotlineClock,
       retentionDays: config.RETENTION_DAYS,
       timing: { renotifyMinutes: config.CASE_RENOTIFY_MINUTES },
+      recordings,
+      log: request.log,
     },
     {
       callerId,

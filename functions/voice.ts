@@ -189,6 +189,7 @@ async function volunteerStep(
         language: step.language,
         callSid: params.CallSid,
         recordingUrl: params.RecordingUrl,
+        recordingSid: params.RecordingSid,
         seconds: Number(params.RecordingDuration ?? 0),
       });
     default: {

@@ -77,6 +77,7 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
     // A volunteer added with `npm run admin` counts from the next message.
     ROSTER_CACHE_SECONDS: process.env.ROSTER_CACHE_SECONDS ?? '0',
     SNS_ENDPOINT: `${url}/_local/sns`,
+    TWILIO_API_BASE: `${url}/_local/twilio`,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -34,6 +34,8 @@ export interface LocalRuntimeOptions {
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): Server {
+  /** Recordings deleted through the Twilio API stand-in (`GET /_local/twilio/recordings/deleted`). */
+  const deletedRecordings: { recordingSid: string; at: string }[] = [];
   const handlers = new Map<WebhookFunctionName, Promise<TwilioWebhookHandler>>();
   const handlerFor = (fn: WebhookFunctionName) => {
     let loaded = handlers.get(fn);
@@ -89,6 +91,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return sendJson(response, 200, await tick());
       case 'GET /_local/outbox':
         return sendJson(response, 200, options.outbox.list());
+      case 'GET /_local/twilio/recordings/deleted':
+        return sendJson(response, 200, deletedRecordings);
       case 'GET /_local/volunteers':
         return sendJson(response, 200, await volunteers());
       case 'GET /_local/cases':
@@ -109,6 +113,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return sendPage(response);
     }
     if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
+    // Twilio's REST API, as far as the hotline uses it: deleting a voicemail recording.
+    const recording =
+      /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE[0-9a-f]{32})\.json$/.exec(
+        url.pathname,
+      );
+    if (method === 'DELETE' && recording) {
+      const expected = `Basic ${Buffer.from(`${recording[1]}:${options.authToken}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) return sendJson(response, 401, { code: 20003 });
+      deletedRecordings.push({ recordingSid: recording[2] ?? '', at: hotlineClock.now().toISOString() });
+      response.writeHead(204).end();
+      return;
+    }
     if (method === 'GET' && url.pathname.startsWith('/static/')) return sendStatic(url.pathname, response);
     return sendJson(response, 404, { error: `No route ${method} ${url.pathname}` });
   }

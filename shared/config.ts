@@ -40,6 +40,8 @@ const configSchema = z.object({
   VOLUNTEER_RING_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(5), z.lte(60)), 25),
   /** Longest voicemail, in seconds (Twilio `<Record maxLength>`). */
   VOICEMAIL_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600)), 120),
+  /** Twilio's REST API, for deleting voicemail recordings; the local runtime points it at its stand-in. */
+  TWILIO_API_BASE: z._default(trimmedUrl(), 'https://api.twilio.com'),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
 });
 

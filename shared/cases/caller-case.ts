@@ -57,6 +57,8 @@ export interface CallerCaseDecision {
   messages: Outgoing[];
   /** The conversation's reminder plans, or none when the text went to a person rather than the hotline. */
   reminderPlans: SmsDecision['reminderPlans'];
+  /** Voicemail recordings to delete from Twilio: the case closed (STOP, erasure). */
+  forgetRecordings?: string[] | undefined;
   /** The case to write, and the version it was read at (undefined: a new case). */
   caseChange?: { next: Case; readVersion: number | undefined } | undefined;
   erase: boolean;
@@ -103,6 +105,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
         ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_erased')),
       ],
       caseChange: { next: strippedAfterErasure(current, now), readVersion: current.version },
+      forgetRecordings: current.recordingSids,
       intent: 'case_closed',
     };
   }
@@ -117,6 +120,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
         next: closeCase(current, 'caller_stopped', now),
         readVersion: current.version,
       },
+      forgetRecordings: current.recordingSids,
       intent: 'case_closed',
     };
   }

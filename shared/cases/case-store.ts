@@ -262,6 +262,7 @@ function toCase(item: Record<string, unknown>): Case {
     lastCallerMessageAt: text(item.lastCallerMessageAt),
     waiting: Array.isArray(item.waiting) ? item.waiting.map(String) : [],
     notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
+    recordingSids: Array.isArray(item.recordingSids) ? item.recordingSids.map(String) : [],
     notifyRound: Number(item.notifyRound ?? 0),
     nextActionAt: text(item.nextActionAt),
     closedReason:

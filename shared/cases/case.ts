@@ -61,6 +61,8 @@ export interface Case {
   /** The caller's first message and what they wrote before anyone took the case, handed over on take. */
   waiting: string[];
   notes: CaseNote[];
+  /** Twilio recording sids of the voicemails left on this case, deleted from Twilio when it closes. */
+  recordingSids: string[];
   /** Volunteers notified so far: 0 none yet, 1 once, 2 twice, 3 coordinators too (no more chasing). */
   notifyRound: number;
   /** When the case next needs chasing (ISO); undefined when taken, closed or nobody is left to tell. */
@@ -137,6 +139,7 @@ export function openCase(input: OpenCase, now: Date): Case {
     lastCallerMessageAt: input.source === 'sms' ? at : undefined,
     waiting: first ? [first] : [],
     notes: [],
+    recordingSids: [],
     notifyRound: 0,
     nextActionAt: at,
     events: [{ at, kind: 'opened' }],
@@ -208,7 +211,15 @@ export function closeCase(current: Case, reason: CloseReason, now: Date, volunte
           closedReason: reason,
           nextActionAt: undefined,
         });
-  return { ...closed, callerId: undefined, callerPhone: undefined, mayText: false, waiting: [], notes: [] };
+  return {
+    ...closed,
+    callerId: undefined,
+    callerPhone: undefined,
+    mayText: false,
+    waiting: [],
+    notes: [],
+    recordingSids: [],
+  };
 }
 
 /** What is left of a case after its caller erased their data: the same as any closed case. */

@@ -20,6 +20,8 @@ export interface VolunteerTextInput {
 
 export interface VolunteerTextDecision {
   messages: Outgoing[];
+  /** Voicemail recordings to delete from Twilio: the case closed. */
+  forgetRecordings?: string[] | undefined;
   caseChange?: { next: Case; readVersion: number } | undefined;
   outcome:
     | 'taken'
@@ -136,6 +138,7 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
           next: closeCase(target, 'volunteer', now, volunteer.volunteerId),
           readVersion: target.version,
         },
+        forgetRecordings: target.recordingSids,
         outcome: 'closed',
       };
   }

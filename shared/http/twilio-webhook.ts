@@ -26,6 +26,8 @@ export interface TwilioWebhookRequest<Params> {
   requestId: string;
   config: HotlineConfig;
   callerHashKey: string;
+  /** For the few calls back to Twilio's API (deleting a voicemail recording). Never logged. */
+  twilioAuthToken: string;
   log: Logger;
 }
 
@@ -84,6 +86,7 @@ function verifiedTwilioForm<Schema extends z.ZodMiniType>(
         requestId,
         config,
         callerHashKey: secrets.callerHashKey,
+        twilioAuthToken: secrets.twilioAuthToken,
         log: logger.child({ requestId, route: path }),
       };
     },

@@ -25,5 +25,6 @@ export const voiceCallSchema = z.object({
   /** `<Record>` action: where Twilio keeps the recording, and its length in seconds. */
   RecordingUrl: z.optional(z.string()),
   RecordingDuration: z.optional(z.string()),
+  RecordingSid: z.optional(z.string()),
 });
 export type VoiceCallForm = z.infer<typeof voiceCallSchema>;

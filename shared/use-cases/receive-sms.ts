@@ -11,7 +11,9 @@ import { newCaseCode } from '../cases/case.js';
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { decideSmsReply } from '../conversation/sms-conversation.js';
+import type { Logger } from '../logger.js';
 import { withReminders } from '../reminders/reminder-changes.js';
+import type { RecordingEraser } from '../twilio/recordings.js';
 import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
 
@@ -35,6 +37,9 @@ export interface ReceiveSmsPorts {
   /** How long a handled message is remembered for Twilio retries. */
   dedupeSeconds?: number;
   newCode?: () => string;
+  /** Deletes a closed case's voicemail recordings from Twilio. */
+  recordings?: RecordingEraser | undefined;
+  log?: Logger | undefined;
 }
 
 export interface SmsOutcome {
@@ -98,6 +103,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         // STOP closed the case: the answered webhooks kept beside it go too.
         if (caseChange?.next.status === 'closed') await ports.cases.eraseTrail(caseChange.next.code);
       }
+      await forgetRecordings(ports, decided.forgetRecordings);
       return { twiml, intent: decided.intent, forwarded };
     } catch (error) {
       const retry =
@@ -108,6 +114,20 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       await jitter(attempt);
     }
   }
+}
+
+/**
+ * After the case closed: its voicemails go from Twilio too. A failure is logged (counts only) and does not
+ * undo the close or the erasure; docs/volunteers.md says how to find what is left.
+ */
+export async function forgetRecordings(
+  ports: { recordings?: RecordingEraser | undefined; log?: Logger | undefined },
+  sids: readonly string[] | undefined,
+): Promise<void> {
+  if (!sids || sids.length === 0 || !ports.recordings) return;
+  const failed = await ports.recordings.deleteAll(sids);
+  if (failed.length > 0)
+    ports.log?.warn('recordings.delete_failed', { count: failed.length, of: sids.length });
 }
 
 function jitter(attempt: number): Promise<void> {

@@ -10,6 +10,7 @@ import type { HotlineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { volunteerSpeech, volunteerText } from '../messages/volunteer.js';
 import type { Notifier } from '../notify/notifier.js';
+import { RECORDING_SID } from '../twilio/recordings.js';
 import { composePrompt, type SpeechSegment } from '../voice/speech.js';
 import {
   type CallSettings,
@@ -224,11 +225,13 @@ export async function voicemailLeft(
     language: Language;
     callSid: string;
     recordingUrl?: string | undefined;
+    /** Kept with the case, so closing it deletes the recording from Twilio. */
+    recordingSid?: string | undefined;
     seconds: number;
   },
 ): Promise<VoiceAnswer> {
   const saved = spokenEndTwiml(ports.config, composePrompt(input.language, 'voicemail_saved'));
-  if (!isCaseCode(input.code) || !input.recordingUrl || !/^https:\/\//.test(input.recordingUrl)) {
+  if (!isCaseCode(input.code) || !input.recordingUrl || !/^https?:\/\//.test(input.recordingUrl)) {
     return {
       twiml: spokenEndTwiml(ports.config, composePrompt(input.language, 'goodbye')),
       outcome: 'no_recording',
@@ -247,7 +250,10 @@ export async function voicemailLeft(
         : undefined;
     const onShift = onShiftFor(roster, found.language, now);
     const told = owner ? [owner] : onShift.length > 0 ? onShift : activeCoordinators(roster);
-    const next = withEvent(found, { kind: 'voicemail', count: told.length }, now);
+    const sid = input.recordingSid && RECORDING_SID.test(input.recordingSid) ? [input.recordingSid] : [];
+    const next = withEvent(found, { kind: 'voicemail', count: told.length }, now, {
+      recordingSids: [...found.recordingSids, ...sid],
+    });
     try {
       await ports.cases.saveWithStep(next, found.version, {
         messageSid: stepKey,

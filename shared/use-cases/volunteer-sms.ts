@@ -5,14 +5,20 @@ import { decideVolunteerText, type VolunteerTextDecision } from '../cases/volunt
 import { parseVolunteerCommand } from '../cases/volunteer-commands.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../cases/volunteer-inbox.js';
 import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { RecordingEraser } from '../twilio/recordings.js';
 import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
 import type { Volunteer } from '../volunteers/volunteer.js';
+import { forgetRecordings } from './receive-sms.js';
 
 export interface VolunteerSmsPorts {
   inbox: VolunteerInbox;
   cases: Pick<CaseStore, 'listOpen' | 'eraseTrail'>;
   clock: Clock;
   dedupeSeconds?: number;
+  /** Deletes a closed case's voicemail recordings from Twilio. */
+  recordings?: RecordingEraser | undefined;
+  log?: Logger | undefined;
 }
 
 export interface VolunteerText {
@@ -68,6 +74,7 @@ export async function receiveVolunteerSms(
       // A closed case keeps nothing of the caller, and neither do the answered messages beside it (a
       // retried CLOSE then just hears that the case is closed).
       if (decided.outcome === 'closed' && code) await ports.cases.eraseTrail(code);
+      await forgetRecordings(ports, decided.forgetRecordings);
       return { twiml, outcome: decided.outcome };
     } catch (error) {
       const retry = error instanceof CaseChangedError || error instanceof DuplicateVolunteerMessageError;

@@ -286,6 +286,59 @@ describe('talking to a person by phone', () => {
   });
 });
 
+describe('voicemail recordings', () => {
+  const recordingSid = () => `RE${sid('CA').slice(2)}`;
+  const deleted = async () =>
+    (
+      (await (await fetch(`${hotline.url}/_local/twilio/recordings/deleted`)).json()) as {
+        recordingSid: string;
+      }[]
+    ).map((r) => r.recordingSid);
+  const sms = (from: string, body: string) =>
+    postSigned(hotline, '/sms', {
+      MessageSid: sid('SM'),
+      AccountSid: 'ACtest',
+      From: from,
+      To: HOTLINE,
+      Body: body,
+    });
+
+  async function leaveVoicemail(caller: string): Promise<{ code: string; recording: string }> {
+    const { code, call } = await askForPerson(caller);
+    const recording = recordingSid();
+    await post(`/voice/voicemail?case=${code}&lang=ky`, {
+      CallSid: call.callSid,
+      From: caller,
+      To: HOTLINE,
+      RecordingUrl: `${RECORDING}x`,
+      RecordingSid: recording,
+      RecordingDuration: '12',
+    });
+    return { code, recording };
+  }
+
+  it('deletes the case’s recording from Twilio when a volunteer closes the case', async () => {
+    const { code, recording } = await leaveVoicemail(uniquePhone('+996'));
+    expect(await deleted()).not.toContain(recording);
+
+    await sms(phoneOf('aida'), `TAKE ${code}`);
+    await sms(phoneOf('aida'), `CLOSE ${code}`);
+
+    expect(await deleted()).toContain(recording);
+    expect((await cases().get(code))?.recordingSids).toEqual([]);
+  });
+
+  it('deletes the recording from Twilio when the caller erases their data', async () => {
+    const caller = uniquePhone('+996');
+    const { recording } = await leaveVoicemail(caller);
+
+    await sms(caller, 'ӨЧҮР');
+    await sms(caller, 'ООБА');
+
+    expect(await deleted()).toContain(recording);
+  });
+});
+
 describe('dialback: a volunteer calls the caller through the hotline', () => {
   it('asks a volunteer calling in for their PIN, then a case code, and connects them with the hotline’s number', async () => {
     const caller = uniquePhone('+996');

@@ -1,0 +1,45 @@
+// Deleting a voicemail recording from the NGO's Twilio account, when its case closes or its caller erases
+// their data: the hotline's erasure then reaches the recording too. One HTTPS DELETE per recording with
+// fetch (the twilio REST client is too heavy for a webhook bundle).
+
+export interface RecordingAccount {
+  /** The Twilio account the webhook came from (its `AccountSid`). */
+  accountSid: string;
+  authToken: string;
+  /** `https://api.twilio.com`, or the local runtime's stand-in. */
+  apiBase: string;
+}
+
+export interface RecordingEraser {
+  /** Deletes each recording; one that is gone already counts as deleted. Returns the sids not deleted. */
+  deleteAll(recordingSids: readonly string[]): Promise<string[]>;
+}
+
+export const RECORDING_SID = /^RE[0-9a-f]{32}$/;
+
+export function twilioRecordingEraser(
+  account: RecordingAccount,
+  fetchFn: typeof fetch = fetch,
+): RecordingEraser {
+  return {
+    async deleteAll(recordingSids) {
+      const failed: string[] = [];
+      const auth = Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64');
+      for (const sid of recordingSids) {
+        if (!RECORDING_SID.test(sid)) continue;
+        const url = `${account.apiBase}/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/Recordings/${sid}.json`;
+        try {
+          const response = await fetchFn(url, {
+            method: 'DELETE',
+            headers: { authorization: `Basic ${auth}` },
+            signal: AbortSignal.timeout(3000),
+          });
+          if (response.status !== 204 && response.status !== 404) failed.push(sid);
+        } catch {
+          failed.push(sid);
+        }
+      }
+      return failed;
+    },
+  };
+}
