@@ -9,6 +9,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../cases/case-store.js';
 import type { ReminderItem } from '../reminders/reminder-item.js';
@@ -59,6 +60,8 @@ export interface CallerStore {
     /** More writes that stand or fall with this one (a case the message changed). */
     also?: readonly TransactItem[],
   ): Promise<void>;
+  /** Changes the stored reply of a handled message (a voice step whose SMS then failed). */
+  replaceReply(callerId: string, messageSid: string, replyTwiml: string): Promise<void>;
   /** Deletes every item of the caller, then remembers the erasing message's reply for Twilio retries. */
   eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }>;
 }
@@ -152,6 +155,18 @@ export class DynamoCallerStore implements CallerStore {
       }
       throw error;
     }
+  }
+
+  async replaceReply(callerId: string, messageSid: string, replyTwiml: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: callerKeys.inboundMessage(callerId, messageSid),
+        UpdateExpression: 'SET replyTwiml = :reply',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':reply': replyTwiml },
+      }),
+    );
   }
 
   async eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }> {

@@ -160,6 +160,13 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
       // Only the error's name and code: never the number or the text.
       ports.log.warn('voice.sms_failed', { purpose: effect.purpose, error: errorName(error) });
       const failed = ports.render({ ...reply, speech: effect.failedSpeech });
+      // A replay of this step must say what happened, not "SMS sent". Best effort: the step's record was
+      // written before sending, and a failure here leaves the earlier wording.
+      try {
+        await ports.callers.replaceReply(callerId, key, failed);
+      } catch (replaceError) {
+        ports.log.warn('voice.replay_not_updated', { error: errorName(replaceError) });
+      }
       return { twiml: failed, outcome: 'sms_failed', saved: true };
     }
   }
