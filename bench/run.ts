@@ -22,6 +22,8 @@ import { type VolunteerResults, volunteersMarkdown } from './volunteers.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
+/** The charset the deployed build does not use, measured beside it. */
+const OTHER_CHARSET = BUNDLING.charset === 'utf8' ? 'ascii' : 'utf8';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL = 'warn';
@@ -49,7 +51,7 @@ const rootTwilio: Plugin = {
 
 async function bundle(
   fn: WebhookFunctionName,
-  variant: 'deep' | 'root',
+  variant: 'deep' | 'root' | 'other-charset',
 ): Promise<{ file: string; bytes: number }> {
   const file = join(OUT, `${fn}-${variant}.mjs`);
   const result = await build({
@@ -61,7 +63,8 @@ async function bundle(
     target: BUNDLING.target,
     format: 'esm',
     mainFields: BUNDLING.mainFields,
-    charset: BUNDLING.charset,
+    // The deployed charset, or the other one, weighed against it.
+    charset: variant === 'other-charset' ? OTHER_CHARSET : BUNDLING.charset,
     external: BUNDLING.externalModules,
     banner: { js: BUNDLING.banner },
     plugins: variant === 'root' ? [rootTwilio] : [],
@@ -72,8 +75,29 @@ async function bundle(
   return { file, bytes: output?.bytes ?? 0 };
 }
 
-/** Milliseconds from `import()` to loaded, in a fresh Node process each time (median and p90). */
-function loadTimes(file: string): { medianMs: number; p90Ms: number; runs: number } {
+type LoadTimes = { medianMs: number; p90Ms: number; runs: number };
+
+/**
+ * Milliseconds from `import()` to loaded, in a fresh Node process each time (median and p90), for several
+ * bundles at once: the runs take turns, in an order that changes every round, so a busy moment of the
+ * machine or a warm file cache favours none of them.
+ */
+function loadTimesInterleaved(files: readonly string[]): LoadTimes[] {
+  const samples = files.map(() => [] as number[]);
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    const order = files.map((_, i) => (i + run) % files.length);
+    for (const i of order) samples[i]?.push(loadOnce(files[i] ?? ''));
+  }
+  return samples.map(summarise);
+}
+
+function summarise(samples: number[]): LoadTimes {
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), runs: samples.length };
+}
+
+function loadOnce(file: string): number {
   const env = {
     ...process.env,
     TABLE_NAME: 'bench',
@@ -82,15 +106,7 @@ function loadTimes(file: string): { medianMs: number; p90Ms: number; runs: numbe
     AWS_REGION: 'eu-central-1',
   };
   const script = `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});process.stdout.write(String(performance.now()-t));`;
-  const samples: number[] = [];
-  for (let run = 0; run < LOAD_RUNS; run++) {
-    samples.push(
-      Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString()),
-    );
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { medianMs: round(at(0.5)), p90Ms: round(at(0.9)), runs: samples.length };
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString());
 }
 
 /** The scripted conversation per reader: every kind of reply the SMS line gives, in order. */
@@ -312,9 +328,13 @@ async function main() {
     process.stdout.write(`bundling and loading ${fn}…\n`);
     const deep = await bundle(fn, 'deep');
     const root = await bundle(fn, 'root');
-    const deepLoad = loadTimes(deep.file);
-    const rootLoad = loadTimes(root.file);
+    const other = await bundle(fn, 'other-charset');
+    const [deepLoad, rootLoad, otherLoad] = loadTimesInterleaved([deep.file, root.file, other.file]);
+    if (!deepLoad || !rootLoad || !otherLoad) throw new Error('no load times');
     bundles.push({
+      otherCharset: OTHER_CHARSET,
+      otherCharsetBytes: other.bytes,
+      otherCharsetLoadMedianMs: otherLoad.medianMs,
       function: fn,
       bytes: deep.bytes,
       withinBudget: deep.bytes <= BUNDLE_BUDGET_BYTES,
@@ -341,7 +361,9 @@ async function main() {
   // Its own process too, for the same reason.
   const volunteers = JSON.parse(
     execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/volunteers.ts'), '--json'], {
-      env: process.env,
+      // The roster read on every request, so each step's roster query shows on the wire and is counted
+      // apart: the "without the roster query" column is the warm-container figure.
+      env: { ...process.env, ROSTER_CACHE_SECONDS: '0' },
       maxBuffer: 10_000_000,
     }).toString(),
   ) as VolunteerResults;
@@ -367,6 +389,15 @@ async function main() {
     ...bundles.map(
       (b) =>
         `| ${b.function} | ${kb(b.bytes)} | ${b.loadMedianMs} ms (${b.loadP90Ms} ms) | ${kb(b.rootTwilioBytes)} | ${b.rootTwilioLoadMedianMs} ms | ${b.loadRatio} |`,
+    ),
+    '',
+    `Load times are interleaved: each round loads every variant once, in a turning order. The deployed bundles keep Kyrgyz and Russian text as ${BUNDLING.charset === 'utf8' ? 'UTF-8' : '\\uXXXX escapes'} (esbuild \`charset: ${BUNDLING.charset}\`); the same bundles with \`charset: ${OTHER_CHARSET}\`:`,
+    '',
+    `| function | ${BUNDLING.charset} (deployed) | ${OTHER_CHARSET} | load ${BUNDLING.charset} | load ${OTHER_CHARSET} |`,
+    '| --- | --- | --- | --- | --- |',
+    ...bundles.map(
+      (b) =>
+        `| ${b.function} | ${kb(b.bytes)} | ${kb(b.otherCharsetBytes)} | ${b.loadMedianMs} ms | ${b.otherCharsetLoadMedianMs} ms |`,
     ),
     '',
     '| inbound SMS | messages | DynamoDB requests per message: mean (max) | operations in all |',
