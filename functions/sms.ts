@@ -75,7 +75,8 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
     {
       callers,
       cases,
-      roster,
+      // The roster this request already read: no second read when the case layer needs it.
+      roster: { list: async () => volunteers },
       clock: hotlineClock,
       retentionDays: config.RETENTION_DAYS,
       timing: { renotifyMinutes: config.CASE_RENOTIFY_MINUTES },
