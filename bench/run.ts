@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { BUNDLE_BUDGET_BYTES } from '../infra/bundle-budget.js';
-import { BUNDLING } from '../infra/constructs/hotline-function.js';
+import { BUNDLING, esbuildOptionsFor } from '../infra/constructs/hotline-function.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
@@ -55,21 +55,11 @@ async function bundle(
 ): Promise<{ file: string; bytes: number }> {
   const file = join(OUT, `${fn}-${variant}.mjs`);
   const result = await build({
-    entryPoints: [join(ROOT, FUNCTION_ENTRIES[fn])],
+    ...esbuildOptionsFor(join(ROOT, FUNCTION_ENTRIES[fn])),
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    minify: BUNDLING.minify,
-    target: BUNDLING.target,
-    format: 'esm',
-    mainFields: BUNDLING.mainFields,
     // The deployed charset, or the other one, weighed against it.
-    charset: variant === 'other-charset' ? OTHER_CHARSET : BUNDLING.charset,
-    external: BUNDLING.externalModules,
-    banner: { js: BUNDLING.banner },
+    ...(variant === 'other-charset' ? { charset: OTHER_CHARSET } : {}),
     plugins: variant === 'root' ? [rootTwilio] : [],
-    metafile: true,
-    logLevel: 'error',
   });
   const output = Object.values(result.metafile.outputs)[0];
   return { file, bytes: output?.bytes ?? 0 };

@@ -14,6 +14,7 @@ import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-no
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 
 /** Shared by the stack and the benchmark, so `npm run bench` measures what is deployed. */
 export const BUNDLING = {
@@ -31,6 +32,27 @@ export const BUNDLING = {
   // Bundle the AWS SDK too: tree-shaken it loads faster than the runtime's copy, and runs the tested version.
   externalModules: [] as string[],
 };
+
+/**
+ * The same build as plain esbuild options, for what measures the deployed bundle without CDK: the
+ * bundle-size test and `npm run bench`.
+ */
+export function esbuildOptionsFor(entryFile: string): BuildOptions & { metafile: true } {
+  return {
+    entryPoints: [entryFile],
+    bundle: true,
+    platform: 'node',
+    minify: BUNDLING.minify,
+    target: BUNDLING.target,
+    format: 'esm',
+    mainFields: BUNDLING.mainFields,
+    charset: BUNDLING.charset,
+    external: BUNDLING.externalModules,
+    banner: { js: BUNDLING.banner },
+    metafile: true,
+    logLevel: 'error',
+  };
+}
 
 export interface HotlineFunctionProps {
   entry: string;

@@ -89,13 +89,7 @@ export class DynamoCallerStore implements CallerStore {
     const message = find(messageKey) ?? find(erasedKey);
     return {
       caller: profile ? toCaller(profile) : undefined,
-      handled: message
-        ? {
-            messageSid: String(message.messageSid),
-            replyTwiml: String(message.replyTwiml),
-            expiresAt: Number(message.expiresAt),
-          }
-        : undefined,
+      handled: message ? toHandledMessage(message) : undefined,
     };
   }
 
@@ -217,6 +211,15 @@ export class DynamoCallerStore implements CallerStore {
       pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
     }
   }
+}
+
+/** A stored record of an answered webhook (caller, volunteer or call step), as read from the table. */
+export function toHandledMessage(item: Record<string, unknown>): HandledMessage {
+  return {
+    messageSid: String(item.messageSid),
+    replyTwiml: String(item.replyTwiml),
+    expiresAt: Number(item.expiresAt),
+  };
 }
 
 function toCaller(item: Record<string, unknown>): Caller {

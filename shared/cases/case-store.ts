@@ -12,7 +12,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { HandledMessage } from '../callers/caller-store.js';
+import { type HandledMessage, toHandledMessage } from '../callers/caller-store.js';
 import { caseKeys, withheldCallKeys } from '../table/keys.js';
 import type { Case, CaseEvent, CaseNote } from './case.js';
 
@@ -104,15 +104,7 @@ export class DynamoCaseStore implements CaseStore {
     const step = items.find((i) => i.sk !== 'CASE');
     return {
       ...(item ? { found: toCase(item) } : {}),
-      ...(step
-        ? {
-            handled: {
-              messageSid: String(step.messageSid),
-              replyTwiml: String(step.replyTwiml),
-              expiresAt: Number(step.expiresAt),
-            },
-          }
-        : {}),
+      ...(step ? { handled: toHandledMessage(step) } : {}),
     };
   }
 
@@ -147,13 +139,7 @@ export class DynamoCaseStore implements CaseStore {
       }),
     );
     const item = result.Item;
-    return item
-      ? {
-          messageSid: String(item.messageSid),
-          replyTwiml: String(item.replyTwiml),
-          expiresAt: Number(item.expiresAt),
-        }
-      : undefined;
+    return item ? toHandledMessage(item) : undefined;
   }
 
   async saveNewWithWithheldStep(next: Case, step: HandledMessage): Promise<void> {

@@ -3,7 +3,7 @@
 // a case twice nor relays an answer twice.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { HandledMessage } from '../callers/caller-store.js';
+import { type HandledMessage, toHandledMessage } from '../callers/caller-store.js';
 import { caseKeys, type ItemKey, rosterKeys } from '../table/keys.js';
 import type { Case } from './case.js';
 import { CaseChangedError, type CaseStore } from './case-store.js';
@@ -55,15 +55,7 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
     const record = find(recordKey);
     const caseItem = code ? find(caseKeys.item(code)) : undefined;
     return {
-      ...(record
-        ? {
-            handled: {
-              messageSid: String(record.messageSid),
-              replyTwiml: String(record.replyTwiml),
-              expiresAt: Number(record.expiresAt),
-            },
-          }
-        : {}),
+      ...(record ? { handled: toHandledMessage(record) } : {}),
       ...(caseItem ? { target: this.cases.read(caseItem) } : {}),
     };
   }

@@ -25,6 +25,21 @@ export function messagingTwiml(messages: readonly ReplyMessage[]): string {
 }
 
 /**
+ * A reply that may also text other people (a volunteer, a caller in a case): each `to` becomes a
+ * `<Message to from>` sent from the hotline number the inbound text reached.
+ */
+export function outgoingTwiml(
+  hotline: string,
+  messages: readonly { body: string; to?: { phone: string; channel: 'sms' | 'whatsapp' } | undefined }[],
+): string {
+  return messagingTwiml(
+    messages.map((message) =>
+      message.to ? { body: message.body, ...addressFrom(hotline, message.to) } : { body: message.body },
+    ),
+  );
+}
+
+/**
  * The `to` and `from` of a text to someone on a channel, sent from the hotline's number. `hotline` is the
  * number the inbound text or call reached (`To`), with or without its `whatsapp:` prefix: a WhatsApp
  * caller's words reach a volunteer by SMS from the same number, and a volunteer's SMS reaches a

@@ -17,6 +17,7 @@ import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../co
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
 import { type ReminderPlans, withReminders } from '../reminders/reminder-changes.js';
+import { jitter } from '../retry.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
 import type { TransferInput, TransferPlan } from './volunteer-call.js';
 
@@ -245,8 +246,4 @@ export function stepKey(step: Pick<CallStep, 'callSid' | 'input'>): string {
 function errorName(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) return String(error.code);
   return error instanceof Error ? error.name : 'unknown';
-}
-
-function jitter(attempt: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
 }

@@ -13,8 +13,9 @@ import type { Clock } from '../clock.js';
 import { decideSmsReply } from '../conversation/sms-conversation.js';
 import type { Logger } from '../logger.js';
 import { withReminders } from '../reminders/reminder-changes.js';
+import { jitter } from '../retry.js';
 import type { RecordingEraser } from '../twilio/recordings.js';
-import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
+import { outgoingTwiml } from '../twilio/twiml.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
 
 export interface InboundText {
@@ -73,13 +74,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       newCode: ports.newCode ?? newCaseCode,
       timing: ports.timing,
     });
-    const twiml = messagingTwiml(
-      decided.messages.map((message) =>
-        message.to
-          ? { body: message.body, ...addressFrom(text.hotline, message.to) }
-          : { body: message.body },
-      ),
-    );
+    const twiml = outgoingTwiml(text.hotline, decided.messages);
     const record = {
       messageSid: text.messageSid,
       replyTwiml: twiml,
@@ -128,8 +123,4 @@ export async function forgetRecordings(
   const failed = await ports.recordings.deleteAll(sids);
   if (failed.length > 0)
     ports.log?.warn('recordings.delete_failed', { count: failed.length, of: sids.length });
-}
-
-function jitter(attempt: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
 }

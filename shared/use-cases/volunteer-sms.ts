@@ -6,8 +6,9 @@ import { parseVolunteerCommand } from '../cases/volunteer-commands.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../cases/volunteer-inbox.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { jitter } from '../retry.js';
 import type { RecordingEraser } from '../twilio/recordings.js';
-import { addressFrom, messagingTwiml } from '../twilio/twiml.js';
+import { outgoingTwiml } from '../twilio/twiml.js';
 import type { Volunteer } from '../volunteers/volunteer.js';
 import { forgetRecordings } from './receive-sms.js';
 
@@ -55,13 +56,7 @@ export async function receiveVolunteerSms(
       roster: text.roster,
       now,
     });
-    const twiml = messagingTwiml(
-      decided.messages.map((message) =>
-        message.to
-          ? { body: message.body, ...addressFrom(text.hotline, message.to) }
-          : { body: message.body },
-      ),
-    );
+    const twiml = outgoingTwiml(text.hotline, decided.messages);
     const record = {
       code,
       messageSid: text.messageSid,
@@ -79,7 +74,7 @@ export async function receiveVolunteerSms(
     } catch (error) {
       const retry = error instanceof CaseChangedError || error instanceof DuplicateVolunteerMessageError;
       if (!retry || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((done) => setTimeout(done, Math.random() * 25 * attempt));
+      await jitter(attempt);
     }
   }
 }

@@ -4,27 +4,13 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_BUDGET_BYTES } from '../../infra/bundle-budget.js';
-import { BUNDLING } from '../../infra/constructs/hotline-function.js';
+import { esbuildOptionsFor } from '../../infra/constructs/hotline-function.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../../infra/routes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 async function bundled(fn: WebhookFunctionName): Promise<{ bytes: number; inputs: string[] }> {
-  const result = await build({
-    entryPoints: [resolve(ROOT, FUNCTION_ENTRIES[fn])],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    minify: BUNDLING.minify,
-    target: BUNDLING.target,
-    format: 'esm',
-    mainFields: BUNDLING.mainFields,
-    charset: BUNDLING.charset,
-    external: BUNDLING.externalModules,
-    banner: { js: BUNDLING.banner },
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build({ ...esbuildOptionsFor(resolve(ROOT, FUNCTION_ENTRIES[fn])), write: false });
   const output = Object.values(result.metafile.outputs)[0];
   return { bytes: output?.bytes ?? 0, inputs: Object.keys(result.metafile.inputs) };
 }
