@@ -1,12 +1,13 @@
 // `npx tsx bench/costs.ts` (the last step of `npm run bench`): operating costs per 1,000 conversations.
-// Reads what the benchmark measured (bench/results.json, bench/reminders-results.json) and the unit prices
-// (bench/prices.json), prices a few conversation profiles on each channel, and writes bench/costs.json, the
-// "Costs per 1,000 conversations" section of bench/RESULTS.md (replaced; the rest of the file is kept) and
-// the table between the markers in docs/costs.md.
+// Reads what the benchmark measured (bench/.out/results.json, bench/.out/reminders-results.json) and the unit
+// prices (bench/prices.json), prices a few conversation profiles on each channel, and writes
+// bench/.out/costs.json, the "Costs per 1,000 conversations" section of bench/.out/RESULTS.md (replaced; the
+// rest of the file is kept) and bench/.out/costs-tables.md, which `npm run docs:refresh` puts between the
+// markers in docs/costs.md.
 // Counts of requests, texts and segments come from the benchmark (reminder segments from the message
 // catalogue, measured here with the same calculator). The prices, the request-unit conversion and the
 // Lambda duration are assumptions, named below; nothing here is a timing.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SegmentedMessage } from 'sms-segments-calculator';
@@ -15,13 +16,12 @@ import { parseLocalDate, planReminders } from '../shared/deadlines/index.js';
 import type { Language } from '../shared/messages/catalogue.js';
 import { reminderText } from '../shared/reminders/reminder-text.js';
 import { DEFAULT_SWEEP_SETTINGS } from '../shared/reminders/sweep.js';
+import { BENCH_OUT } from './support.js';
 import type { VoiceStepRow } from './voice.js';
 import type { VolunteerResults, VolunteerStepRow } from './volunteers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HEADING = '## Costs per 1,000 conversations';
-const DOC_BEGIN = '<!-- costs:begin (written by bench/costs.ts) -->';
-const DOC_END = '<!-- costs:end -->';
 
 // ---- Inputs -------------------------------------------------------------------------------------------
 
@@ -557,25 +557,11 @@ export function replaceSection(document: string, heading: string, section: reado
   return `${[...lines.slice(0, start), ...section, ...(after.length > 0 ? ['', ...after] : [])].join('\n')}\n`;
 }
 
-/** Replaces what lies between the two markers of a hand-written document, if it has them. */
-function replaceBetweenMarkers(path: string, content: readonly string[]): boolean {
-  if (!existsSync(path)) return false;
-  const text = readFileSync(path, 'utf8');
-  const begin = text.indexOf(DOC_BEGIN);
-  const end = text.indexOf(DOC_END);
-  if (begin === -1 || end < begin) return false;
-  writeFileSync(
-    path,
-    `${text.slice(0, begin + DOC_BEGIN.length)}\n${content.join('\n')}\n${text.slice(end)}`,
-  );
-  return true;
-}
-
 function main() {
   const prices = readPrices();
   const measured: Measured = {
-    results: readJson<Results>('bench/results.json'),
-    reminders: readJson<ReminderResults>('bench/reminders-results.json'),
+    results: readJson<Results>('bench/.out/results.json'),
+    reminders: readJson<ReminderResults>('bench/.out/reminders-results.json'),
   };
   const { rows: priced, segments } = profiles(measured);
   const rows: Row[] = priced.map((row) => {
@@ -607,17 +593,17 @@ function main() {
       per1000Usd: row.per1000,
     })),
   };
-  writeFileSync(join(ROOT, 'bench/costs.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(BENCH_OUT, 'costs.json'), `${JSON.stringify(json, null, 2)}\n`);
 
   const section = markdown(rows, measured, prices, segments);
-  const resultsPath = join(ROOT, 'bench/RESULTS.md');
+  const resultsPath = join(BENCH_OUT, 'RESULTS.md');
   writeFileSync(resultsPath, replaceSection(readFileSync(resultsPath, 'utf8'), HEADING, section));
   // docs/costs.md carries the two tables only; its prose is written by hand.
   const { summary, breakdown } = tables(rows);
-  const docUpdated = replaceBetweenMarkers(join(ROOT, 'docs/costs.md'), [...summary, '', ...breakdown]);
+  writeFileSync(join(BENCH_OUT, 'costs-tables.md'), `${[...summary, '', ...breakdown].join('\n')}\n`);
 
   process.stdout.write(
-    `${summary.join('\n')}\n\nWrote bench/costs.json and bench/RESULTS.md${docUpdated ? ' and docs/costs.md' : ''}.\n`,
+    `${summary.join('\n')}\n\nWrote bench/.out/costs.json, bench/.out/RESULTS.md and bench/.out/costs-tables.md (npm run docs:refresh copies them).\n`,
   );
 }
 

@@ -3,13 +3,13 @@
 // store and the real SNS client (pointed at a local stub that counts publishes) run over each day; the
 // figures show that its cost follows the number due, not the number of callers.
 //   npx tsx bench/reminders.ts            (BENCH_CALLERS=20000 for a quicker run)
-// Prints a markdown table and writes bench/reminders-results.json.
+// Prints a markdown table and writes bench/.out/reminders-results.json.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   ensureHotlineTable,
@@ -30,9 +30,8 @@ import {
   sweepReminders,
 } from '../shared/reminders/sweep.js';
 import { callerKeys } from '../shared/table/keys.js';
-import { freePort } from './support.js';
+import { BENCH_OUT, freePort } from './support.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 100_000);
 const DUE_BIG = Math.round(CALLERS / 10);
 const DUE_SMALL = Math.round(CALLERS / 100);
@@ -101,7 +100,7 @@ async function main(): Promise<void> {
     ].join('\n');
     process.stdout.write(`\n${table}\n\n`);
     writeFileSync(
-      join(ROOT, 'bench/reminders-results.json'),
+      join(BENCH_OUT, 'reminders-results.json'),
       `${JSON.stringify(
         {
           measuredAt: new Date().toISOString(),

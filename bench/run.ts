@@ -1,7 +1,8 @@
-// `npm run bench`: measures every figure the README quotes and writes bench/results.json and bench/RESULTS.md.
-//   1. minified bundle size of each webhook function, built exactly as the stack builds it;
-//   2. module load time of each bundle in fresh Node processes, next to the same handler built against
-//      the root `twilio` package, as a ratio measured in the same run;
+// `npm run bench`: measures every figure the README quotes and writes bench/.out/results.json and
+// bench/.out/RESULTS.md (ignored by git; `npm run docs:refresh` copies them into bench/, the README and docs/).
+//   1. size of each function's bundle as `cdk synth` writes it into cdk.out (the deployed file itself);
+//   2. module load time of each deployed bundle in fresh Node processes, next to the same handler built
+//      against the root `twilio` package, as a ratio measured in the same run;
 //   3. DynamoDB requests per inbound SMS, counted on the wire by a proxy in front of DynamoDB Local;
 //   4. the same per IVR step (bench/voice.ts) and per step of the volunteer relay (bench/volunteers.ts).
 import { execFileSync } from 'node:child_process';
@@ -10,20 +11,21 @@ import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { BUNDLE_BUDGET_BYTES } from '../infra/bundle-budget.js';
-import { BUNDLING, esbuildOptionsFor } from '../infra/constructs/hotline-function.js';
+import { BUNDLE_CHARSET, esbuildOptionsFor } from '../infra/constructs/hotline-function.js';
+import { type DeployedBundle, synthesizeBundles } from '../infra/deployed-bundles.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
-import { countingProxy, freePort, round } from './support.js';
+import { BENCH_OUT, countingProxy, freePort, round } from './support.js';
 import { type VoiceStepRow, voiceStepsMarkdown } from './voice.js';
 import { type VolunteerResults, volunteersMarkdown } from './volunteers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'bench/.out');
+const OUT = BENCH_OUT;
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 15);
 /** The charset the deployed build does not use, measured beside it. */
-const OTHER_CHARSET = BUNDLING.charset === 'utf8' ? 'ascii' : 'utf8';
+const OTHER_CHARSET = BUNDLE_CHARSET === 'utf8' ? 'ascii' : 'utf8';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL = 'warn';
@@ -49,19 +51,21 @@ const rootTwilio: Plugin = {
   },
 };
 
-async function bundle(
+/** A variant of a deployed bundle, built with the deployed options but one change, for comparison. */
+async function variant(
   fn: WebhookFunctionName,
-  variant: 'deep' | 'root' | 'other-charset',
+  variant: 'root' | 'other-charset',
 ): Promise<{ file: string; bytes: number }> {
   const file = join(OUT, `${fn}-${variant}.mjs`);
   const result = await build({
     ...esbuildOptionsFor(join(ROOT, FUNCTION_ENTRIES[fn])),
     outfile: file,
-    // The deployed charset, or the other one, weighed against it.
+    sourcemap: false,
+    // The other charset, weighed against the deployed one.
     ...(variant === 'other-charset' ? { charset: OTHER_CHARSET } : {}),
     plugins: variant === 'root' ? [rootTwilio] : [],
   });
-  const output = Object.values(result.metafile.outputs)[0];
+  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.mjs'))?.[1];
   return { file, bytes: output?.bytes ?? 0 };
 }
 
@@ -313,12 +317,26 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  process.stdout.write('cdk synth into cdk.out (the bundles that deploy)…\n');
+  const deployed = synthesizeBundles(join(ROOT, 'cdk.out'));
+  const deployedBundle = (entry: string): DeployedBundle => {
+    const found = deployed.find((bundle) => bundle.entry === entry);
+    if (!found) throw new Error(`cdk synth wrote no bundle for ${entry}`);
+    return found;
+  };
+  const otherFunctions = deployed
+    .filter((bundle) => !Object.values(FUNCTION_ENTRIES).includes(bundle.entry))
+    .map((bundle) => ({
+      function: bundle.name,
+      bytes: bundle.bytes,
+      withinBudget: bundle.bytes <= BUNDLE_BUDGET_BYTES,
+    }));
   const bundles = [];
   for (const fn of Object.keys(FUNCTION_ENTRIES) as WebhookFunctionName[]) {
-    process.stdout.write(`bundling and loading ${fn}…\n`);
-    const deep = await bundle(fn, 'deep');
-    const root = await bundle(fn, 'root');
-    const other = await bundle(fn, 'other-charset');
+    process.stdout.write(`loading ${fn} and its variants…\n`);
+    const deep = deployedBundle(FUNCTION_ENTRIES[fn]);
+    const root = await variant(fn, 'root');
+    const other = await variant(fn, 'other-charset');
     const [deepLoad, rootLoad, otherLoad] = loadTimesInterleaved([deep.file, root.file, other.file]);
     if (!deepLoad || !rootLoad || !otherLoad) throw new Error('no load times');
     bundles.push({
@@ -363,27 +381,31 @@ async function main() {
     node: process.version,
     machine: `${process.platform}/${process.arch}`,
     bundles,
+    otherFunctions,
     dynamoRequestsPerSms: sms.dynamoRequests,
     segmentsPerReply: sms.segments,
     voiceSteps: voice,
     volunteers,
   };
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const lines = [
     '# Benchmark results',
     '',
     `Measured by \`npm run bench\` on ${results.measuredAt.slice(0, 10)}, Node ${results.node}, ${results.machine}; load times are medians of ${LOAD_RUNS} fresh Node processes.`,
     '',
-    '| function | bundle (minified) | load median (p90) | root `twilio` bundle | root `twilio` load | load ratio |',
+    `Bundles are the files \`cdk synth\` wrote into \`cdk.out\` (budget ${kb(BUNDLE_BUDGET_BYTES)} each).`,
+    '',
+    '| function | deployed bundle (minified) | load median (p90) | root `twilio` bundle | root `twilio` load | load ratio |',
     '| --- | --- | --- | --- | --- | --- |',
     ...bundles.map(
       (b) =>
         `| ${b.function} | ${kb(b.bytes)} | ${b.loadMedianMs} ms (${b.loadP90Ms} ms) | ${kb(b.rootTwilioBytes)} | ${b.rootTwilioLoadMedianMs} ms | ${b.loadRatio} |`,
     ),
+    ...otherFunctions.map((b) => `| ${b.function} (scheduled) | ${kb(b.bytes)} | – | – | – | – |`),
     '',
-    `Load times are interleaved: each round loads every variant once, in a turning order. The deployed bundles keep Kyrgyz and Russian text as ${BUNDLING.charset === 'utf8' ? 'UTF-8' : '\\uXXXX escapes'} (esbuild \`charset: ${BUNDLING.charset}\`); the same bundles with \`charset: ${OTHER_CHARSET}\`:`,
+    `Load times are interleaved: each round loads every variant once, in a turning order. The deployed bundles keep Kyrgyz and Russian text as ${BUNDLE_CHARSET === 'utf8' ? 'UTF-8' : '\\uXXXX escapes'} (esbuild \`--charset=${BUNDLE_CHARSET}\`); the same bundles with \`charset: ${OTHER_CHARSET}\`:`,
     '',
-    `| function | ${BUNDLING.charset} (deployed) | ${OTHER_CHARSET} | load ${BUNDLING.charset} | load ${OTHER_CHARSET} |`,
+    `| function | ${BUNDLE_CHARSET} (deployed) | ${OTHER_CHARSET} | load ${BUNDLE_CHARSET} | load ${OTHER_CHARSET} |`,
     '| --- | --- | --- | --- | --- |',
     ...bundles.map(
       (b) =>
@@ -408,9 +430,9 @@ async function main() {
     ...volunteersMarkdown(volunteers),
     '',
   ];
-  writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
+  writeFileSync(join(OUT, 'RESULTS.md'), lines.join('\n'));
   process.stdout.write(`${lines.join('\n')}\n`);
-  const over = bundles.filter((b) => !b.withinBudget);
+  const over = [...bundles, ...otherFunctions].filter((b) => !b.withinBudget);
   if (over.length > 0) {
     process.stderr.write(
       `Over the ${kb(BUNDLE_BUDGET_BYTES)} budget: ${over.map((b) => b.function).join(', ')}\n`,

@@ -1,6 +1,10 @@
 // Helpers the benchmark scripts share: a DynamoDB request counter on the wire, a free port, rounding.
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/** Where every bench writes (ignored by git); `npm run docs:refresh` copies what the README quotes. */
+export const BENCH_OUT = join(resolve(import.meta.dirname, '..'), 'bench/.out');
 
 export interface CountingProxy {
   endpoint: string;

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this environment needs (no network,
 // no background services, no sandbox as root). Playwright gives each launch a new, empty profile.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -21,8 +22,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a screenshot for the README under docs/screenshots. */
+/** Saves a screenshot under .out/screenshots (ignored); `npm run docs:refresh` copies it into docs/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots', `${name}.png`) });
+  const folder = join(import.meta.dirname, '../../.out/screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`) });
 }
