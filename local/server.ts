@@ -10,10 +10,13 @@ import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/c
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { callerKeys } from '../shared/table/keys.js';
+import { twilioSignature } from '../shared/twilio/signature.js';
 import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 import { isOnShift } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
+import { isLoopbackRequest } from './loopback.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
+import type { RequestLog } from './request-log.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAX_BODY_BYTES = 1_000_000;
@@ -31,6 +34,8 @@ export interface LocalRuntimeOptions {
   dynamo: DynamoDBClient;
   outbox: Outbox;
   jobs: readonly ScheduledJob[];
+  /** `npm start`: one readable line per webhook and job run in the terminal. */
+  requestLog?: RequestLog | undefined;
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): Server {
@@ -52,7 +57,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
   return createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       process.stderr.write(`local runtime error: ${error instanceof Error ? error.name : 'unknown'}\n`);
-      if (!response.headersSent) send(response, 500, 'text/plain', 'local runtime error');
+      if (!response.headersSent) sendJson(response, 500, { error: 'local runtime error' });
     });
   });
 
@@ -67,28 +72,34 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         ? { proxy: url.pathname.slice(webhook.path.length - '{proxy+}'.length) }
         : undefined;
       const event = apiGatewayEvent(request, body, routeKey, proxy);
+      const { requestId } = event.requestContext;
+      const started = performance.now();
+      options.requestLog?.begin(requestId);
       const handler = await handlerFor(webhook.fn);
-      const result = await handler(
-        event,
-        lambdaContext(`hotline-${webhook.fn}`, event.requestContext.requestId),
-      );
-      return sendLambdaResult(response, result, event.requestContext.requestId);
+      const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
+      options.requestLog?.end(requestId, `${method} ${url.pathname}`, result.statusCode ?? 200, started);
+      return sendLambdaResult(response, result, requestId);
     }
+
+    if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
+    // Through a tunnel only the webhooks and the prompts answer: nothing below is for the outside world.
+    if (!isLoopbackRequest(request)) return sendJson(response, 404, { error: 'Not found' });
 
     switch (`${method} ${url.pathname}`) {
       case 'GET /healthz':
-        await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
-        return sendJson(response, 200, {
-          ok: true,
-          table: options.tableName,
-          now: hotlineClock.now().toISOString(),
-        });
+        return health(response);
       case 'GET /_local/clock':
         return sendJson(response, 200, { now: hotlineClock.now().toISOString() });
       case 'POST /_local/clock':
         return setClock(await readBody(request), response);
-      case 'POST /_local/tick':
-        return sendJson(response, 200, await tick());
+      case 'POST /_local/sign':
+        return signForPage(await readBody(request), response);
+      case 'POST /_local/tick': {
+        const started = performance.now();
+        const summary = await tick();
+        options.requestLog?.end('', 'POST /_local/tick', 200, started);
+        return sendJson(response, 200, summary);
+      }
       case 'GET /_local/outbox':
         return sendJson(response, 200, options.outbox.list());
       case 'GET /_local/twilio/recordings/deleted':
@@ -112,7 +123,6 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       case 'GET /index.html':
         return sendPage(response);
     }
-    if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
     // Twilio's REST API, as far as the hotline uses it: deleting a voicemail recording.
     const recording =
       /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE[0-9a-f]{32})\.json$/.exec(
@@ -127,6 +137,23 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     }
     if (method === 'GET' && url.pathname.startsWith('/static/')) return sendStatic(url.pathname, response);
     return sendJson(response, 404, { error: `No route ${method} ${url.pathname}` });
+  }
+
+  async function health(response: ServerResponse): Promise<void> {
+    try {
+      await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
+    } catch (error) {
+      return sendJson(response, 503, {
+        ok: false,
+        table: options.tableName,
+        error: `DynamoDB Local does not answer (${error instanceof Error ? error.name : 'unknown'})`,
+      });
+    }
+    return sendJson(response, 200, {
+      ok: true,
+      table: options.tableName,
+      now: hotlineClock.now().toISOString(),
+    });
   }
 
   function setClock(body: Buffer, response: ServerResponse) {
@@ -152,7 +179,32 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     return sendJson(response, 200, { now: at.toISOString(), simulated: true });
   }
 
-  /** Everything stored about one number, for the simulator's "under the hood" panel. Local only. */
+  /**
+   * The page's Twilio stand-in signs here, so the auth token stays on the server: `{url, params}` in, the
+   * `X-Twilio-Signature` Twilio would send out. Loopback only, like every /_local route.
+   */
+  function signForPage(body: Buffer, response: ServerResponse) {
+    let request: { url?: unknown; params?: unknown };
+    try {
+      request = JSON.parse(body.toString('utf8') || '{}') as typeof request;
+    } catch {
+      return sendJson(response, 400, { error: 'Send JSON: {"url":"…","params":{"Name":"value"}}' });
+    }
+    const { url, params } = request;
+    const isForm =
+      params !== null &&
+      typeof params === 'object' &&
+      Object.values(params).every((value) => typeof value === 'string');
+    if (typeof url !== 'string' || !url.startsWith(`${options.publicBaseUrl}/`) || !isForm) {
+      return sendJson(response, 400, {
+        error: `"url" must start with ${options.publicBaseUrl}/ and "params" map names to strings`,
+      });
+    }
+    return sendJson(response, 200, {
+      signature: twilioSignature(options.authToken, url, params as Record<string, string>),
+    });
+  }
+
   /** The roster, each volunteer marked on or off shift at the simulated time (the page's volunteer phones). */
   async function volunteers(): Promise<unknown> {
     const roster = await new DynamoRosterStore(
@@ -172,6 +224,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     return cases.map(({ callerPhone: _phone, callerId: _id, ...rest }) => rest);
   }
 
+  /** Everything stored about one number, for the simulator's "under the hood" panel. Local only. */
   async function callerItems(phone: string): Promise<unknown> {
     const number = phone.replace(/^whatsapp:/i, '').trim();
     const callerId = callerIdFor(number, process.env.CALLER_HASH_KEY ?? '');
@@ -194,10 +247,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
 
   async function sendPage(response: ServerResponse): Promise<void> {
     const page = await readFile(join(ROOT, 'local/public/index.html'), 'utf8');
-    // The page signs its requests as Twilio would, so it needs the local token and public URL.
-    const filled = page
-      .replaceAll('__PUBLIC_BASE_URL__', escapeAttribute(options.publicBaseUrl))
-      .replaceAll('__TWILIO_AUTH_TOKEN__', escapeAttribute(options.authToken));
+    // The page addresses its webhooks to the public URL, as Twilio does; /_local/sign signs them.
+    const filled = page.replaceAll('__PUBLIC_BASE_URL__', escapeAttribute(options.publicBaseUrl));
     send(response, 200, 'text/html; charset=utf-8', filled);
   }
 

@@ -8,6 +8,7 @@ import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_DEFAULTS } from '../local/hotline.js';
+import { type RuntimeInfo, readRuntimeInfo } from '../local/runtime-file.js';
 import {
   DynamoRosterStore,
   VolunteerExistsError,
@@ -40,6 +41,8 @@ export type AdminEnv = Record<string, string | undefined>;
 export interface AdminOptions {
   /** "Now" for the list's on-shift column. */
   now?: () => Date;
+  /** The running `npm start` (its .local-data/runtime.json), for the default target. */
+  runtime?: () => RuntimeInfo | undefined;
 }
 
 export const USAGE = `Usage: npm run admin -- volunteers <command> [options]
@@ -70,8 +73,8 @@ Target (any command):
   --endpoint URL    DynamoDB endpoint (env DYNAMODB_ENDPOINT)
   --table NAME      table name (env TABLE_NAME)
   --region REGION   AWS region (env AWS_REGION)
-  With neither endpoint nor table: the local runtime of \`npm start\`, table "${LOCAL_DEFAULTS.tableName}" at
-  http://127.0.0.1:${LOCAL_DEFAULTS.dynamoDbPort} (port from env DYNAMODB_PORT). With a table and no endpoint: the
+  With neither endpoint nor table: the running \`npm start\` (found through .local-data/runtime.json, or
+  table "${LOCAL_DEFAULTS.tableName}" at http://127.0.0.1:${LOCAL_DEFAULTS.dynamoDbPort}, port from env DYNAMODB_PORT). With a table and no endpoint: the
   deployed table, with the usual AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...).
 
 Exit codes: 0 done, 1 refused (invalid input, unknown id, unreachable table; nothing written), 2 usage.`;
@@ -174,7 +177,7 @@ export async function runAdmin(
     const command = commandName as Command;
     checkCommandLine(command, values, args);
 
-    target = resolveTarget(values, env);
+    target = resolveTarget(values, env, (options.runtime ?? readRuntimeInfo)());
     const client = createClient(target);
     try {
       const described = await describeTarget(target, client);
@@ -250,16 +253,26 @@ interface Target {
   region: string | undefined;
 }
 
-function resolveTarget(values: Values, env: AdminEnv): Target {
+function resolveTarget(values: Values, env: AdminEnv, running: RuntimeInfo | undefined): Target {
   const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
   const endpoint = given(values.endpoint) ?? given(env.DYNAMODB_ENDPOINT);
   const tableName = given(values.table) ?? given(env.TABLE_NAME);
   const region = given(values.region) ?? given(env.AWS_REGION);
   if (endpoint === undefined && tableName === undefined) {
-    const port = given(env.DYNAMODB_PORT) ?? String(LOCAL_DEFAULTS.dynamoDbPort);
+    const port = given(env.DYNAMODB_PORT);
+    // The running `npm start`, whatever ports it was given; DYNAMODB_PORT names another one.
+    if (running && port === undefined) {
+      return {
+        tableName: running.tableName,
+        endpoint: running.dynamoEndpoint,
+        loopback: true,
+        localDefault: true,
+        region: given(values.region) ?? LOCAL_REGION,
+      };
+    }
     return {
       tableName: LOCAL_DEFAULTS.tableName,
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: `http://127.0.0.1:${port ?? LOCAL_DEFAULTS.dynamoDbPort}`,
       loopback: true,
       localDefault: true,
       region: given(values.region) ?? LOCAL_REGION,

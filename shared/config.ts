@@ -1,6 +1,7 @@
 // The hotline's configuration: one zod schema, read once per container (cold start).
 // zod/mini: the same validation as zod at a fraction of the bundle (full zod adds ~440 KB to each webhook).
 import * as z from 'zod/mini';
+import { type ConfigIssue, describeIssues, issuesOf } from './config-issues.js';
 
 const trimmedUrl = () =>
   z.pipe(
@@ -54,20 +55,25 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): HotlineConfig {
+/** Every problem with the webhooks' configuration in `env`, one per variable (empty when it is good). */
+export function configIssues(env: Record<string, string | undefined>): ConfigIssue[] {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-    );
+  const issues = issuesOf(parsed);
+  if (parsed.success && !parsed.data.TWILIO_SECRET_ID) {
+    if (!(parsed.data.TWILIO_AUTH_TOKEN && parsed.data.CALLER_HASH_KEY)) {
+      issues.push({
+        variable: 'TWILIO_SECRET_ID',
+        message: 'set TWILIO_SECRET_ID, or both TWILIO_AUTH_TOKEN and CALLER_HASH_KEY for local runs',
+      });
+    }
   }
-  const config = parsed.data;
-  if (!config.TWILIO_SECRET_ID && !(config.TWILIO_AUTH_TOKEN && config.CALLER_HASH_KEY)) {
-    throw new ConfigError(
-      'set TWILIO_SECRET_ID, or both TWILIO_AUTH_TOKEN and CALLER_HASH_KEY for local runs',
-    );
-  }
-  return config;
+  return issues;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): HotlineConfig {
+  const issues = configIssues(env);
+  if (issues.length > 0) throw new ConfigError(describeIssues(issues));
+  return configSchema.parse(env);
 }
 
 let cached: HotlineConfig | undefined;

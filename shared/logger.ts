@@ -44,12 +44,33 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
+/**
+ * Where log lines go when a logger was given no sink of its own. In Lambda: one JSON line on stdout, which
+ * CloudWatch (and its metric extraction) reads. `npm start` turns them into one readable line per request
+ * (local/request-log.ts); tests set HOTLINE_LOG_SINK=console so Vitest shows them only for a failing test.
+ */
+const defaultSink: LogSink =
+  process.env.HOTLINE_LOG_SINK === 'console'
+    ? (line) => console.log(line)
+    : (line) => process.stdout.write(`${line}\n`);
+let currentSink: LogSink = defaultSink;
+
+/** Sends every logger without a sink of its own to `sink` (undefined: back to the default). */
+export function setLogSink(sink: LogSink | undefined): void {
+  currentSink = sink ?? defaultSink;
+}
+
+/** LOG_LEVEL of the environment, read when a line is written; an unknown value counts as info. */
+function environmentLevel(): Level {
+  const configured = process.env.LOG_LEVEL?.toLowerCase();
+  return configured && configured in LEVELS ? (configured as Level) : 'info';
+}
+
 export function createLogger(options: { level?: Level; context?: LogContext; sink?: LogSink } = {}): Logger {
-  const threshold = LEVELS[options.level ?? 'info'];
   const context = options.context ?? {};
-  const sink: LogSink = options.sink ?? ((line) => process.stdout.write(`${line}\n`));
+  const sink: LogSink = options.sink ?? ((line) => currentSink(line));
   const write = (level: Level, event: string, fields?: Record<string, unknown>) => {
-    if (LEVELS[level] < threshold) return;
+    if (LEVELS[level] < LEVELS[options.level ?? environmentLevel()]) return;
     const entry = { level, time: new Date().toISOString(), event, ...context, ...fields };
     sink(JSON.stringify(redact(entry, 0)));
   };
@@ -86,9 +107,5 @@ export function redact(value: unknown, depth: number): unknown {
   return value;
 }
 
-const configuredLevel = process.env.LOG_LEVEL?.toLowerCase();
-
-export const logger: Logger = createLogger({
-  // An unknown level (a typo in the stack's settings) falls back to info rather than logging everything.
-  level: configuredLevel && configuredLevel in LEVELS ? (configuredLevel as Level) : 'info',
-});
+/** The webhooks' logger: its level is LOG_LEVEL (an unknown value, which `npm start` refuses, counts as info). */
+export const logger: Logger = createLogger();

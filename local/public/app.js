@@ -1,10 +1,10 @@
 // The hotline simulator: a Twilio stand-in in the browser. Every request is a webhook signed as Twilio
-// signs it (HMAC-SHA1 over the URL and the sorted form, with the local auth token), or one of the local
-// runtime's documented /_local routes. Nothing here reaches into the hotline's code.
+// signs it (HMAC-SHA1 over the URL and the sorted form; the local runtime signs it for the page at
+// /_local/sign, so the auth token never reaches the browser), or one of the local runtime's documented
+// /_local routes. Nothing here reaches into the hotline's code.
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const publicBaseUrl = meta('hotline-public-base-url').replace(/\/+$/, '');
-const authToken = meta('hotline-auth-token');
 const $ = (id) => document.getElementById(id);
 const HOTLINE_NUMBER = '+381110000000';
 const ACCOUNT_SID = 'ACsimulator';
@@ -154,22 +154,15 @@ $('ui-language').addEventListener('click', () => {
 });
 
 // ---------- Twilio signing and webhooks ----------
+/** The signature Twilio would send, from the local runtime (loopback only): the page never holds the token. */
 async function sign(url, params) {
-  const data =
-    url +
-    Object.keys(params)
-      .sort()
-      .map((key) => key + params[key])
-      .join('');
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(authToken),
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(data));
-  return btoa(String.fromCharCode(...new Uint8Array(mac)));
+  const response = await fetch('/_local/sign', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url, params }),
+  });
+  if (!response.ok) throw new Error(`signing failed: ${response.status}`);
+  return (await response.json()).signature;
 }
 
 const randomSid = (prefix) =>

@@ -1,6 +1,7 @@
 // Configuration of the case chase (functions/escalations.ts), read once per container. Like the reminder
 // sweep it needs no Twilio secret: it only reads cases and the roster and texts volunteers through SNS.
 import * as z from 'zod/mini';
+import { type ConfigIssue, describeIssues, issuesOf } from '../config-issues.js';
 
 const chaseConfigSchema = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
@@ -17,13 +18,15 @@ export type ChaseConfig = z.infer<typeof chaseConfigSchema>;
 
 let cached: ChaseConfig | undefined;
 
+export function chaseConfigIssues(env: Record<string, string | undefined>): ConfigIssue[] {
+  return issuesOf(chaseConfigSchema.safeParse(env));
+}
+
 export function chaseConfig(): ChaseConfig {
   if (!cached) {
     const parsed = chaseConfigSchema.safeParse(process.env);
     if (!parsed.success) {
-      throw new Error(
-        `Invalid case chase configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
+      throw new Error(`Invalid case chase configuration: ${describeIssues(issuesOf(parsed))}`);
     }
     cached = parsed.data;
   }

@@ -1,6 +1,7 @@
 // Configuration of the reminders function, read once per container. Its own schema rather than the
 // webhooks' (shared/config.ts): the sweep needs no Twilio secret and no public URL, so it is not given them.
 import * as z from 'zod/mini';
+import { type ConfigIssue, describeIssues, issuesOf } from '../config-issues.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './sweep.js';
 
 const count = (min: number, max: number, fallback: number) =>
@@ -34,12 +35,14 @@ export class ReminderConfigError extends Error {
   override readonly name = 'ReminderConfigError';
 }
 
+export function reminderConfigIssues(env: Record<string, string | undefined>): ConfigIssue[] {
+  return issuesOf(reminderConfigSchema.safeParse(env));
+}
+
 export function parseReminderConfig(env: Record<string, string | undefined>): ReminderConfig {
   const parsed = reminderConfigSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ReminderConfigError(
-      `Invalid reminders configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    );
+    throw new ReminderConfigError(`Invalid reminders configuration: ${describeIssues(issuesOf(parsed))}`);
   }
   return parsed.data;
 }

@@ -37,12 +37,13 @@ describe('a broken deployment configuration', () => {
     async (fn, path, check) => {
       process.env = { PUBLIC_BASE_URL: 'not a url', LOG_LEVEL: 'error' };
       vi.resetModules();
-      const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      const { setLogSink } = await import('../../../shared/logger.js');
+      setLogSink(() => undefined);
 
       const { handler } = await import(`../../../functions/${fn}.ts`);
       const result = await handler(event(path), context);
 
-      stdout.mockRestore();
+      setLogSink(undefined);
       expect(result.statusCode).toBe(200);
       expect(result.headers['content-type']).toContain('text/xml');
       check(result.body);

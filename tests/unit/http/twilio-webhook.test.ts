@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { formParams, routePath, twilioWebhook } from '../../../shared/http/twilio-webhook.js';
+import { setLogSink } from '../../../shared/logger.js';
 import { SMS_APOLOGY } from '../../../shared/messages/system.js';
 import { twilioSignature } from '../../../shared/twilio/signature.js';
 import { voiceTwiml } from '../../../shared/twilio/twiml.js';
@@ -22,16 +23,12 @@ beforeAll(() => {
 });
 
 const captured: string[] = [];
-const realWrite = process.stdout.write.bind(process.stdout);
 function captureLogs() {
   captured.length = 0;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    captured.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
+  setLogSink((line) => captured.push(line));
 }
 afterEach(() => {
-  process.stdout.write = realWrite;
+  setLogSink(undefined);
 });
 
 function signedEvent(
@@ -68,7 +65,7 @@ describe('the Twilio webhook chain', () => {
 
     const result = await handler(signedEvent('/sms', { From: PHONE, Body: BODY }), context);
 
-    process.stdout.write = realWrite;
+    setLogSink(undefined);
     expect(result.statusCode).toBe(200);
     const twiml = parseTwiml(result.body ?? '');
     expect(JSON.stringify(twiml)).toContain(SMS_APOLOGY.split('\n')[0]);
@@ -121,7 +118,7 @@ describe('the Twilio webhook chain', () => {
 
     const result = await handler(event, context);
 
-    process.stdout.write = realWrite;
+    setLogSink(undefined);
     expect(result.statusCode).toBe(403);
     const line = JSON.parse(captured.find((l) => l.includes('webhook.rejected')) ?? '{}');
     expect(line.SignatureRejections).toBe(1);
