@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export const RUNTIME_FILE = join(resolve(import.meta.dirname, '..'), '.local-data', 'runtime.json');
+/** `.local-data/runtime.json`; HOTLINE_RUNTIME_FILE names another (tests start instances of their own). */
+export const RUNTIME_FILE =
+  process.env.HOTLINE_RUNTIME_FILE ?? join(resolve(import.meta.dirname, '..'), '.local-data', 'runtime.json');
 
 export interface RuntimeInfo {
   pid: number;
