@@ -5,12 +5,12 @@
 // DynamoDB Local. A size, not a timing: load times are `npm run bench`'s.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, it as vitestIt } from 'vitest';
 import { BUNDLE_BUDGET_BYTES } from '../../infra/bundle-budget.js';
 import { esbuildOptionsFor } from '../../infra/constructs/hotline-function.js';
 import { cyrillicEscapes, type DeployedBundle, synthesizeBundles } from '../../infra/deployed-bundles.js';
@@ -94,136 +94,160 @@ describe('the bundles cdk synth writes', () => {
   );
 });
 
-describe('the deployed bundles on Node 22 (nodejs22.x), against DynamoDB Local', () => {
-  let node: string;
-  let tableName: string;
+/** Lambda runs arm64; here that is Node 22 for arm64 under Debian's qemu-user, with its arm64 libraries. */
+const ARM64_SYSROOT = '/usr/aarch64-linux-gnu';
+const canEmulateArm64 =
+  spawnSync('qemu-aarch64', ['--version'], { stdio: 'ignore' }).status === 0 &&
+  existsSync(join(ARM64_SYSROOT, 'lib/ld-linux-aarch64.so.1'));
 
-  beforeAll(async () => {
-    node = node22Binary('x64');
-    tableName = `node22-${sid('SM').slice(2, 10)}`;
-    await ensureHotlineTable(inject('dynamoEndpoint'), tableName);
-  }, 180_000);
+const RUNTIMES = [
+  { arch: 'x64' as const, runs: true },
+  // Without qemu-user and libc6-arm64-cross (apt), skipped: .ci/run installs them.
+  { arch: 'arm64' as const, runs: canEmulateArm64 },
+];
 
-  const environment = () => ({
-    PATH: process.env.PATH ?? '',
-    TABLE_NAME: tableName,
-    PUBLIC_BASE_URL,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    CALLER_HASH_KEY: HASH_KEY,
-    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    SNS_ENDPOINT: 'http://127.0.0.1:9/_local/sns',
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    LOG_LEVEL: 'error',
-    NODE_OPTIONS: '--enable-source-maps',
-  });
+describe.each(RUNTIMES)(
+  'the deployed bundles on Node 22 for $arch (nodejs22.x), against DynamoDB Local',
+  ({ arch, runs }) => {
+    let command: string[];
+    let tableName: string;
 
-  /** Invokes a bundle's handler in a Node 22 process, as the Lambda runtime does. */
-  function invoke(entry: string, event: unknown): { result: Record<string, unknown>; node: string } {
-    const resultFile = join(outdir, `result-${sid('SM')}.json`);
-    const run = spawnSync(node, [INVOKE, bundleOf(entry).file, resultFile], {
-      input: JSON.stringify({ event, context: lambdaContext('hotline-node22', sid('SM')) }),
-      env: environment(),
-      encoding: 'utf8',
-      timeout: 60_000,
+    beforeAll(async () => {
+      if (!runs) return;
+      const node = node22Binary(arch);
+      command = arch === 'x64' ? [node] : ['qemu-aarch64', '-L', ARM64_SYSROOT, node];
+      tableName = `node22-${arch}-${sid('SM').slice(2, 10)}`;
+      await ensureHotlineTable(inject('dynamoEndpoint'), tableName);
+    }, 180_000);
+    const it = runs ? vitestIt : vitestIt.skip;
+
+    const environment = () => ({
+      PATH: process.env.PATH ?? '',
+      TABLE_NAME: tableName,
+      PUBLIC_BASE_URL,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      CALLER_HASH_KEY: HASH_KEY,
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      SNS_ENDPOINT: 'http://127.0.0.1:9/_local/sns',
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      LOG_LEVEL: 'error',
+      NODE_OPTIONS: '--enable-source-maps',
     });
-    if (run.status !== 0) throw new Error(`Node 22 run of ${entry} failed: ${run.stderr}`);
-    return JSON.parse(readFileSync(resultFile, 'utf8'));
-  }
 
-  /** A Twilio webhook as API Gateway hands it to Lambda: form body, base64, signed (or not). */
-  function webhookEvent(path: string, params: Record<string, string>, signed = true) {
-    const headers: Record<string, string> = {
-      host: 'hotline.example.org',
-      'content-type': 'application/x-www-form-urlencoded',
-      'user-agent': 'TwilioProxy/1.1',
-    };
-    if (signed)
-      headers['x-twilio-signature'] = twilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params);
-    const body = Buffer.from(new URLSearchParams(params).toString());
-    return apiGatewayEventFrom({ method: 'POST', url: path, headers, body }, `POST ${path}`);
-  }
-
-  const smsParams = (from: string, body: string) => ({
-    MessageSid: sid('SM'),
-    AccountSid: 'ACtest',
-    From: from,
-    To: '+381110000000',
-    Body: body,
-    NumMedia: '0',
-  });
-
-  it('answers a signed SMS with TwiML and stores the caller', async () => {
-    const from = uniquePhone();
-    const { result, node: version } = invoke(
-      FUNCTION_ENTRIES.sms,
-      webhookEvent('/sms', smsParams(from, 'salam')),
-    );
-
-    expect(version).toMatch(/^v22\./);
-    expect(result.statusCode).toBe(200);
-    expect(String((result.headers as Record<string, string>)['content-type'])).toMatch(/text\/xml/);
-    const twiml = parseTwiml(String(result.body)) as { Response: { Message: unknown[] }[] };
-    expect(twiml.Response[0]?.Message.length).toBeGreaterThan(0);
-    const client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoEndpoint')));
-    try {
-      const stored = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': callerKeys.partition(callerIdFor(from, HASH_KEY)) },
-          ConsistentRead: true,
-        }),
-      );
-      expect(stored.Items?.length).toBeGreaterThan(0);
-    } finally {
-      client.destroy();
+    /** Invokes a bundle's handler in a Node 22 process, as the Lambda runtime does. */
+    function invoke(
+      entry: string,
+      event: unknown,
+    ): { result: Record<string, unknown>; node: string; arch: string } {
+      const resultFile = join(outdir, `result-${sid('SM')}.json`);
+      const [program = 'node', ...prefix] = command;
+      const run = spawnSync(program, [...prefix, INVOKE, bundleOf(entry).file, resultFile], {
+        input: JSON.stringify({ event, context: lambdaContext('hotline-node22', sid('SM')) }),
+        env: environment(),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      if (run.status !== 0) throw new Error(`Node 22 run of ${entry} failed: ${run.stderr}`);
+      return JSON.parse(readFileSync(resultFile, 'utf8'));
     }
-  });
 
-  it('answers a signed call with the language menu', () => {
-    const params = {
-      CallSid: sid('CA'),
+    /** A Twilio webhook as API Gateway hands it to Lambda: form body, base64, signed (or not). */
+    function webhookEvent(path: string, params: Record<string, string>, signed = true) {
+      const headers: Record<string, string> = {
+        host: 'hotline.example.org',
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': 'TwilioProxy/1.1',
+      };
+      if (signed)
+        headers['x-twilio-signature'] = twilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params);
+      const body = Buffer.from(new URLSearchParams(params).toString());
+      return apiGatewayEventFrom({ method: 'POST', url: path, headers, body }, `POST ${path}`);
+    }
+
+    const smsParams = (from: string, body: string) => ({
+      MessageSid: sid('SM'),
       AccountSid: 'ACtest',
-      From: uniquePhone(),
+      From: from,
       To: '+381110000000',
-      CallStatus: 'ringing',
-    };
-    const { result } = invoke(FUNCTION_ENTRIES.voice, webhookEvent('/voice', params));
+      Body: body,
+      NumMedia: '0',
+    });
 
-    expect(result.statusCode).toBe(200);
-    const twiml = parseTwiml(String(result.body)) as { Response: { Gather?: Record<string, unknown>[] }[] };
-    expect(twiml.Response[0]?.Gather?.[0]?.['@action']).toBe(`${PUBLIC_BASE_URL}/voice/language?t=1&a=0`);
-  });
+    it('answers a signed SMS with TwiML and stores the caller', async () => {
+      const from = uniquePhone();
+      const { result, node: version } = invoke(
+        FUNCTION_ENTRIES.sms,
+        webhookEvent('/sms', smsParams(from, 'salam')),
+      );
 
-  it('refuses an unsigned request with 400 and a forged one with 403', () => {
-    const unsigned = invoke(
-      FUNCTION_ENTRIES.sms,
-      webhookEvent('/sms', smsParams(uniquePhone(), 'salam'), false),
-    );
-    const forgedEvent = webhookEvent('/sms', smsParams(uniquePhone(), 'salam'));
-    (forgedEvent.headers as Record<string, string>)['x-twilio-signature'] = 'bm90IGEgc2lnbmF0dXJl';
-    const forged = invoke(FUNCTION_ENTRIES.sms, forgedEvent);
+      expect(version).toMatch(/^v22\./);
+      expect(result.statusCode).toBe(200);
+      expect(String((result.headers as Record<string, string>)['content-type'])).toMatch(/text\/xml/);
+      const twiml = parseTwiml(String(result.body)) as { Response: { Message: unknown[] }[] };
+      expect(twiml.Response[0]?.Message.length).toBeGreaterThan(0);
+      const client = DynamoDBDocumentClient.from(localDynamoDbClient(inject('dynamoEndpoint')));
+      try {
+        const stored = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': callerKeys.partition(callerIdFor(from, HASH_KEY)) },
+            ConsistentRead: true,
+          }),
+        );
+        expect(stored.Items?.length).toBeGreaterThan(0);
+      } finally {
+        client.destroy();
+      }
+    });
 
-    expect(unsigned.result.statusCode).toBe(400);
-    expect(forged.result.statusCode).toBe(403);
-  });
+    it('answers a signed call with the language menu', () => {
+      const params = {
+        CallSid: sid('CA'),
+        AccountSid: 'ACtest',
+        From: uniquePhone(),
+        To: '+381110000000',
+        CallStatus: 'ringing',
+      };
+      const { result } = invoke(FUNCTION_ENTRIES.voice, webhookEvent('/voice', params));
 
-  it('runs the reminder sweep from a scheduled event', () => {
-    const event = {
-      version: '0',
-      id: sid('SM'),
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '000000000000',
-      time: new Date().toISOString(),
-      region: LOCAL_REGION,
-      resources: ['arn:aws:events:local:000000000000:rule/hotline-reminders'],
-      detail: {},
-    };
-    const { result } = invoke(SCHEDULED_FUNCTIONS.reminders.entry, event);
+      expect(result.statusCode).toBe(200);
+      const twiml = parseTwiml(String(result.body)) as { Response: { Gather?: Record<string, unknown>[] }[] };
+      expect(twiml.Response[0]?.Gather?.[0]?.['@action']).toBe(`${PUBLIC_BASE_URL}/voice/language?t=1&a=0`);
+    });
 
-    expect(result).toMatchObject({ due: 0, sent: 0 });
-  });
-});
+    it('refuses an unsigned request with 400 and a forged one with 403', () => {
+      const unsigned = invoke(
+        FUNCTION_ENTRIES.sms,
+        webhookEvent('/sms', smsParams(uniquePhone(), 'salam'), false),
+      );
+      const forgedEvent = webhookEvent('/sms', smsParams(uniquePhone(), 'salam'));
+      (forgedEvent.headers as Record<string, string>)['x-twilio-signature'] = 'bm90IGEgc2lnbmF0dXJl';
+      const forged = invoke(FUNCTION_ENTRIES.sms, forgedEvent);
+
+      expect(unsigned.result.statusCode).toBe(400);
+      expect(forged.result.statusCode).toBe(403);
+    });
+
+    it('runs the reminder sweep from a scheduled event', () => {
+      const event = {
+        version: '0',
+        id: sid('SM'),
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: LOCAL_REGION,
+        resources: ['arn:aws:events:local:000000000000:rule/hotline-reminders'],
+        detail: {},
+      };
+      const { result } = invoke(SCHEDULED_FUNCTIONS.reminders.entry, event);
+
+      expect(result).toMatchObject({ due: 0, sent: 0 });
+    });
+  },
+  // Emulated arm64 takes seconds to load a bundle.
+  120_000,
+);
