@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', '**/node_modules/**'],
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/quiet-cdk.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -10,7 +10,7 @@ import {
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -34,6 +34,8 @@ export const BUNDLING = {
     "import { createRequire as __hotlineRequire } from 'module'; const require = __hotlineRequire(import.meta.url);",
   mainFields: ['module', 'main'],
   esbuildArgs: { '--charset': BUNDLE_CHARSET },
+  // esbuild says nothing unless something is wrong (`npx cdk synth` and the tests stay readable).
+  logLevel: LogLevel.ERROR as LogLevel,
   // Bundle the AWS SDK too: tree-shaken it loads faster than the runtime's copy, and runs the tested version.
   externalModules: [] as string[],
 };

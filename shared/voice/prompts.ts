@@ -7,7 +7,7 @@
 // are spelt out so the synthesiser cannot pick the wrong case, phone numbers are spaced digit by digit.
 //
 // Phone numbers are given in the domestic form (0 11 ...) because callers ring from Serbian SIM cards;
-// source of every number: /work/shared/design/domain-facts.md.
+// source of every number: docs/legal-sources.md.
 
 export type Language = 'ky' | 'ru';
 
