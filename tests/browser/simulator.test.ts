@@ -54,7 +54,7 @@ async function sendSms(text: string) {
   const before = await replies.count();
   await page.fill('#body', text);
   await page.click('#send');
-  await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
   return (await replies.last().textContent()) ?? '';
 }
 
@@ -71,10 +71,10 @@ async function pressWhenAsked(...keys: string[]) {
   const sent = page.locator('#transcript li', { hasText: 'Keys:' });
   const before = await sent.count();
   await expect
-    .poll(() => page.textContent('#call-status'), { timeout: 10_000 })
+    .poll(() => page.textContent('#call-status'), { timeout: 20_000 })
     .toMatch(/Waiting for keys|Ждём/);
   for (const key of keys) await page.click(`#keypad button:text-is("${key}")`);
-  await expect.poll(() => sent.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  await expect.poll(() => sent.count(), { timeout: 20_000 }).toBeGreaterThan(before);
 }
 
 describe('the simulator page', () => {
@@ -82,7 +82,7 @@ describe('the simulator page', () => {
     await page.fill('#from', uniquePhone('+996'));
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-04-01 10:00');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
 
     const welcome = await sendSms('салам');
     const chosen = await sendSms('1');
@@ -96,7 +96,7 @@ describe('the simulator page', () => {
     expect(await page.textContent('#log')).toContain('POST /sms → 200');
     await page.click('text=Stored state of this number');
     await expect
-      .poll(() => page.textContent('#state'), { timeout: 5_000 })
+      .poll(() => page.textContent('#state'), { timeout: 10_000 })
       .toContain('"entryDate": "2026-03-12"');
     await screenshot(page, 'sms-conversation');
   });
@@ -118,23 +118,23 @@ describe('the simulator page', () => {
     await page.check('#fast');
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-04-01 10:00');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
 
     await page.click('#call');
     await pressWhenAsked('2'); // language menu: Russian
     await pressWhenAsked('3'); // main menu: set my entry date
     await pressWhenAsked('1', '2', '0', '3', '2', '0', '2', '6', '#'); // 12 March 2026
-    await expect.poll(() => page.textContent('#transcript'), { timeout: 10_000 }).toContain('Вы ввели');
+    await expect.poll(() => page.textContent('#transcript'), { timeout: 20_000 }).toContain('Вы ввели');
     await pressWhenAsked('1'); // read back: yes
 
     await expect
-      .poll(() => page.textContent('#transcript'), { timeout: 10_000 })
+      .poll(() => page.textContent('#transcript'), { timeout: 20_000 })
       .toContain('Спасибо, дата сохранена');
     expect(await page.textContent('#transcript')).toContain('9 июня');
     await page.click('#hangup');
     await page.click('text=Stored state of this number');
     await expect
-      .poll(() => page.textContent('#state'), { timeout: 5_000 })
+      .poll(() => page.textContent('#state'), { timeout: 10_000 })
       .toContain('"entryDate": "2026-03-12"');
     await screenshot(page, 'ivr-call');
   });
@@ -158,9 +158,9 @@ describe('the simulator page', () => {
     await page.fill('#from', migrant);
     await page.fill('#clock', '2026-11-25T11:00'); // a Wednesday, 12:00 in Belgrade
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-11-25 11:00');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-11-25 11:00');
     const bakytShift = page.locator('#volunteer-bakyt .badge.shift');
-    await expect.poll(() => bakytShift.textContent(), { timeout: 5_000 }).toBe('on shift');
+    await expect.poll(() => bakytShift.textContent(), { timeout: 10_000 }).toBe('on shift');
     expect(await aida.locator('.badge.shift').textContent()).toBe('on shift');
     expect(await page.locator('#volunteer-olga .badge.shift').textContent()).toBe('off shift');
     expect(await page.locator('#volunteer-nurlan .badge.coordinator').isVisible()).toBe(true);
@@ -171,24 +171,24 @@ describe('the simulator page', () => {
     expect(code).toMatch(/^[1-9]\d{4}$/);
     for (const id of ['aida', 'bakyt']) {
       const notice = page.locator(`#volunteer-${id} .thread li.out`, { hasText: `TAKE ${code}` });
-      await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
       expect(await notice.textContent()).toContain('айлык бербей жатат');
       expect(await notice.textContent()).toContain('from the hotline +381110000000');
     }
     expect(await page.locator('#volunteer-olga .thread').textContent()).not.toContain(code);
-    await expect.poll(() => page.textContent('#cases'), { timeout: 5_000 }).toContain(code);
+    await expect.poll(() => page.textContent('#cases'), { timeout: 10_000 }).toContain(code);
     await expectMasked();
 
     // Aida takes it with the button on the notification (it sends `TAKE <code>` from her phone).
     await aida.locator('button.quick', { hasText: code }).click();
-    await expect.poll(() => aidaThread.textContent(), { timeout: 10_000 }).toContain(`Запрос ${code} ваш`);
+    await expect.poll(() => aidaThread.textContent(), { timeout: 20_000 }).toContain(`Запрос ${code} ваш`);
     expect(await aida.locator('.thread li.in').last().textContent()).toBe(`TAKE ${code}`);
-    await expect.poll(() => migrantThread.textContent(), { timeout: 5_000 }).toContain(ky.case_joined);
+    await expect.poll(() => migrantThread.textContent(), { timeout: 10_000 }).toContain(ky.case_joined);
     expect(await page.locator('#thread li.relay').last().textContent()).toContain(
       'from the hotline +381110000000',
     );
     const caseRow = page.locator('#cases-body tr', { hasText: code });
-    await expect.poll(() => caseRow.textContent(), { timeout: 5_000 }).toContain('Aida (sample)');
+    await expect.poll(() => caseRow.textContent(), { timeout: 10_000 }).toContain('Aida (sample)');
     expect(await caseRow.textContent()).toContain('taken');
     await expectMasked();
 
@@ -196,7 +196,7 @@ describe('the simulator page', () => {
     await page.fill('#body', 'Кожоюнум паспортумду бербей жатат');
     await page.click('#send');
     const relayed = aida.locator('.thread li.out', { hasText: 'Кожоюнум паспортумду' });
-    await expect.poll(() => relayed.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => relayed.count(), { timeout: 20_000 }).toBe(1);
     expect(await relayed.textContent()).toMatch(
       new RegExp(`^${code}: Кожоюнум паспортумду бербей жатат.*from the hotline \\+381110000000`),
     );
@@ -205,15 +205,15 @@ describe('the simulator page', () => {
     // Aida answers by typing; the migrant reads it from the hotline number.
     await sendFromVolunteer('aida', `R ${code} Саламатсызбы! Кайсы шаарда иштейсиз?`);
     const answer = page.locator('#thread li.relay', { hasText: 'Кайсы шаарда' });
-    await expect.poll(() => answer.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => answer.count(), { timeout: 20_000 }).toBe(1);
     expect(await answer.textContent()).toMatch(/^Саламатсызбы! Кайсы шаарда иштейсиз\?from the hotline/);
     await expectMasked();
 
     await sendFromVolunteer('aida', `CLOSE ${code}`);
     await expect
-      .poll(() => aidaThread.textContent(), { timeout: 10_000 })
+      .poll(() => aidaThread.textContent(), { timeout: 20_000 })
       .toContain(`Запрос ${code} закрыт. Спасибо!`);
-    await expect.poll(() => migrantThread.textContent(), { timeout: 5_000 }).toContain(ky.case_closed);
+    await expect.poll(() => migrantThread.textContent(), { timeout: 10_000 }).toContain(ky.case_closed);
     await expect.poll(() => page.locator('#cases-body tr', { hasText: code }).count()).toBe(0);
     await expectMasked();
     await screenshot(page, 'volunteer-relay');
@@ -223,17 +223,17 @@ describe('the simulator page', () => {
     await page.fill('#from', uniquePhone('+996'));
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-04-01 10:00');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
     await sendSms('жардам');
     await sendSms('КИРДИМ 12.03.2026');
 
     await page.fill('#clock', '2026-05-26T07:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 5_000 }).toContain('2026-05-26 07:00');
+    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-05-26 07:00');
     await page.click('#tick');
 
     const reminder = page.locator('#thread li.reminder');
-    await expect.poll(() => reminder.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => reminder.count(), { timeout: 20_000 }).toBe(1);
     expect(await reminder.textContent()).toContain('09.06.2026');
     expect(await page.textContent('#timeline')).toContain('2026-05-26 07:00');
     await screenshot(page, 'reminder');
