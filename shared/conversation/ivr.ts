@@ -396,10 +396,7 @@ class CallContext {
     if (!this.caller.identified) return this.numberHidden(language);
     const next = nextDeadline(this.caller.profile ?? {}, this.today);
     const spoken = next
-      ? composeDeadlineSpeech(language, {
-          deadline: next.deadline,
-          daysLeft: daysBetween(this.today, next.deadline),
-        })
+      ? composeDeadlineSpeech(language, { deadline: next.deadline, daysLeft: next.daysLeft })
       : say(language, 'deadlines_none');
     return this.ask(
       language,
@@ -467,9 +464,10 @@ class CallContext {
   /** "Your stay ends on …": the same entry outcome the SMS line confirms a date with. */
   private stayEndSpeech(language: Language, date: string): SpeechSegment[] {
     const outcome = entryOutcome(date, this.today);
+    // The count the SMS confirmation gives (today and the last day included).
     return composeDeadlineSpeech(language, {
       deadline: outcome.lastDay,
-      daysLeft: daysBetween(this.today, outcome.lastDay),
+      daysLeft: outcome.kind === 'in_stay' ? outcome.daysLeft : daysBetween(this.today, outcome.lastDay) + 1,
     });
   }
 

@@ -22,7 +22,10 @@ export type SpeechSegment =
 export interface DeadlineSpeechInput {
   /** Calendar date, `YYYY-MM-DD`, of the last lawful day. */
   readonly deadline: string;
-  /** Whole days from today to the deadline; negative once it has passed. */
+  /**
+   * Days left as every SMS counts them: today and the last day included, so 1 on the last day and 0 the day
+   * after (`daysBetween(today, deadline) + 1`). The IVR and the SMS line say the same number.
+   */
   readonly daysLeft: number;
 }
 
@@ -64,7 +67,7 @@ export function composeDate(
 }
 
 /**
- * "Your stay ends on 12 March, in 27 days." The year is spoken only when the deadline falls in another
+ * "Your stay ends on 12 March, 27 days left." The year is spoken only when the deadline falls in another
  * year than today, which keeps the common case short (callers pay for every second).
  */
 export function composeDeadlineSpeech(language: Language, input: DeadlineSpeechInput): SpeechSegment[] {
@@ -75,7 +78,9 @@ export function composeDeadlineSpeech(language: Language, input: DeadlineSpeechI
       `daysLeft must be a whole number within ±${MAX_SPOKEN_NUMBER}: ${daysLeft}`,
     );
   }
-  const todayYear = new Date(Date.UTC(year, month - 1, day - daysLeft)).getUTCFullYear();
+  // Whole days from today to the deadline: 0 on the last day, negative once it has passed.
+  const ahead = daysLeft - 1;
+  const todayYear = new Date(Date.UTC(year, month - 1, day - ahead)).getUTCFullYear();
   const withYear = todayYear !== year;
   if (language === 'ru') return [say(russianDeadline(russianDate(year, month, day, withYear), daysLeft))];
   return play(kyrgyzDeadline(year, month, day, withYear, daysLeft));
@@ -114,13 +119,14 @@ function russianDate(year: number, month: number, day: number, withYear: boolean
 }
 
 function russianDeadline(date: string, daysLeft: number): string {
+  const ahead = daysLeft - 1;
   const subject = 'Ваш срок пребывания в Сербии';
   const days = (n: number) => `${n} ${russianPlural(n, RUSSIAN_DAYS)}`;
-  if (daysLeft > 1) return `${subject} заканчивается ${date}, через ${days(daysLeft)}.`;
-  if (daysLeft === 1) return `${subject} заканчивается завтра, ${date}.`;
-  if (daysLeft === 0) return `${subject} заканчивается сегодня, ${date}.`;
-  if (daysLeft === -1) return `${subject} закончился вчера, ${date}.`;
-  return `${subject} закончился ${date}, ${days(-daysLeft)} назад.`;
+  if (ahead > 1) return `${subject} заканчивается ${date}, осталось ${days(daysLeft)}.`;
+  if (ahead === 1) return `${subject} заканчивается завтра, ${date}.`;
+  if (ahead === 0) return `${subject} заканчивается сегодня, ${date}.`;
+  if (ahead === -1) return `${subject} закончился вчера, ${date}.`;
+  return `${subject} закончился ${date}, ${days(-ahead)} назад.`;
 }
 
 function kyrgyzDeadline(
@@ -136,13 +142,14 @@ function kyrgyzDeadline(
     ...kyrgyzNumber(day, 'ordinal'),
     monthFragment(month, 'locative'),
   ];
-  if (daysLeft > 1) {
+  const ahead = daysLeft - 1;
+  if (ahead > 1) {
     return ['deadline_stay', ...date, 'deadline_ends', ...kyrgyzNumber(daysLeft, 'cardinal'), 'days_left'];
   }
-  if (daysLeft === 1) return ['deadline_stay', 'word_tomorrow', ...date, 'deadline_ends'];
-  if (daysLeft === 0) return ['deadline_stay', 'word_today', ...date, 'deadline_ends'];
-  if (daysLeft === -1) return ['deadline_stay', 'word_yesterday', ...date, 'deadline_ended'];
-  return ['deadline_stay', ...date, 'deadline_ended', ...kyrgyzNumber(-daysLeft, 'cardinal'), 'days_ago'];
+  if (ahead === 1) return ['deadline_stay', 'word_tomorrow', ...date, 'deadline_ends'];
+  if (ahead === 0) return ['deadline_stay', 'word_today', ...date, 'deadline_ends'];
+  if (ahead === -1) return ['deadline_stay', 'word_yesterday', ...date, 'deadline_ended'];
+  return ['deadline_stay', ...date, 'deadline_ended', ...kyrgyzNumber(-ahead, 'cardinal'), 'days_ago'];
 }
 
 /**

@@ -56,6 +56,8 @@ function lastDayOf(entry: { year: number; month: number; day: number }) {
     year: last.getUTCFullYear(),
     dotted: `${String(last.getUTCDate()).padStart(2, '0')}.${String(last.getUTCMonth() + 1).padStart(2, '0')}.${last.getUTCFullYear()}`,
     daysUntil: Math.round((last.getTime() - today) / 86_400_000),
+    /** As every SMS counts them: today and the last day included. */
+    daysLeft: Math.round((last.getTime() - today) / 86_400_000) + 1,
   };
 }
 
@@ -86,7 +88,7 @@ describe('the spoken deadline, for dates the caller stored by SMS', () => {
 
       expect(heardIds(greeting)).toEqual(['greeting', 'main_menu']);
       expect(deadline.spoken[0]).toBe(
-        `say:Ваш срок пребывания в Сербии заканчивается ${expected.day} ${RUSSIAN_MONTHS[expected.month]}, через ${expected.daysUntil} ${daysWord(expected.daysUntil)}.`,
+        `say:Ваш срок пребывания в Сербии заканчивается ${expected.day} ${RUSSIAN_MONTHS[expected.month]}, осталось ${expected.daysLeft} ${daysWord(expected.daysLeft)}.`,
       );
     },
   );
@@ -100,16 +102,15 @@ describe('the spoken deadline, for dates the caller stored by SMS', () => {
     await call.start();
     const deadline = await call.press('2');
 
-    // 19 June, 79 days: "он тогузунчу июнда бүтөт жетимиш тогуз күн калды".
-    expect([expected.day, expected.month, expected.daysUntil]).toEqual([19, 6, 79]);
+    // 19 June, 80 days left as an SMS counts them: "он тогузунчу июнда бүтөт сексен күн калды".
+    expect([expected.day, expected.month, expected.daysLeft]).toEqual([19, 6, 80]);
     expect(heardIds(deadline)).toEqual([
       'deadline_stay',
       'num_10',
       'ord_9',
       `month_${KYRGYZ_MONTH_FILES[expected.month]}_loc`,
       'deadline_ends',
-      'num_70',
-      'num_9',
+      'num_80',
       'days_left',
       'topic_options',
     ]);
@@ -128,9 +129,7 @@ describe('a date set by keypad', () => {
     const expected = lastDayOf({ year: 2026, month: 3, day: 22 });
     expect(await profileOf(phone)).toMatchObject({ entryDate: '2026-03-22', language: 'ru' });
     expect(reply).toEqual([
-      ru.deadlines
-        .replace('{deadline}', expected.dotted)
-        .replace('{daysLeft}', String(expected.daysUntil + 1)),
+      ru.deadlines.replace('{deadline}', expected.dotted).replace('{daysLeft}', String(expected.daysLeft)),
     ]);
   });
 

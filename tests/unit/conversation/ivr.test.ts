@@ -200,14 +200,14 @@ describe('information topics', () => {
 });
 
 describe('my deadlines', () => {
-  it('speaks the nearest deadline: 12 March entry → stay ends 9 June, 69 days after 1 April', () => {
+  it('speaks the nearest deadline with the count an SMS gives: 12 March entry → 9 June, 70 days left on 1 April', () => {
     const caller = { ...SHOWN, profile: { ...profile(), language: 'ru' as const, entryDate: '2026-03-12' } };
 
     const [, reply] = walk(caller, ['2']);
 
-    // 12 March + 89 days = 9 June (the entry day counts); 1 April → 9 June is 69 days.
+    // 12 March + 89 days = 9 June (the entry day counts); 1 April to 9 June, both counted, is 70 days.
     expect(heard(reply as IvrReply)).toEqual([
-      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, через 69 дней.',
+      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, осталось 70 дней.',
       'topic_options',
     ]);
   });
@@ -219,7 +219,7 @@ describe('my deadlines', () => {
 
     const words = heard(reply as IvrReply).map((id) => (isFragmentId(id) ? fragments[id].text : id));
     expect(words.join(' ')).toBe(
-      'Сербияда болуу мөөнөтүңүз тогузунчу июнда бүтөт алтымыш тогуз күн калды topic_options',
+      'Сербияда болуу мөөнөтүңүз тогузунчу июнда бүтөт жетимиш күн калды topic_options',
     );
   });
 
@@ -232,7 +232,7 @@ describe('my deadlines', () => {
     const [, reply] = walk(caller, ['2']);
 
     expect(heard(reply as IvrReply)[0]).toBe(
-      'say:Ваш срок пребывания в Сербии заканчивается 1 мая, через 30 дней.',
+      'say:Ваш срок пребывания в Сербии заканчивается 1 мая, осталось 31 день.',
     );
   });
 
@@ -270,7 +270,7 @@ describe('setting the entry date by keypad', () => {
     expect(saved?.effect).toEqual({ kind: 'set_entry', entryDate: '2026-03-12' });
     expect(heard(saved as IvrReply)).toEqual([
       'entry_date_saved',
-      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, через 69 дней.',
+      'say:Ваш срок пребывания в Сербии заканчивается 9 июня, осталось 70 дней.',
       'sms_summary_offer',
     ]);
     expect(saved?.gather?.route).toMatchObject({ step: 'saved', date: '2026-03-12' });

@@ -171,21 +171,21 @@ describe('deadline speech', () => {
     expect(heard(segments)).toBe('Сербияда болуу мөөнөтүңүз он экинчи мартта бүтөт жыйырма жети күн калды');
   });
 
-  it('tells a Russian caller "12 марта, через 27 дней"', () => {
+  it('tells a Russian caller "12 марта, осталось 27 дней", the count an SMS gives', () => {
     // Act
     const text = said(composeDeadlineSpeech('ru', { deadline: '2026-03-12', daysLeft: 27 }));
 
     // Assess
-    expect(text).toBe('Ваш срок пребывания в Сербии заканчивается 12 марта, через 27 дней.');
+    expect(text).toBe('Ваш срок пребывания в Сербии заканчивается 12 марта, осталось 27 дней.');
   });
 
   it.each([
-    [2, 'через 2 дня'],
-    [5, 'через 5 дней'],
-    [11, 'через 11 дней'],
-    [21, 'через 21 день'],
-    [100, 'через 100 дней'],
-    [180, 'через 180 дней'],
+    [3, 'осталось 3 дня'],
+    [5, 'осталось 5 дней'],
+    [11, 'осталось 11 дней'],
+    [21, 'осталось 21 день'],
+    [100, 'осталось 100 дней'],
+    [180, 'осталось 180 дней'],
   ])('agrees the Russian noun with %i days left', (daysLeft, phrase) => {
     // Act
     const text = said(composeDeadlineSpeech('ru', { deadline: '2026-12-31', daysLeft }));
@@ -194,13 +194,13 @@ describe('deadline speech', () => {
     expect(text).toContain(`31 декабря, ${phrase}.`);
   });
 
-  it('says today, tomorrow and yesterday instead of a count of zero or one', () => {
-    // Prepare
+  it('says today, tomorrow and yesterday on the last day, the day before it and the day after', () => {
+    // Prepare: 1 day left is the last day itself (SMS: "1 күн калды").
     const deadline = '2026-03-12';
 
     // Act
-    const ky = [0, 1, -1].map((daysLeft) => heard(composeDeadlineSpeech('ky', { deadline, daysLeft })));
-    const ru = [0, 1, -1].map((daysLeft) => said(composeDeadlineSpeech('ru', { deadline, daysLeft })));
+    const ky = [1, 2, 0].map((daysLeft) => heard(composeDeadlineSpeech('ky', { deadline, daysLeft })));
+    const ru = [1, 2, 0].map((daysLeft) => said(composeDeadlineSpeech('ru', { deadline, daysLeft })));
 
     // Assess
     expect(ky).toEqual([
@@ -217,7 +217,8 @@ describe('deadline speech', () => {
 
   it('says how many days ago a passed deadline ended', () => {
     // Prepare
-    const input = { deadline: '2026-03-12', daysLeft: -3 };
+    // Three days after the last day: -2 days "left" as an SMS counts them.
+    const input = { deadline: '2026-03-12', daysLeft: -2 };
 
     // Act
     const ky = heard(composeDeadlineSpeech('ky', input));
@@ -242,7 +243,7 @@ describe('deadline speech', () => {
     expect(ky).toBe(
       'Сербияда болуу мөөнөтүңүз эки миң жыйырма жетинчи жылы онунчу январда бүтөт жыйырма күн калды',
     );
-    expect(ru).toBe('Ваш срок пребывания в Сербии заканчивается 10 января 2027 года, через 20 дней.');
+    expect(ru).toBe('Ваш срок пребывания в Сербии заканчивается 10 января 2027 года, осталось 20 дней.');
     expect(kyThisYear).not.toContain('жыл');
   });
 
