@@ -58,7 +58,10 @@ export function recordContact(
   const expiresAt = expiryAfter(now, retentionDays);
   if (!existing) {
     return {
-      ...contact,
+      // Only these: the contact may be a whole inbound text, and its words are never kept in the profile.
+      callerId: contact.callerId,
+      phone: contact.phone,
+      channel: contact.channel,
       latin: false,
       optedOut: false,
       reminderIds: { entry: [], permit: [] },

@@ -32,6 +32,20 @@ describe('POST /sms (signed as Twilio signs it)', () => {
     expect(welcome).toContain('Здравствуйте'); // Russian
   });
 
+  it('keeps no word of a first text: not in the profile, not anywhere under the caller', async () => {
+    const phone = uniquePhone();
+    const words = 'хозяин забрал паспорт помогите пожалуйста';
+
+    await postSigned(hotline, '/sms', smsParams(phone, words));
+
+    const items = await itemsOfCaller(hotline, phone);
+    const profile = items.find((item) => item.sk === 'PROFILE');
+    expect(profile).toBeDefined();
+    expect(Object.keys(profile ?? {})).not.toContain('body');
+    const stored = JSON.stringify(items);
+    for (const word of ['хозяин', 'забрал', 'паспорт']) expect(stored).not.toContain(word);
+  });
+
   it('stores the caller under a hashed id, never keyed by the phone number', async () => {
     const phone = uniquePhone();
 
