@@ -79,14 +79,6 @@ export async function countingProxy(
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
+export { freePort } from '../local/ports.js';
 
 export const round = (n: number) => Math.round(n * 100) / 100;

@@ -3,7 +3,6 @@
 // `npm run admin` find it, prints one line per webhook, and stops DynamoDB Local with itself.
 
 import { readFile } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setLogSink } from '../shared/logger.js';
@@ -17,6 +16,7 @@ import {
   startDynamoDbLocal,
 } from './dynamodb-local.js';
 import { LOCAL_DEFAULTS, type LocalHotline, startLocalHotline } from './hotline.js';
+import { portInUse } from './ports.js';
 import { RequestLog } from './request-log.js';
 import { RUNTIME_FILE, removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.js';
 
@@ -137,17 +137,6 @@ async function seedSampleRoster(endpoint: string, tableName: string): Promise<st
   } finally {
     client.destroy();
   }
-}
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
 }
 
 function fail(message: string): never {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-local.js';
+import { freePort } from '../../local/ports.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
 import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
 import { parseRoster, pinMatches, type Volunteer } from '../../shared/volunteers/volunteer.js';
@@ -433,15 +433,3 @@ describe('npm run admin -- volunteers', () => {
     expect(result.err).toMatch(/^Table "missing-\w+" not found/);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}

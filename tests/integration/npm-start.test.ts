@@ -2,11 +2,11 @@
 // token and a public URL), `npm run send` finding it, and stopping it with SIGTERM.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, portInUse } from '../../local/ports.js';
 import { twilioSignature } from '../../shared/twilio/signature.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -157,30 +157,7 @@ describe('npm start with the tunnel recipe', () => {
 
     expect(await exited).toBe(0);
     await new Promise((done) => setTimeout(done, 500));
-    expect(await listening(port)).toBe(false);
-    expect(await listening(dynamoDbPort)).toBe(false);
+    expect(await portInUse(port)).toBe(false);
+    expect(await portInUse(dynamoDbPort)).toBe(false);
   }, 30_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const free = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(free));
-    });
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
