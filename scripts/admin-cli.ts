@@ -63,6 +63,10 @@ Commands:
       --replace also removes the volunteers the file does not name.
   help
 
+LANGUAGES: the callers' languages the volunteer takes cases in, ky and/or ru. The first is also the
+language the hotline texts them in: ru,ky reads Russian, ky,ru or ky reads Kyrgyz. Calls to volunteers
+(the whisper, PIN and dialback prompts) are in Russian for everyone.
+
 PIN: six digits a volunteer types before a case code when calling a migrant back through the
 hotline (a caller id can be faked); stored only as a salted hash. In a file: "pin": "123456".
 

@@ -1,11 +1,12 @@
 // A caller's texts when a person is involved, as a pure decision on top of the ordinary conversation:
 // asking for a person opens a case and tells the volunteers on shift; while a case is open, the
 // caller's words go to its volunteer (or wait for one); STOP and erasure close it and tell the
-// volunteer, without a word of what the caller wrote. No I/O.
+// volunteer, without a word of what the caller wrote. Texts to a volunteer are in the language they read
+// (the first of their roster languages); the caller's own words are relayed as written. No I/O.
 import { type Caller, type Channel, readerOf } from '../callers/caller.js';
 import type { SmsDecision } from '../conversation/sms-conversation.js';
 import { fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
-import { volunteerText } from '../messages/volunteer.js';
+import { noticesFor, textsFor, type VolunteerTexts } from '../messages/volunteer.js';
 import { formatShiftTime, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 import {
   CASE_LIMITS,
@@ -94,15 +95,15 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
   }
 
   const volunteer = input.roster.find((v) => v.volunteerId === current.volunteerId && v.active);
-  const toVolunteer = (body: string): Outgoing[] =>
-    volunteer ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [];
+  const toVolunteer = (build: (texts: VolunteerTexts) => string): Outgoing[] =>
+    volunteer ? [{ body: build(textsFor(volunteer)), to: { phone: volunteer.phone, channel: 'sms' } }] : [];
 
   if (decision.erase) {
     return {
       ...plain(decision.caller),
       messages: [
         ...decision.replies.map((body) => ({ body })),
-        ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_erased')),
+        ...toVolunteer((t) => t.callerLeft(current.code, 'caller_erased')),
       ],
       caseChange: { next: strippedAfterErasure(current, now), readVersion: current.version },
       forgetRecordings: current.recordingSids,
@@ -114,7 +115,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
       ...plain({ ...decision.caller, openCase: undefined }),
       messages: [
         ...decision.replies.map((body) => ({ body })),
-        ...toVolunteer(volunteerText.callerLeft(current.code, 'caller_stopped')),
+        ...toVolunteer((t) => t.callerLeft(current.code, 'caller_stopped')),
       ],
       caseChange: {
         next: closeCase(current, 'caller_stopped', now),
@@ -157,7 +158,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
     const said = cleanText(input.text, CASE_LIMITS.messageChars);
     return {
       caller,
-      messages: said ? toVolunteer(volunteerText.relayed(current.code, said)) : [],
+      messages: said ? toVolunteer((t) => t.relayed(current.code, said)) : [],
       reminderPlans: {},
       caseChange: {
         next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
@@ -222,12 +223,16 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
   const onShift = onShiftFor(roster, reader.language, now, MAX_NOTIFIED);
   if (onShift.length > 0) {
     const preview = opened.waiting[0] ? cleanText(opened.waiting[0], CASE_LIMITS.previewChars) : undefined;
-    const notice = volunteerText.newCase(code, reader.language, preview);
+    // One body per reading language: a Kyrgyz-only volunteer and a Russian reader each get their own.
+    const notices = noticesFor(onShift, (t) => t.newCase(code, reader.language, preview));
     return {
       caller: next,
       messages: [
         { body: say(next, 'case_opened', { code }) },
-        ...onShift.map((v) => ({ body: notice, to: { phone: v.phone, channel: 'sms' as const } })),
+        ...notices.map(({ volunteer, body }) => ({
+          body,
+          to: { phone: volunteer.phone, channel: 'sms' as const },
+        })),
       ],
       reminderPlans: {},
       caseChange: {

@@ -1,7 +1,8 @@
 // Chasing a case nobody has taken, as a pure decision (run by functions/escalations.ts every minute):
 // tell the volunteers on shift, tell them again after the configured wait, then the coordinators.
-// A case opened when nobody was on shift waits for the next shift, then goes the same way. No I/O.
-import { volunteerText } from '../messages/volunteer.js';
+// A case opened when nobody was on shift waits for the next shift, then goes the same way. Each volunteer
+// is told in the language they read (the first of their roster languages). No I/O.
+import { noticesFor, type VolunteerTexts } from '../messages/volunteer.js';
 import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
 import { CASE_LIMITS, type Case, cleanText, withEvent } from './case.js';
@@ -29,8 +30,15 @@ export function decideChase(
   }
   const waited = Math.max(0, Math.round((now.getTime() - Date.parse(current.openedAt)) / 60_000));
   const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
-  const notices = (volunteers: readonly Volunteer[], body: string): ChaseNotice[] =>
-    volunteers.map((v) => ({ volunteerId: v.volunteerId, phone: v.phone, body }));
+  const notices = (
+    volunteers: readonly Volunteer[],
+    build: (texts: VolunteerTexts) => string,
+  ): ChaseNotice[] =>
+    noticesFor(volunteers, build).map(({ volunteer, body }) => ({
+      volunteerId: volunteer.volunteerId,
+      phone: volunteer.phone,
+      body,
+    }));
 
   const coordinators = (): ChaseDecision => {
     const told = activeCoordinators(roster);
@@ -39,7 +47,7 @@ export function decideChase(
         notifyRound: 3,
         nextActionAt: undefined,
       }),
-      notices: notices(told, volunteerText.toCoordinator(current.code, current.language, waited)),
+      notices: notices(told, (t) => t.toCoordinator(current.code, current.language, waited)),
     };
   };
 
@@ -52,7 +60,7 @@ export function decideChase(
           notifyRound: 1,
           nextActionAt: minutesAfter(now, renotifyMinutes),
         }),
-        notices: notices(onShift, volunteerText.newCase(current.code, current.language, preview)),
+        notices: notices(onShift, (t) => t.newCase(current.code, current.language, preview)),
       };
     }
     const back = nextShiftStart(roster, current.language, now);
@@ -70,7 +78,7 @@ export function decideChase(
         notifyRound: 2,
         nextActionAt: minutesAfter(now, renotifyMinutes),
       }),
-      notices: notices(onShift, volunteerText.stillWaiting(current.code, current.language, waited)),
+      notices: notices(onShift, (t) => t.stillWaiting(current.code, current.language, waited)),
     };
   }
   return coordinators();

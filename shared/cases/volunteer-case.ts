@@ -1,7 +1,8 @@
 // A volunteer's text, as a pure decision: take a case, answer into it, note, close, list. Answers go
-// to the caller from the hotline's number; the volunteer's own number never reaches them. No I/O.
+// to the caller from the hotline's number; the volunteer's own number never reaches them. The answers to
+// the volunteer are in the language they read (the first of their roster languages). No I/O.
 import { fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
-import { volunteerText } from '../messages/volunteer.js';
+import { textsFor, type VolunteerTexts } from '../messages/volunteer.js';
 import type { Volunteer } from '../volunteers/volunteer.js';
 import type { Outgoing } from './caller-case.js';
 import { CASE_LIMITS, type Case, cleanText, closeCase, mayHandle, takeCase, withEvent } from './case.js';
@@ -41,6 +42,7 @@ export const MAX_RELAYED_CHARS = 640;
 
 export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDecision {
   const { volunteer, command, target, now } = input;
+  const volunteerText = textsFor(volunteer);
   const answer = (body: string, outcome: VolunteerTextDecision['outcome'] = 'refused') => ({
     messages: [{ body }],
     outcome,
@@ -56,7 +58,7 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
     case 'missing_text':
       return answer(volunteerText.missingText(command.code));
     case 'list':
-      return answer(list(volunteer, input.openCases ?? [], now), 'listed');
+      return answer(list(volunteerText, volunteer, input.openCases ?? [], now), 'listed');
   }
 
   const { code } = command;
@@ -151,7 +153,12 @@ function withinWhatsAppWindow(target: Case, now: Date): boolean {
   return now.getTime() - Date.parse(last) < WHATSAPP_WINDOW_MS;
 }
 
-function list(volunteer: Volunteer, cases: readonly Case[], now: Date): string {
+function list(
+  volunteerText: VolunteerTexts,
+  volunteer: Volunteer,
+  cases: readonly Case[],
+  now: Date,
+): string {
   const waiting = cases
     .filter((c) => c.status === 'open' && volunteer.languages.includes(c.language))
     .slice(0, 8)

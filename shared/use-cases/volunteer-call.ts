@@ -8,7 +8,7 @@ import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import type { HotlineConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { volunteerSpeech, volunteerText } from '../messages/volunteer.js';
+import { noticesFor, textsFor, volunteerSpeech } from '../messages/volunteer.js';
 import type { Notifier } from '../notify/notifier.js';
 import { RECORDING_SID } from '../twilio/recordings.js';
 import { composePrompt, type SpeechSegment } from '../voice/speech.js';
@@ -265,8 +265,11 @@ export async function voicemailLeft(
       throw error;
     }
     const link = `${input.recordingUrl}.mp3`;
-    const body = volunteerText.voicemail(found.code, found.language, link, Math.round(input.seconds));
-    for (const volunteer of told) {
+    // Each in the language they read; one body per language.
+    const notices = noticesFor(told, (t) =>
+      t.voicemail(found.code, found.language, link, Math.round(input.seconds)),
+    );
+    for (const { volunteer, body } of notices) {
       try {
         await ports.notifier.sendSms({
           to: volunteer.phone,
@@ -295,7 +298,7 @@ async function handOver(ports: VolunteerCallPorts, volunteer: Volunteer, before:
     try {
       await ports.notifier.sendSms({
         to: volunteer.phone,
-        body: volunteerText.heldMessage(before.code, held),
+        body: textsFor(volunteer).heldMessage(before.code, held),
         idempotencyKey: `handover:${before.code}:${before.version}:${index}`,
       });
     } catch (error) {

@@ -37,6 +37,10 @@ export const volunteerSchema = z.object({
   phone: z
     .string()
     .check(z.regex(/^\+[1-9]\d{7,14}$/, { error: 'a phone number is E.164, like +381601234567' })),
+  /**
+   * The caller languages the volunteer takes cases in. The first is also the language the hotline's texts
+   * to the volunteer are written in (see readingLanguage): `ru,ky` reads Russian, `ky,ru` and `ky` Kyrgyz.
+   */
   languages: z.array(z.enum(['ky', 'ru'])).check(z.minLength(1, { error: 'at least one language: ky, ru' })),
   shifts: z._default(z.array(shiftSchema), []),
   active: z._default(z.boolean(), true),
@@ -50,6 +54,15 @@ export const volunteerSchema = z.object({
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 export type VolunteerInput = z.input<typeof volunteerSchema>;
+
+/**
+ * The language the hotline writes to a volunteer in: the first of their languages, so the coordinator
+ * chooses it by the order given (`--languages ru,ky` reads Russian, `ky,ru` Kyrgyz). A volunteer who
+ * speaks only Kyrgyz always reads Kyrgyz.
+ */
+export function readingLanguage(volunteer: Pick<Volunteer, 'languages'>): Language {
+  return volunteer.languages[0] ?? 'ru';
+}
 
 /** A roster: unique ids and unique phone numbers. */
 export const rosterSchema = z.array(volunteerSchema).check(

@@ -29,7 +29,8 @@ beforeAll(async () => {
       volunteerId: 'aida',
       name: 'Aida',
       phone: '+381600000201',
-      languages: ['ky', 'ru'],
+      // Takes Kyrgyz and Russian cases, reads the hotline's texts in Russian (the first language).
+      languages: ['ru', 'ky'],
       pin: PINS.aida,
       shifts: [{ days: [...weekdays], from: '09:00', to: '18:00' }],
     },
@@ -237,9 +238,18 @@ describe('talking to a person by phone', () => {
     expect(heardIds(saved)).toEqual(['voicemail_saved']);
     expect(again.reply.xml).toBe(saved.reply.xml);
     expect(sent.map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
-    expect(sent[0]?.body).toContain(`${RECORDING}.mp3`);
-    expect(sent[0]?.body).toContain(code);
-    expect(sent[0]?.body).not.toContain(call.from);
+    for (const m of sent) {
+      expect(m.body).toContain(`${RECORDING}.mp3`);
+      expect(m.body).toContain(code);
+      expect(m.body).not.toContain(call.from);
+    }
+    // Each in the language they read: Aida (ru, ky) Russian, Bakyt (ky) Kyrgyz.
+    expect(sent.find((m) => m.to === phoneOf('aida'))?.body).toBe(
+      `Голосовое по запросу ${code} (KY, 42 с): ${RECORDING}.mp3 Взять: TAKE ${code}`,
+    );
+    expect(sent.find((m) => m.to === phoneOf('bakyt'))?.body).toBe(
+      `Үн кат, суроо ${code} (KY, 42 сек): ${RECORDING}.mp3 Алуу: TAKE ${code}`,
+    );
   });
 
   it('goes straight to voicemail when nobody is on shift, and sends the link to the coordinators', async () => {
@@ -258,7 +268,9 @@ describe('talking to a person by phone', () => {
 
       expect(verb(turn, 'Dial')).toBeUndefined();
       expect(verb(turn, 'Record')).toBeDefined();
-      expect((await outbox()).slice(before).map((m) => m.to)).toEqual([phoneOf('nurlan')]);
+      const sent = (await outbox()).slice(before);
+      expect(sent.map((m) => m.to)).toEqual([phoneOf('nurlan')]);
+      expect(sent[0]?.body).toMatch(/^Үн кат, суроо/); // Nurlan (ky, ru) reads Kyrgyz
     } finally {
       await setClock(WEDNESDAY_NOON);
     }

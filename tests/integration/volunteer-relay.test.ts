@@ -33,7 +33,8 @@ beforeAll(async () => {
       volunteerId: 'aida',
       name: 'Aida',
       phone: '+381600000101',
-      languages: ['ky', 'ru'],
+      // Takes Kyrgyz and Russian cases, reads the hotline's texts in Russian (the first language).
+      languages: ['ru', 'ky'],
       shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
     },
     {
@@ -54,6 +55,7 @@ beforeAll(async () => {
       volunteerId: 'nurlan',
       name: 'Nurlan',
       phone: '+381600000104',
+      // Kyrgyz first: reads Kyrgyz although he speaks Russian too.
       languages: ['ky', 'ru'],
       coordinator: true,
       shifts: [],
@@ -155,6 +157,13 @@ describe('asking for a person by SMS', () => {
       expect(notice.body).toContain('айлыгымды');
       expect(notice.body).not.toContain(caller.slice(1));
     }
+    // Each in the language they read: Aida (ru, ky) Russian, Bakyt (ky only) Kyrgyz.
+    expect(notices.find((n) => n.to === phoneOf('aida'))?.body).toBe(
+      `Новый запрос ${code} (KY): «ADAM айлыгымды бербей жатышат». Взять: TAKE ${code}`,
+    );
+    expect(notices.find((n) => n.to === phoneOf('bakyt'))?.body).toBe(
+      `Жаңы суроо ${code} (KY): «ADAM айлыгымды бербей жатышат». Алуу: TAKE ${code}`,
+    );
   });
 
   it('lets the first volunteer take the case; the second is told it is taken', async () => {
@@ -171,7 +180,7 @@ describe('asking for a person by SMS', () => {
     const toCaller = taken.find((m) => m.to === caller);
     expect(toCaller?.from).toBe(HOTLINE);
     expect(toCaller?.body).toMatch(/Волонтёр/);
-    expect(late).toEqual([{ body: `Запрос ${code} уже взял(а) Aida.` }]);
+    expect(late).toEqual([{ body: `Суроо ${code} алынган, алган: Aida.` }]); // Bakyt reads Kyrgyz
   });
 
   it('relays the caller’s words to the volunteer and the volunteer’s answer to the caller, each from the hotline number', async () => {
@@ -242,8 +251,9 @@ describe('asking for a person by SMS', () => {
     expect(held).toHaveLength(1);
     expect(held[0]?.to).toBeUndefined();
     expect(held[0]?.body).toContain(code);
+    // Bakyt (Kyrgyz only) reads the answer in Kyrgyz; the held message is the caller's own words.
     expect(taken.filter((m) => !m.to).map((m) => m.body)).toEqual([
-      expect.stringContaining(`Запрос ${code} ваш`),
+      `Суроо ${code} сизде (KY). Билдирүү: 1, төмөндө. Жооп: R ${code} текст. Жабуу: CLOSE ${code}`,
       `${code}: Мен Суботицада турам`,
     ]);
   });
@@ -307,8 +317,13 @@ describe('asking for a person by SMS', () => {
       text(phoneOf('bakyt'), `TAKE ${code}`),
     ]);
 
-    const winners = [a, b].filter((reply) => reply.some((m) => m.body.includes(`Запрос ${code} ваш`)));
-    const losers = [a, b].filter((reply) => reply.some((m) => m.body.includes('уже взял')));
+    // Aida answers in Russian, Bakyt in Kyrgyz.
+    const winners = [a, b].filter((reply) =>
+      reply.some((m) => m.body.includes(`Запрос ${code} ваш`) || m.body.includes(`Суроо ${code} сизде`)),
+    );
+    const losers = [a, b].filter((reply) =>
+      reply.some((m) => m.body.includes('уже взял') || m.body.includes('алынган')),
+    );
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     // Exactly one "a volunteer joined" went to the caller.
@@ -407,7 +422,7 @@ describe('volunteer commands', () => {
     const [listed] = await text(phoneOf('bakyt'), 'list');
 
     expect(listed?.body).toContain(waiting.code);
-    expect(listed?.body).toMatch(new RegExp(`Ваши: .*${mine.code}`));
+    expect(listed?.body).toMatch(new RegExp(`Сиздики: .*${mine.code}`)); // Bakyt reads Kyrgyz
   });
 
   it('explains the commands when a volunteer writes something else, and refuses a malformed code', async () => {
@@ -424,7 +439,7 @@ describe('volunteer commands', () => {
 
     const reply = await text(phoneOf('bakyt'), `R ${code} я тоже тут`);
 
-    expect(reply).toEqual([{ body: `Запрос ${code} ведёт другой волонтёр.` }]);
+    expect(reply).toEqual([{ body: `Суроо ${code} башка волонтёрдо.` }]); // Bakyt reads Kyrgyz
   });
 
   it('tells an inactive volunteer so, and does nothing else', async () => {
@@ -433,9 +448,48 @@ describe('volunteer commands', () => {
     const reply = await text(phoneOf('off'), `TAKE ${code}`);
 
     expect(reply).toHaveLength(1);
-    expect(reply[0]?.body).toContain('выключен');
+    expect(reply[0]?.body).toContain('өчүрүлгөн'); // languages ky, ru: reads Kyrgyz
     const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
     expect(stored?.status).toBe('open');
+  });
+});
+
+describe('each volunteer reads the language first in their languages', () => {
+  it('answers a Kyrgyz-only volunteer’s commands in Kyrgyz and frames what the caller does in Kyrgyz', async () => {
+    const caller = uniquePhone('+996');
+    const { code } = await openCaseFor(caller, 'ADAM');
+    const taken = await text(phoneOf('bakyt'), `TAKE ${code}`);
+    const relayed = await text(caller, 'Саламатсызбы, мен Ништа турам');
+    const noted = await text(phoneOf('bakyt'), `NOTE ${code} эртең чалуу`);
+    const [help] = await text(phoneOf('bakyt'), 'салам');
+    const stopped = await text(caller, 'STOP');
+    const late = await text(phoneOf('bakyt'), `R ${code} алло?`);
+
+    expect(taken.find((m) => !m.to)?.body).toBe(
+      `Суроо ${code} сизде (KY). Жооп: R ${code} текст. Жабуу: CLOSE ${code}`,
+    );
+    // The caller's words go as written, under the case code.
+    expect(relayed).toEqual([
+      { to: phoneOf('bakyt'), from: HOTLINE, body: `${code}: Саламатсызбы, мен Ништа турам` },
+    ]);
+    expect(noted).toEqual([{ body: `Суроо ${code}: белги сакталды.` }]);
+    expect(help?.body).toContain('Буйруктар: TAKE 12345 алуу');
+    expect(stopped.find((m) => m.to === phoneOf('bakyt'))?.body).toBe(
+      `Суроо ${code} жабылды: адам билдирүүлөрдөн баш тартты.`,
+    );
+    expect(late).toEqual([{ body: `Суроо ${code} жабык.` }]);
+  });
+
+  it('answers a volunteer whose languages start with ru in Russian, whatever the case’s language', async () => {
+    const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+
+    const taken = await text(phoneOf('aida'), `TAKE ${code}`);
+    const closed = await text(phoneOf('aida'), `CLOSE ${code}`);
+
+    expect(taken.find((m) => !m.to)?.body).toBe(
+      `Запрос ${code} ваш (KY). Ответ: R ${code} текст. Закрыть: CLOSE ${code}`,
+    );
+    expect(closed).toContainEqual({ body: `Запрос ${code} закрыт. Спасибо!` });
   });
 });
 
@@ -469,8 +523,12 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
       expect(early).toEqual([]);
       expect(again.map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
       expect(again[0]?.body).toContain(`TAKE ${code}`);
+      // The reminder in each one's language: Aida (ru, ky) Russian, Bakyt (ky) Kyrgyz.
+      expect(again.find((m) => m.to === phoneOf('aida'))?.body).toContain('ждёт 11 мин');
+      expect(again.find((m) => m.to === phoneOf('bakyt'))?.body).toContain('11 мүн. күтүүдө');
       expect(coordinators).toEqual([
-        expect.objectContaining({ to: phoneOf('nurlan'), body: expect.stringContaining('Координатору') }),
+        // Nurlan (ky, ru) reads Kyrgyz.
+        expect.objectContaining({ to: phoneOf('nurlan'), body: expect.stringContaining('Координаторго') }),
       ]);
     } finally {
       await setClock(WEDNESDAY_NOON);
@@ -548,7 +606,7 @@ describe('what a case does not do', () => {
       expect(held).toHaveLength(1);
       expect(held[0]?.to).toBeUndefined(); // not relayed to a paused volunteer
       expect(reopened).toMatchObject({ status: 'open', notifyRound: 0 });
-      expect(taken.find((m) => !m.to)?.body).toContain(`Запрос ${code} ваш`);
+      expect(taken.find((m) => !m.to)?.body).toContain(`Суроо ${code} сизде`); // Bakyt reads Kyrgyz
       expect(taken).toContainEqual({ body: `${code}: алло?` });
     } finally {
       await rosterStore.update(aida);
