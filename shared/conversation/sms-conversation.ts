@@ -20,6 +20,11 @@ export interface SmsDecision {
   erase: boolean;
   /** What the text was taken for, for logs and metrics (never the text itself). */
   intent: Intent | 'welcome' | 'language_choice' | 'unknown' | 'ignored';
+  /**
+   * What the text said beyond its intent and did not save: for `set_exit`, the exit date it gave
+   * (YYYY-MM-DD). Kept off logs and metrics like the text itself.
+   */
+  args?: { date?: string };
 }
 
 /**
@@ -37,13 +42,14 @@ export function decideSmsReply(
     next: Caller,
     intent: SmsDecision['intent'],
     replies: string[],
-    more: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase'>> = {},
+    more: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args'>> = {},
   ): SmsDecision => ({
     caller: next,
     intent,
     replies,
     reminderPlans: more.reminderPlans ?? {},
     erase: more.erase ?? false,
+    ...(more.args === undefined ? {} : { args: more.args }),
   });
 
   // Erasure and opting out/in work in every state, even after STOP.
@@ -103,6 +109,9 @@ export function decideSmsReply(
     case 'info_work':
     case 'info_emergency':
       return decision(speaker, match.intent, [say(speaker, match.intent)]);
+    case 'stop_hint':
+      // A stop asked for in a sentence: say how to stop, and do not stop.
+      return decision(speaker, 'stop_hint', [say(speaker, 'stop_hint')]);
     case 'person':
       // The case layer (shared/cases/caller-case.ts) opens the case and answers.
       return decision(speaker, 'person', []);
@@ -119,6 +128,8 @@ export function decideSmsReply(
       return decision(speaker, 'my_deadlines', [deadlinesReply(speaker, todayIn(now))]);
     case 'set_entry':
       return setEntry(speaker, match.argument ?? '', now, decision);
+    case 'set_exit':
+      return setExit(speaker, match.argument ?? '', now, decision);
     case 'set_permit':
       return setPermit(speaker, match.argument ?? '', now, decision);
   }
@@ -138,7 +149,7 @@ type Decide = (
   next: Caller,
   intent: SmsDecision['intent'],
   replies: string[],
-  more?: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase'>>,
+  more?: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args'>>,
 ) => SmsDecision;
 
 function setEntry(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
@@ -155,6 +166,17 @@ function setEntry(caller: Caller, argument: string, now: Date, decision: Decide)
   const unchanged = caller.entryDate === parsed.date;
   return decision(next, 'set_entry', [reply], {
     reminderPlans: unchanged ? {} : { entry: planSeries('entry', parsed.date, now) },
+  });
+}
+
+/**
+ * An exit (ЧЫКТЫМ, ВЫЕХАЛ 20.03). Exits are not counted yet: the reply says so and asks for the
+ * entry date. Nothing is saved, least of all as an entry; the date read is passed on in `args`.
+ */
+function setExit(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
+  const parsed = parseDate(argument, todayIn(now), 'past');
+  return decision(caller, 'set_exit', [say(caller, 'exit_not_counted')], {
+    ...(parsed.ok ? { args: { date: parsed.date } } : {}),
   });
 }
 

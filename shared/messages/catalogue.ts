@@ -58,6 +58,8 @@ export const MESSAGE_SPECS = {
   /** My deadlines, when the only known stay has already run out: gently, with a way to a person. */
   deadline_passed: { budget: 'reply', placeholders: ['lastDay'] },
   date_unreadable: { budget: 'reply', placeholders: [] },
+  /** An exit date (ЧЫКТЫМ, ВЫЕХАЛ): not counted yet, so ask for the entry date instead. */
+  exit_not_counted: { budget: 'reply', placeholders: [] },
   /** Entry date after today. */
   date_future: { budget: 'reply', placeholders: [] },
   /** No such day (31.02, month 13). */
@@ -72,6 +74,8 @@ export const MESSAGE_SPECS = {
   latin_on: { budget: 'reply', placeholders: [] },
   latin_off: { budget: 'reply', placeholders: [] },
   stopped: { budget: 'reply', placeholders: [] },
+  /** A stop asked for in a sentence ("стоп пожалуйста", "жазбагыла"): how to stop, in one line. */
+  stop_hint: { budget: 'reply', placeholders: [] },
   started: { budget: 'reply', placeholders: [] },
   delete_ask: { budget: 'reply', placeholders: [] },
   deleted: { budget: 'reply', placeholders: [] },

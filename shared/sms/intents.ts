@@ -16,6 +16,11 @@ export const INTENTS = [
   'info_emergency',
   /** Save my entry date; argument: the date as typed. */
   'set_entry',
+  /**
+   * I left Serbia (ЧЫКТЫМ, ВЫЕХАЛ, УЕХАЛ); argument: the date as typed. Never saved as an entry.
+   * For now the conversation only asks for the entry date; the travel history will record exits.
+   */
+  'set_exit',
   /** Save my permit expiry date; argument: the date as typed. */
   'set_permit',
   /** Show my next deadline. */
@@ -26,6 +31,11 @@ export const INTENTS = [
   'latin',
   /** Stop all messages. */
   'stop',
+  /**
+   * A stop asked for in a sentence ("стоп пожалуйста", "больше не пишите", "жазбагыла"): answered
+   * with one line on how to stop, never a stop.
+   */
+  'stop_hint',
   /** Resume messages after stop. */
   'start',
   /** Ask to delete everything we hold about the caller. */
@@ -52,11 +62,13 @@ export const INTENT_ARGUMENT: Readonly<Record<Intent, IntentArgument>> = {
   info_work: 'none',
   info_emergency: 'none',
   set_entry: 'date',
+  set_exit: 'date',
   set_permit: 'date',
   my_deadlines: 'none',
   language: 'language',
   latin: 'none',
   stop: 'none',
+  stop_hint: 'none',
   start: 'none',
   delete: 'none',
   confirm_delete: 'none',
@@ -64,12 +76,15 @@ export const INTENT_ARGUMENT: Readonly<Record<Intent, IntentArgument>> = {
 };
 
 /**
- * Commands that change what we send or hold act only when they are the whole message, so that
- * "стоп, а что дальше?" or "да, спасибо" in a conversation never unsubscribes or erases anyone.
+ * Commands that change what we send or hold, or the language everything is sent in, act only on
+ * their exact spellings (no typo) and only when they are the whole message, so that
+ * "стоп, а что дальше?", "да, спасибо" or "мен кыргызча жазам" never unsubscribes, erases or
+ * switches anyone. See keywords.ts for the few words that may stand beside them.
  */
 export const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'stop',
   'start',
   'delete',
   'confirm_delete',
+  'language',
 ]);

@@ -5,9 +5,20 @@
 // `npx vitest run tests/unit/sms` — a test fails if the new word can be confused with another
 // intent's word (see docs/keywords.md). Spellings are written the way a caller would type them;
 // the matcher folds case, ң/ө/ү, transliterations and doubled letters itself (normalize.ts).
+//
+// How a message is read (docs/keywords.md has the long version):
+// 1. A lone digit is the digit menu.
+// 2. Commands that change what we send or hold, or the language (stop, start, delete,
+//    confirm_delete, language), act only when the whole message is their exact spelling, with at
+//    most the few companion words listed in COMMAND_COMPANIONS ("удалите мои данные", "да удалите",
+//    "орусча жазыңыз"). No typo is forgiven in them.
+// 3. Otherwise every word of the message is read. Each keyword found anywhere is a candidate, with
+//    one typo forgiven in keywords of 4+ letters unless the word typed is a real word listed in
+//    NOT_KEYWORDS; READING_ORDER decides between candidates.
 
+import { findDateMentions } from './dates.js';
 import { INTENT_ARGUMENT, type Intent, type Language, WHOLE_MESSAGE_INTENTS } from './intents.js';
-import { foldWord, type MessageToken, tokenize } from './normalize.js';
+import { collapseRepeats, foldWord, type MessageToken, tokenize } from './normalize.js';
 
 export interface Spellings {
   readonly cyrillic?: readonly string[];
@@ -20,69 +31,188 @@ export interface KeywordSpellings {
   readonly ru?: Spellings;
   readonly any?: Spellings;
   /**
-   * Spellings matched only exactly, never with a typo, because a typo of them could also be a
-   * typo of another intent's word (ВИЗА/ВЪЕЗД, АДАМ/ЖАРДАМ, СРОК/СТОП, ЖАШОО/КАТТОО, АЙЛЫК/ЯЗЫК).
-   * Doubled letters are folded anyway, so ЖАШО still finds ЖАШОО.
+   * Spellings matched only exactly, never with a typo: short words, words one typo from a common
+   * word of another meaning (МЕНЮ/мени, КАТТОО/ката, ВЪЕЗД/везде), and words one typo from another
+   * intent's word (ВИЗА/ВЪЕЗД, АДАМ/ЖАРДАМ, СРОК/СТОП). Doubled letters are folded anyway, so
+   * ЖАШО still finds ЖАШОО. Commands in WHOLE_MESSAGE_INTENTS, `set_exit` and `stop_hint` are
+   * exact-only whatever this says.
    */
   readonly exactOnly?: readonly string[];
 }
 
 export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   menu: {
-    ky: { cyrillic: ['ЖАРДАМ', 'МААЛЫМАТ'], latin: ['JARDAM', 'ZHARDAM', 'DJARDAM', 'MAALYMAT'] },
-    ru: { cyrillic: ['ПОМОЩЬ', 'ПОМОГИТЕ'], latin: ['POMOSH', 'POMOSHCH', 'POMOGITE'] },
+    // "Who are you?" is answered with the menu, which says what the hotline does.
+    ky: {
+      cyrillic: ['ЖАРДАМ', 'МААЛЫМАТ', 'КИМСИЗДЕР'],
+      latin: ['JARDAM', 'ZHARDAM', 'DJARDAM', 'MAALYMAT'],
+    },
+    ru: {
+      cyrillic: ['ПОМОЩЬ', 'ПОМОГИТЕ', 'ПОДСКАЖИТЕ', 'КТО ЭТО', 'КТО ВЫ'],
+      latin: ['POMOSH', 'POMOSHCH', 'POMOGITE', 'PODSKAZHITE'],
+    },
     any: { cyrillic: ['МЕНЮ', 'ИНФО'], latin: ['MENU', 'MENYU', 'INFO', 'HELP'] },
+    // МЕНЮ is one letter from мени/менин ("me", "my") and MENU from мен ("I").
+    exactOnly: ['МЕНЮ', 'ИНФО', 'MENU', 'MENYU', 'INFO', 'HELP', 'КИМСИЗДЕР', 'КТО ЭТО', 'КТО ВЫ'],
   },
   info_registration: {
-    ky: { cyrillic: ['КАТТОО'], latin: ['KATTOO'] },
-    ru: { cyrillic: ['РЕГИСТРАЦИЯ'], latin: ['REGISTRATSIYA', 'REGISTRACIYA'] },
+    ky: { cyrillic: ['КАТТОО', 'КӨЧТҮМ'], latin: ['KATTOO', 'KOCHTUM'] },
+    ru: {
+      // Moving flat means registering again within 24 hours; it is not an exit from Serbia.
+      cyrillic: ['РЕГИСТРАЦИЯ', 'БЕЛЫЙ КАРТОН', 'СЪЕХАЛ', 'СЪЕХАЛА', 'ПЕРЕЕХАЛ', 'ПЕРЕЕХАЛА'],
+      latin: ['REGISTRATSIYA', 'REGISTRACIYA', 'BELIY KARTON', 'BELY KARTON', 'BELI KARTON'],
+    },
+    // КАТТОО folds to "kato": one letter from ката, кат, кто.
+    exactOnly: ['КАТТОО', 'KATTOO', 'КӨЧТҮМ', 'KOCHTUM', 'СЪЕХАЛ', 'СЪЕХАЛА', 'ПЕРЕЕХАЛ', 'ПЕРЕЕХАЛА'],
   },
   info_visa_free: {
-    ky: { cyrillic: ['ВИЗАСЫЗ'], latin: ['VIZASYZ'] },
-    ru: { cyrillic: ['БЕЗВИЗ', 'БЕЗ ВИЗЫ'], latin: ['BEZVIZ', 'BEZ VIZY'] },
+    ky: { cyrillic: ['ВИЗАСЫЗ', 'НӨЛДӨН'], latin: ['VIZASYZ'] },
+    ru: {
+      cyrillic: ['БЕЗВИЗ', 'БЕЗ ВИЗЫ', 'ОБНУЛЯЮТСЯ', 'ОБНУЛЯЕТСЯ'],
+      latin: ['BEZVIZ', 'BEZ VIZY', 'OBNULYAYUTSYA', 'OBNULYAETSYA'],
+    },
     any: { cyrillic: ['ВИЗА'], latin: ['VIZA', 'VISA'] },
-    exactOnly: ['ВИЗА', 'VIZA', 'VISA'],
+    // "Do the days start from zero / reset?" is the visa-free rule.
+    exactOnly: ['ВИЗА', 'VIZA', 'VISA', 'НӨЛДӨН'],
   },
   info_residence: {
     ky: { cyrillic: ['ЖАШОО'], latin: ['JASHOO', 'ZHASHOO'] },
-    ru: { cyrillic: ['ВНЖ', 'ПРОЖИВАНИЕ'], latin: ['VNZH', 'PROZHIVANIE'] },
+    ru: {
+      cyrillic: ['ВНЖ', 'ПРОЖИВАНИЕ', 'ВИД НА ЖИТЕЛЬСТВО'],
+      latin: ['VNZH', 'VNJ', 'PROZHIVANIE', 'VID NA ZHITELSTVO'],
+    },
     any: { cyrillic: ['БОРАВАК'], latin: ['BORAVAK'] },
     exactOnly: ['ЖАШОО', 'JASHOO', 'ZHASHOO'],
   },
   info_work: {
     ky: { cyrillic: ['ЖУМУШ', 'АЙЛЫК'], latin: ['JUMUSH', 'ZHUMUSH', 'AYLYK'] },
-    ru: { cyrillic: ['РАБОТА', 'ЗАРПЛАТА'], latin: ['RABOTA', 'ZARPLATA'] },
+    ru: {
+      cyrillic: ['РАБОТА', 'ЗАРПЛАТА', 'ТРУДОВОЙ ДОГОВОР', 'РАБОЧИЙ ДОГОВОР'],
+      latin: ['RABOTA', 'ZARPLATA', 'TRUDOVOY DOGOVOR'],
+    },
     exactOnly: ['АЙЛЫК', 'AYLYK'],
   },
   info_emergency: {
-    ky: { cyrillic: ['ШАШЫЛЫШ', 'ТЕЗ ЖАРДАМ'], latin: ['SHASHYLYSH', 'TEZ JARDAM'] },
-    ru: { cyrillic: ['СРОЧНО'], latin: ['SROCHNO'] },
+    ky: {
+      cyrillic: ['ШАШЫЛЫШ', 'ТЕЗ ЖАРДАМ', 'ТЕЗ ЖАРДАМДЫН', 'ПОЛИЦИЯНЫН НОМЕРИ'],
+      latin: ['SHASHYLYSH', 'TEZ JARDAM', 'POLITSIYANYN NOMERI', 'POLICIYANYN NOMERI'],
+    },
+    ru: {
+      cyrillic: ['СРОЧНО', 'СКОРАЯ', 'СКОРОЙ', 'СКОРУЮ', 'НОМЕР ПОЛИЦИИ', 'ЭКСТРЕННЫЕ НОМЕРА'],
+      latin: ['SROCHNO', 'SKORAYA', 'SKOROY', 'NOMER POLITSII'],
+    },
     any: { cyrillic: ['СОС'], latin: ['SOS'] },
+    exactOnly: ['СКОРАЯ', 'СКОРОЙ', 'СКОРУЮ', 'SKORAYA', 'SKOROY'],
   },
   set_entry: {
-    ky: { cyrillic: ['КИРДИМ', 'КЕЛДИМ'], latin: ['KIRDIM', 'KELDIM'] },
+    ky: {
+      cyrillic: ['КИРДИМ', 'КИРДИК', 'КЕЛДИМ', 'КЕЛДИК', 'КИРГЕМ', 'КЕЛГЕМ', 'КЕЛГЕНИМЕ', 'КИРГЕНИМЕ'],
+      latin: ['KIRDIM', 'KIRDIK', 'KELDIM', 'KELDIK', 'KIRGEM', 'KELGEM', 'KELGENIME'],
+    },
     ru: {
-      cyrillic: ['ВЪЕЗД', 'ВЬЕЗД', 'ВЪЕХАЛ', 'ВЪЕХАЛА', 'ПРИЕХАЛ', 'ПРИЕХАЛА'],
-      latin: ['VEZD', "V'EZD", 'PRIEHAL', 'PRIEKHAL'],
+      cyrillic: [
+        'ВЪЕЗД',
+        'ВЬЕЗД',
+        'ВЪЕЗДА',
+        'ВЪЕХАЛ',
+        'ВЪЕХАЛА',
+        'ВЪЕХАЛИ',
+        'ПРИЕХАЛ',
+        'ПРИЕХАЛА',
+        'ПРИЕХАЛИ',
+        'ЗАЕХАЛ',
+        'ЗАЕХАЛА',
+        'ЗАЕХАЛИ',
+        'ПЕРЕСЕК ГРАНИЦУ',
+        'ПЕРЕСЕКЛА ГРАНИЦУ',
+        'В СЕРБИИ С',
+      ],
+      latin: [
+        'VEZD',
+        "V'EZD",
+        'VEZDA',
+        'PRIEHAL',
+        'PRIEKHAL',
+        'PRIEHALA',
+        'PRIEKHALA',
+        'ZAEHAL',
+        'ZAEKHAL',
+        'V SERBII S',
+      ],
+    },
+    // ВЪЕЗД and ВЪЕХАЛ are one letter from выезд, везде, уехал, съехал; КИРДИК/КЕЛДИК from кирдиң/келдиң
+    // ("you came"); КЕЛГЕМ from келген. КИРДИМ, КЕЛДИМ and ПРИЕХАЛ keep their typo (NOT_KEYWORDS
+    // lists the real words next to them).
+    exactOnly: [
+      'ВЪЕЗД',
+      'ВЬЕЗД',
+      'ВЪЕЗДА',
+      'ВЪЕХАЛ',
+      'ВЪЕХАЛА',
+      'ВЪЕХАЛИ',
+      'ЗАЕХАЛ',
+      'ЗАЕХАЛА',
+      'ЗАЕХАЛИ',
+      'VEZD',
+      "V'EZD",
+      'VEZDA',
+      'ZAEHAL',
+      'ZAEKHAL',
+      'КИРДИК',
+      'КЕЛДИК',
+      'KIRDIK',
+      'KELDIK',
+      'КИРГЕМ',
+      'КЕЛГЕМ',
+      'KIRGEM',
+      'KELGEM',
+      'КЕЛГЕНИМЕ',
+      'КИРГЕНИМЕ',
+      'KELGENIME',
+      'В СЕРБИИ С',
+      'V SERBII S',
+    ],
+  },
+  set_exit: {
+    ky: {
+      cyrillic: ['ЧЫКТЫМ', 'ЧЫКТЫК', 'ЧЫГЫП КЕТТИМ', 'ЧЫГЫП КЕТТИК'],
+      latin: ['CHYKTYM', 'CHIKTIM', 'CHYKTYK', 'CHYGYP KETTIM'],
+    },
+    ru: {
+      cyrillic: ['ВЫЕЗД', 'ВЫЕЗДА', 'ВЫЕХАЛ', 'ВЫЕХАЛА', 'ВЫЕХАЛИ', 'УЕХАЛ', 'УЕХАЛА', 'УЕХАЛИ'],
+      // VYEZD is how both ВЫЕЗД and ВЪЕЗД get transliterated: read as an exit, it never saves an entry.
+      latin: ['VYEZD', 'VYEHAL', 'VYEKHAL', 'VYEHALA', 'UEHAL', 'UEKHAL', 'UYEHAL', 'UEHALA'],
     },
   },
   set_permit: {
-    ky: { cyrillic: ['УРУКСАТ'], latin: ['URUKSAT'] },
+    ky: { cyrillic: ['УРУКСАТ', 'УРУКСАТЫМ'], latin: ['URUKSAT', 'URUKSATYM'] },
     ru: { cyrillic: ['РАЗРЕШЕНИЕ'], latin: ['RAZRESHENIE'] },
   },
   my_deadlines: {
-    ky: { cyrillic: ['МӨӨНӨТ', 'МӨӨНӨТТӨР'], latin: ['MOONOT', 'MÖÖNÖT'] },
-    ru: { cyrillic: ['СРОКИ', 'СРОК'], latin: ['SROKI', 'SROK'] },
-    exactOnly: ['СРОК', 'SROK'],
+    ky: {
+      cyrillic: ['МӨӨНӨТ', 'МӨӨНӨТТӨР', 'МӨӨНӨТҮМ', 'КҮН КАЛДЫ'],
+      latin: ['MOONOT', 'MÖÖNÖT', 'MOONOTUM', 'KUN KALDY'],
+    },
+    ru: {
+      // "When must I leave?" asks for the last day. УЕХАТЬ is one letter from УЕХАЛ (an exit).
+      cyrillic: ['СРОКИ', 'СРОК', 'ОСТАЛОСЬ', 'ДНЕЙ ОСТАЛОСЬ', 'ВЫЕЗЖАТЬ', 'УЕХАТЬ', 'ДО КАКОГО ЧИСЛА'],
+      latin: ['SROKI', 'SROK', 'OSTALOS', 'DNEY OSTALOS', 'VYEZZHAT', 'UEHAT'],
+    },
+    exactOnly: ['СРОК', 'SROK', 'ОСТАЛОСЬ', 'OSTALOS', 'ВЫЕЗЖАТЬ', 'УЕХАТЬ', 'VYEZZHAT', 'UEHAT'],
   },
   language: {
     ky: { cyrillic: ['ТИЛ'], latin: ['TIL'] },
     ru: { cyrillic: ['ЯЗЫК'], latin: ['YAZYK'] },
   },
   latin: {
-    ky: { cyrillic: ['ЛАТЫН'], latin: ['LATYN'] },
-    ru: { cyrillic: ['ЛАТИНИЦА', 'ТРАНСЛИТ'], latin: ['LATINITSA', 'TRANSLIT'] },
+    ky: { cyrillic: ['ЛАТЫН', 'ЛАТЫНЧА'], latin: ['LATYN', 'LATYNCHA'] },
+    ru: {
+      cyrillic: ['ЛАТИНИЦА', 'ЛАТИНИЦЕЙ', 'ТРАНСЛИТ'],
+      latin: ['LATINITSA', 'LATINICA', 'LATINITSEY', 'LATINICEY', 'TRANSLIT'],
+    },
     any: { latin: ['LATIN'] },
+    // ЛАТЫН folds to "latin": one letter from алтын ("gold"), латыш, сатин.
+    exactOnly: ['ЛАТЫН', 'LATYN', 'LATIN', 'ЛАТЫНЧА', 'LATYNCHA'],
   },
   stop: {
     ky: { cyrillic: ['ТОКТОТ', 'ТОКТО'], latin: ['TOKTOT', 'TOKTO'] },
@@ -90,15 +220,65 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     // Twilio's own opt-out words, so our state agrees with Twilio's when it blocks a number.
     any: { latin: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT'] },
   },
+  stop_hint: {
+    ky: {
+      cyrillic: [
+        'ЖАЗБАГЫЛА',
+        'ЖАЗБАҢЫЗ',
+        'ЖАЗБАҢЫЗДАР',
+        'ЖИБЕРБЕГИЛЕ',
+        'ЖИБЕРБЕҢИЗ',
+        'ТОКТОТКУЛА',
+        'ТОКТОТУҢУЗ',
+        'ТОКТОТУҢУЗЧУ',
+        'ТОКТОТУП КОЮҢУЗ',
+        'ТОКТОТУП КОЮҢУЗЧУ',
+        'ТОКТОТУП КОЙГУЛА',
+      ],
+      latin: ['JAZBAGYLA', 'JAZBANGYZ', 'JIBERBEGILE', 'JIBERBENGIZ', 'TOKTOTKULA', 'TOKTOTUNGUZ'],
+    },
+    ru: {
+      cyrillic: [
+        'НЕ ПИШИТЕ',
+        'НЕ ПИШИ',
+        'НЕ ПРИСЫЛАЙТЕ',
+        'НЕ ОТПРАВЛЯЙТЕ',
+        'ХВАТИТ ПИСАТЬ',
+        'ПЕРЕСТАНЬТЕ ПИСАТЬ',
+        'ОТПИШИТЕ',
+        'ОТПИСАТЬСЯ',
+        'ОТПИСКА',
+      ],
+      latin: [
+        'NE PISHITE',
+        'NE PISHI',
+        'NE PRISYLAYTE',
+        'HVATIT PISAT',
+        'OTPISHITE',
+        'OTPISATSYA',
+        'OTPISKA',
+      ],
+    },
+  },
   start: {
     ky: { cyrillic: ['БАШТА'], latin: ['BASHTA'] },
     ru: { cyrillic: ['СТАРТ'] },
     any: { latin: ['START', 'UNSTOP'] },
-    exactOnly: ['UNSTOP'],
   },
   delete: {
-    ky: { cyrillic: ['ӨЧҮР', 'ӨЧҮРҮҮ'], latin: ['OCHUR', 'ÖCHÜR'] },
-    ru: { cyrillic: ['УДАЛИТЬ'], latin: ['UDALIT'] },
+    ky: {
+      cyrillic: [
+        'ӨЧҮР',
+        'ӨЧҮРҮҮ',
+        'ӨЧҮРҮҢҮЗ',
+        'ӨЧҮРГҮЛӨ',
+        'ӨЧҮРҮП САЛГЫЛА',
+        'ӨЧҮРҮП САЛЫҢЫЗ',
+        'ӨЧҮРҮП КОЮҢУЗ',
+      ],
+      latin: ['OCHUR', 'ÖCHÜR', 'OCHURUNGUZ', 'OCHURGULO'],
+    },
+    ru: { cyrillic: ['УДАЛИТЬ', 'УДАЛИТЕ'], latin: ['UDALIT', 'UDALITE'] },
     any: { latin: ['DELETE'] },
   },
   confirm_delete: {
@@ -107,33 +287,141 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     any: { latin: ['YES'] },
   },
   person: {
-    ky: { cyrillic: ['АДАМ'], latin: ['ADAM'] },
-    ru: { cyrillic: ['ЧЕЛОВЕК'], latin: ['CHELOVEK'] },
+    ky: {
+      cyrillic: ['АДАМ', 'ЧАЛЫҢЫЗ', 'ЧАЛЫП КОЮҢУЗ', 'ЧАЛЫП КОЮҢУЗЧУ'],
+      latin: ['ADAM', 'CHALYNGYZ', 'CHALYP KOYUNGUZ'],
+    },
+    ru: {
+      cyrillic: ['ЧЕЛОВЕК', 'ЧЕЛОВЕКОМ', 'ПОЗВОНИТЕ', 'ПЕРЕЗВОНИТЕ', 'СВЯЖИТЕСЬ'],
+      latin: ['CHELOVEK', 'CHELOVEKOM', 'POZVONITE', 'PEREZVONITE', 'SVYAZHITES'],
+    },
     any: { cyrillic: ['ОПЕРАТОР', 'ВОЛОНТЕР'], latin: ['OPERATOR', 'VOLONTER'] },
-    exactOnly: ['АДАМ', 'ADAM'],
+    // ПОЗВОНИТЕ is one letter from позвонить ("to call" home, say); ЧАЛЫҢЫЗ from алыңыз, салыңыз
+    // ("take", "put") and ЧАЛЫП КОЮҢУЗ from салып коюңуз.
+    exactOnly: [
+      'АДАМ',
+      'ADAM',
+      'ПОЗВОНИТЕ',
+      'ПЕРЕЗВОНИТЕ',
+      'POZVONITE',
+      'PEREZVONITE',
+      'ЧАЛЫҢЫЗ',
+      'ЧАЛЫП КОЮҢУЗ',
+      'ЧАЛЫП КОЮҢУЗЧУ',
+      'CHALYNGYZ',
+      'CHALYP KOYUNGUZ',
+    ],
   },
 };
 
 /**
- * Names of a language, sent alone or after ТИЛ/ЯЗЫК: each is the `language` intent with that
- * language as its argument. Keyed by the language named; inside, by the language written in.
+ * Names of a language: the whole message, alone or with ТИЛ/ЯЗЫК and companion words, is the
+ * `language` intent with that language as its argument. Keyed by the language named; inside, by
+ * the language written in. Matched exactly: common misspellings are listed, not guessed.
  */
 export const LANGUAGE_NAMES: Readonly<Record<Language, KeywordSpellings>> = {
   ky: {
-    ky: { cyrillic: ['КЫРГЫЗЧА'], latin: ['KYRGYZCHA'] },
-    ru: { cyrillic: ['КЫРГЫЗСКИЙ'], latin: ['KYRGYZSKIY'] },
+    ky: { cyrillic: ['КЫРГЫЗЧА'], latin: ['KYRGYZCHA', 'KIRGIZCHA'] },
+    ru: {
+      cyrillic: [
+        'КЫРГЫЗСКИЙ',
+        'КИРГИЗСКИЙ',
+        'ПО-КЫРГЫЗСКИ',
+        'ПО-КИРГИЗСКИ',
+        'НА КЫРГЫЗСКОМ',
+        'НА КИРГИЗСКОМ',
+      ],
+      latin: ['KYRGYZSKIY', 'KIRGIZSKIY', 'PO-KYRGYZSKI', 'PO-KIRGIZSKI'],
+    },
   },
   ru: {
     ky: { cyrillic: ['ОРУСЧА'], latin: ['ORUSCHA'] },
-    ru: { cyrillic: ['РУССКИЙ'], latin: ['RUSSKIY'] },
+    ru: {
+      cyrillic: ['РУССКИЙ', 'РУСКИЙ', 'ПО-РУССКИ', 'НА РУССКОМ'],
+      latin: ['RUSSKIY', 'RUSKIY', 'RUSSKI', 'PO-RUSSKI', 'NA RUSSKOM'],
+    },
   },
 };
 
-/** Short codes accepted only as the argument of ТИЛ/ЯЗЫК (`ТИЛ 1`, `ЯЗЫК RU`), never alone. */
+/**
+ * Short codes, accepted only after ТИЛ/ЯЗЫК (`ТИЛ 1`, `ЯЗЫК RU`) or as the answer to the welcome
+ * (parseLanguageChoice), never alone as a command.
+ */
 const LANGUAGE_CODES: Readonly<Record<Language, readonly string[]>> = {
-  ky: ['1', 'KY', 'KG', 'KGZ', 'КЫР', 'КЫРГ', 'КГ'],
-  ru: ['2', 'RU', 'RUS', 'РУ', 'РУС'],
+  ky: ['1', 'KY', 'KG', 'KGZ', 'KYRGYZ', 'КЫР', 'КЫРГ', 'КГ', 'КЫРГЫЗ'],
+  ru: ['2', 'RU', 'RUS', 'ORUS', 'РУ', 'РУС', 'ОРУС'],
 };
+
+/**
+ * Words that may stand beside a whole-message command without making it a sentence: "удалите мои
+ * данные", "да удалите", "ооба өчүргүлө", "орусча жазыңыз", "пишите по-киргизски". Stop and start
+ * have none: "стоп пожалуйста" gets the stop hint instead. A companion alone is no command, and
+ * any other word turns the message into an ordinary text. Compared folded.
+ */
+export const COMMAND_COMPANIONS: Readonly<Partial<Record<Intent, readonly string[]>>> = {
+  delete: [
+    'мои',
+    'мой',
+    'мою',
+    'моих',
+    'все',
+    'данные',
+    'информацию',
+    'меня',
+    'пожалуйста',
+    'менин',
+    'маалыматымды',
+    'маалыматты',
+    'маалыматтарымды',
+    'баарын',
+    'бардыгын',
+    'my',
+    'data',
+    'all',
+    'please',
+  ],
+  // Any spelling of `delete` may follow the yes as well ("да удалите", "ооба өчүргүлө").
+  confirm_delete: ['пожалуйста', 'please', 'рахмат'],
+  language: [
+    'жазыңыз',
+    'жазыңызчы',
+    'жазгыла',
+    'жазыңыздар',
+    'сүйлөңүз',
+    'тилде',
+    'тилинде',
+    'мага',
+    'jazyngyz',
+    'jazyngyzchy',
+    'пишите',
+    'напишите',
+    'пиши',
+    'говорите',
+    'пожалуйста',
+    'хочу',
+    'мне',
+    'на',
+    'по',
+    'языке',
+    'языком',
+    'please',
+  ],
+};
+
+/**
+ * Stop words that, inside a longer message, ask for the stop hint ("стоп пожалуйста", "stop
+ * please"). CANCEL, END and QUIT are left out: in a sentence they are ordinary English.
+ */
+const STOP_WORDS_IN_A_SENTENCE: readonly string[] = [
+  'СТОП',
+  'ТОКТОТ',
+  'ТОКТО',
+  'STOP',
+  'TOKTOT',
+  'TOKTO',
+  'STOPALL',
+  'UNSUBSCRIBE',
+];
 
 /**
  * The digit menu, valid only when the digit is the whole message (so a date never reads as a
@@ -153,15 +441,180 @@ export const DIGIT_MENU: Readonly<Record<string, Intent>> = {
 };
 
 /**
- * Real words one typo away from a keyword that mean something else: ВЫЕЗД is "exit", and saving
- * an exit date as the entry date would count the 90 days wrongly. Compared folded, so the Latin
- * VYEZD is refused too: it is how both ВЫЕЗД and ВЪЕЗД get transliterated, and VEZD is not.
+ * Real words one typo from a keyword that mean something else; a typed word on this list is never
+ * read as a typo of a keyword (it still matches a keyword it is spelled as). Found by scanning
+ * the Kyrgyz and Russian word forms bench/vocabulary-scan.ts uses for real words one typo from a
+ * keyword. Compared folded.
  */
-export const NOT_KEYWORDS: readonly string[] = ['выезд', 'выехал', 'выехала'];
+export const NOT_KEYWORDS: readonly string[] = [
+  // ЖАРДАМ (help): wound, at the cliff, from the cliff, I split, announcement, curtain
+  'жарам',
+  'жарда',
+  'жардан',
+  'жардым',
+  'жарыям',
+  'пардам',
+  'бардам',
+  'нардам',
+  'хардам',
+  // ПОМОЩЬ, ПОМОГИТЕ
+  'помоешь',
+  'помои',
+  'помол',
+  'помор',
+  'помойте',
+  'помочите',
+  // ПРОЖИВАНИЕ
+  'пробивание',
+  'прожеванные',
+  'прожигание',
+  'промывание',
+  'пропивание',
+  // ЖУМУШ (work), РАБОТА, ЗАРПЛАТА: infection, plucking, closing (eyes), silver, care, robot, patch
+  'жугуш',
+  'жулуш',
+  'жумуп',
+  'жумуу',
+  'жутуш',
+  'жуунуш',
+  'жууруш',
+  'күмүш',
+  'забота',
+  'робота',
+  'заплата',
+  // СРОЧНО
+  'прочно',
+  'сочно',
+  // КИРДИМ, КЕЛДИМ (I entered, I came): I did, I put on, I crashed, I met; калдым "I stayed" and
+  // келди/кирди "(someone) came", which must not save the caller's entry date
+  'калдым',
+  'келди',
+  'кирди',
+  'кирдиң',
+  'келдиң',
+  'кездим',
+  'кердим',
+  'кылдым',
+  'кийдим',
+  'кийиндим',
+  'кирдейм',
+  'кирим',
+  'кирпим',
+  'кыйрадым',
+  'кыйрайм',
+  'айырдым',
+  'кайырдым',
+  'сыйырдым',
+  // ПРИЕХАЛ: drove past, to come (a plan, not an arrival)
+  'проехал',
+  'проехала',
+  'проехали',
+  'приехать',
+  // РАЗРЕШЕНИЕ
+  'разрушение',
+  'разрежение',
+  'разращение',
+  'развешенные',
+  'размешенные',
+  // МӨӨНӨТ, МӨӨНӨТТӨР, МӨӨНӨТҮМ (deadline): minute(s), lands, hammer, coins, monitor, I sent
+  'мүнөт',
+  'мүнөттөр',
+  'мүнөтүм',
+  'жөнөттүм',
+  'конот',
+  'жонот',
+  'мокот',
+  'оңот',
+  'тоңот',
+  'молот',
+  'монет',
+  'монитор',
+  // СРОКИ: juices, magpies, lines, drains, lessons
+  'соки',
+  'сороки',
+  'строки',
+  'стоки',
+  'уроки',
+  'срой',
+  // ЛАТИНИЦА
+  'латиниста',
+  // ОПЕРАТОР
+  'кооператор',
+];
+
+/** One place in READING_ORDER. */
+export interface ReadingRank {
+  readonly intent: Intent;
+  /**
+   * For date intents: `dated` when the message holds a date, `alone` when the keyword is the whole
+   * message (КИРДИМ sent alone asks for the date), `undated` for the keyword inside a sentence
+   * without a date. Absent: any.
+   */
+  readonly when?: 'dated' | 'alone' | 'undated';
+  /** What the message is then read as, when not `intent` itself. */
+  readonly reads?: Intent;
+  /** Only these spellings of `intent` count in this place. */
+  readonly spellings?: readonly string[];
+}
+
+/** Words for the permit document itself: with a date, its expiry ("ВНЖ до 1 марта 2027"). */
+const PERMIT_DOCUMENTS = [
+  'ВНЖ',
+  'VNZH',
+  'VNJ',
+  'БОРАВАК',
+  'BORAVAK',
+  'ВИД НА ЖИТЕЛЬСТВО',
+  'VID NA ZHITELSTVO',
+];
+
+/**
+ * Which keyword wins when a message holds several (after the whole-message commands). First match
+ * wins; an intent not listed in a form is not read in that form (КЕЛДИМ inside a sentence with no
+ * date is nothing: "мен келдим" is "I am here").
+ *
+ * - A person first: asking for a human is the clearest wish, and a volunteer can do the rest.
+ * - Emergency next: СРОЧНО, SOS, ТЕЗ ЖАРДАМ bring the emergency numbers.
+ * - The stop hint: someone asking us to stop writing should not get a menu instead.
+ * - An exit before an entry, so that an exit verb never saves an entry date.
+ * - Dates before information: "приехал 5 марта, какие сроки" saves the date, and the answer says
+ *   the last day anyway. A residence word with a date ("ВНЖ до 1 марта 2027") is a permit expiry; a
+ *   permit word without one ("уруксат кантип алам") is a question about residence.
+ * - Deadlines, then the topics, then Latin letters, then the general menu, the vaguest.
+ */
+export const READING_ORDER: readonly ReadingRank[] = [
+  { intent: 'person' },
+  { intent: 'info_emergency' },
+  { intent: 'stop_hint' },
+  { intent: 'set_exit', when: 'dated' },
+  { intent: 'set_entry', when: 'dated' },
+  { intent: 'set_permit', when: 'dated' },
+  { intent: 'info_residence', when: 'dated', reads: 'set_permit', spellings: PERMIT_DOCUMENTS },
+  { intent: 'set_exit', when: 'alone' },
+  { intent: 'set_entry', when: 'alone' },
+  { intent: 'set_permit', when: 'alone' },
+  { intent: 'my_deadlines' },
+  { intent: 'info_registration' },
+  { intent: 'info_visa_free' },
+  { intent: 'info_residence' },
+  { intent: 'set_permit', when: 'undated', reads: 'info_residence' },
+  { intent: 'info_work' },
+  { intent: 'latin' },
+  { intent: 'menu' },
+];
 
 export type KeywordMatch =
   | { readonly intent: Intent; readonly argument?: string; readonly language?: Language }
   | { readonly intent: 'unknown' };
+
+/** One word of a spelling, in both folded forms. */
+export interface EntryWord {
+  readonly folded: string;
+  readonly strict: string;
+  /** `strict` with doubled letters collapsed, and how many times each letter is typed. */
+  readonly strictLetters: string;
+  readonly strictRuns: readonly number[];
+}
 
 /** One spelling of the table, folded for matching. */
 export interface KeywordEntry {
@@ -170,8 +623,9 @@ export interface KeywordEntry {
   /** Language the spelling is written in; `any` when it says nothing about the caller's language. */
   readonly writtenIn: Language | 'any';
   readonly script: 'cyrillic' | 'latin';
-  /** Folded words of the spelling (one for most, two for ТЕЗ ЖАРДАМ). */
+  /** Folded words of the spelling, joined by spaces (one for most, two for ТЕЗ ЖАРДАМ). */
   readonly folded: string;
+  readonly words: readonly EntryWord[];
   readonly wordCount: number;
   readonly typoTolerant: boolean;
   /** For language names: the language they name. */
@@ -180,6 +634,13 @@ export interface KeywordEntry {
 
 /** Keywords of 4+ letters tolerate one typo; shorter ones are too easy to hit by accident. */
 export const TYPO_MIN_LETTERS = 4;
+
+/** Intents matched on their exact spellings only. */
+const EXACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  ...WHOLE_MESSAGE_INTENTS,
+  'set_exit',
+  'stop_hint',
+]);
 
 export const KEYWORD_ENTRIES: readonly KeywordEntry[] = [
   ...Object.entries(KEYWORDS).flatMap(([intent, spellings]) => compile(intent as Intent, spellings)),
@@ -190,59 +651,85 @@ export const KEYWORD_ENTRIES: readonly KeywordEntry[] = [
 
 const NOT_KEYWORD_SET = new Set(NOT_KEYWORDS.map(foldWord));
 
-/**
- * Reads a message as a keyword command. The keyword must open the message; what follows it is
- * the argument (a date for КИРДИМ/ВЪЕЗД, a language for ТИЛ/ЯЗЫК) and is ignored for the other
- * intents, except STOP-like commands, which must be the whole message. Exact spellings win over
- * typos, longer phrases over shorter; a tie between intents is `unknown`, never a guess.
- */
-export function matchKeyword(text: string): KeywordMatch {
-  const tokens = tokenize(text);
-  const first = tokens[0];
-  if (first === undefined) return { intent: 'unknown' };
-  if (first.kind === 'number') {
-    const intent = tokens.length === 1 ? DIGIT_MENU[first.folded] : undefined;
-    return intent === undefined ? { intent: 'unknown' } : { intent };
+/** Entries read anywhere in a message: everything but the whole-message commands. */
+const READ_ANYWHERE = KEYWORD_ENTRIES.filter((entry) => !WHOLE_MESSAGE_INTENTS.has(entry.intent));
+
+const ENTRIES_BY_INTENT: ReadonlyMap<Intent, readonly KeywordEntry[]> = groupBy(
+  KEYWORD_ENTRIES,
+  (entry) => entry.intent,
+);
+const entriesOf = (intent: Intent): readonly KeywordEntry[] => ENTRIES_BY_INTENT.get(intent) ?? [];
+
+// Indexes of the entries read anywhere, so that a message costs a few lookups a word rather than a
+// pass over the whole table: single words by their folded form (exact) and by length (typos).
+const SINGLE_WORDS = READ_ANYWHERE.filter((entry) => entry.wordCount === 1);
+const PHRASES = READ_ANYWHERE.filter((entry) => entry.wordCount > 1);
+const BY_FOLDED: ReadonlyMap<string, readonly KeywordEntry[]> = groupBy(
+  SINGLE_WORDS,
+  (entry) => entry.folded,
+);
+const TOLERANT_BY_LENGTH: ReadonlyMap<number, readonly KeywordEntry[]> = groupBy(
+  SINGLE_WORDS.filter((entry) => entry.typoTolerant),
+  (entry) => entry.folded.length,
+);
+const STOP_HINT_WORDS = new Set(STOP_WORDS_IN_A_SENTENCE);
+const STOP_WORD_ENTRIES = entriesOf('stop').filter((entry) => STOP_HINT_WORDS.has(entry.spelling));
+const LANGUAGE_SWITCHES = entriesOf('language').filter((entry) => entry.names === undefined);
+const LANGUAGE_NAME_ENTRIES = entriesOf('language').filter((entry) => entry.names !== undefined);
+const COMPANIONS: ReadonlyMap<Intent, ReadonlySet<string>> = new Map(
+  Object.entries(COMMAND_COMPANIONS).map(([intent, words]) => [
+    intent as Intent,
+    new Set(words.map(foldWord)),
+  ]),
+);
+const CODE_ENTRIES: readonly {
+  readonly language: Language;
+  readonly code: MessageToken;
+  readonly word: EntryWord;
+}[] = (['ky', 'ru'] as const).flatMap((language) =>
+  LANGUAGE_CODES[language].flatMap((code) =>
+    tokenize(code).map((token) => ({ language, code: token, word: entryWord(token) })),
+  ),
+);
+
+const UNKNOWN: KeywordMatch = { intent: 'unknown' };
+
+/** Node 20 has no Map.groupBy. */
+function groupBy<K, V>(items: readonly V[], key: (item: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group === undefined) groups.set(key(item), [item]);
+    else group.push(item);
   }
-  if (NOT_KEYWORD_SET.has(first.folded)) return { intent: 'unknown' };
-
-  const best = bestCandidates(tokens);
-  const chosen = best[0];
-  if (chosen === undefined) return { intent: 'unknown' };
-  if (best.some((candidate) => !sameMeaning(candidate.entry, chosen.entry))) return { intent: 'unknown' };
-
-  const { intent } = chosen.entry;
-  const rest = tokens[chosen.entry.wordCount];
-  const restText = rest === undefined ? '' : text.slice(rest.start).trim();
-  const language = languageHint(
-    best.map((candidate) => candidate.entry),
-    tokens.slice(0, chosen.entry.wordCount),
-  );
-  const argument = argumentOf(intent, chosen.entry, restText);
-  return {
-    intent,
-    ...(argument === undefined ? {} : { argument }),
-    ...(language === undefined ? {} : { language }),
-  };
+  return groups;
 }
 
 /**
- * Reads a language choice: 1 or 2 (as the welcome message offers), a code (KY, RU, КГ) or a
- * language name (КЫРГЫЗЧА, РУССКИЙ, ОРУСЧА). The conversation layer also uses it for a bare
- * 1 or 2 sent in answer to the welcome message, where the digit menu does not apply yet.
+ * Reads a message: a lone digit is the digit menu; a whole-message command is that command;
+ * otherwise the keyword that READING_ORDER puts first among those anywhere in the message, with its
+ * argument (the date next to a date keyword). A tie between two intents on the same word is no
+ * reading of that word, never a guess.
+ */
+export function matchKeyword(text: string): KeywordMatch {
+  const tokens = tokenize(text);
+  const [first] = tokens;
+  if (first === undefined) return UNKNOWN;
+  if (tokens.every((token) => token.kind === 'number')) {
+    const intent = tokens.length === 1 ? DIGIT_MENU[first.folded] : undefined;
+    return intent === undefined ? UNKNOWN : { intent };
+  }
+  return wholeMessageCommand(tokens) ?? readAnywhere(text, tokens);
+}
+
+/**
+ * Reads a language choice that is the whole message: 1 or 2 (as the welcome message offers), a
+ * code (KY, RU, КГ) or a language name (КЫРГЫЗЧА, РУССКИЙ, ОРУСЧА), optionally with ТИЛ/ЯЗЫК and
+ * companion words ("орусча жазыңыз"). The conversation layer uses it for the answer to the welcome
+ * message, where the digit menu does not apply yet.
  */
 export function parseLanguageChoice(text: string): Language | undefined {
-  const tokens = tokenize(text);
-  const first = tokens[0];
-  if (first === undefined) return undefined;
-  for (const language of ['ky', 'ru'] as const) {
-    if (LANGUAGE_CODES[language].some((code) => foldWord(code) === first.folded)) return language;
-  }
-  const names = KEYWORD_ENTRIES.filter((entry) => entry.names !== undefined);
-  const candidates = rankCandidates(tokens, names);
-  const named = new Set(candidates.map((candidate) => candidate.entry.names));
-  const only = candidates[0]?.entry.names;
-  return named.size === 1 ? only : undefined;
+  return languageCommand(tokenize(text), true)?.argument;
 }
 
 /**
@@ -271,42 +758,332 @@ export function typoDistance(a: string, b: string): number {
   return at(rows - 1, columns - 1);
 }
 
-interface Candidate {
-  readonly entry: KeywordEntry;
-  readonly distance: number;
+// ---------------------------------------------------------------------------------------------------------
+// Whole-message commands
+
+function wholeMessageCommand(tokens: readonly MessageToken[]): KeywordMatch | undefined {
+  const language = languageCommand(tokens, false);
+  if (language !== undefined) {
+    const { argument, hint } = language;
+    return {
+      intent: 'language',
+      ...(argument === undefined ? {} : { argument }),
+      ...(hint === undefined ? {} : { language: hint }),
+    };
+  }
+  const readings = (['stop', 'start', 'delete', 'confirm_delete'] as const).flatMap((intent) => {
+    const cores = entriesOf(intent);
+    const extra = intent === 'confirm_delete' ? entriesOf('delete') : [];
+    const used = cover(tokens, cores, COMPANIONS.get(intent), extra);
+    return used === undefined ? [] : [{ intent, used }];
+  });
+  const [only] = readings;
+  if (only === undefined || readings.length > 1) return undefined;
+  const hint = languageHint(only.used.entries, only.used.typed);
+  return { intent: only.intent, ...(hint === undefined ? {} : { language: hint }) };
 }
 
-function bestCandidates(tokens: readonly MessageToken[]): Candidate[] {
-  const fitting = KEYWORD_ENTRIES.filter(
-    (entry) => !WHOLE_MESSAGE_INTENTS.has(entry.intent) || tokens.length === entry.wordCount,
+interface Cover {
+  /** Entries that matched at the first core word, for the language hint. */
+  readonly entries: readonly KeywordEntry[];
+  readonly typed: readonly MessageToken[];
+}
+
+/**
+ * Whether the message is nothing but exact spellings of `cores` (one at least, repeats allowed),
+ * `extra` spellings and companion words.
+ */
+function cover(
+  tokens: readonly MessageToken[],
+  cores: readonly KeywordEntry[],
+  companions: ReadonlySet<string> | undefined,
+  extra: readonly KeywordEntry[] = [],
+): Cover | undefined {
+  let first: Cover | undefined;
+  let index = 0;
+  while (index < tokens.length) {
+    const core = longestStrictAt(tokens, index, cores);
+    if (core.length > 0) {
+      const wordCount = core[0]!.wordCount;
+      first ??= { entries: core, typed: tokens.slice(index, index + wordCount) };
+      index += wordCount;
+      continue;
+    }
+    const other = longestStrictAt(tokens, index, extra);
+    if (other.length > 0) {
+      index += other[0]!.wordCount;
+      continue;
+    }
+    const token = tokens[index]!;
+    if (token.kind === 'word' && companions?.has(token.folded)) {
+      index += 1;
+      continue;
+    }
+    return undefined;
+  }
+  return first;
+}
+
+/**
+ * ТИЛ/ЯЗЫК alone (switch to the other language), or a message of ТИЛ/ЯЗЫК, one language named (a
+ * name, or a code right after ТИЛ/ЯЗЫК) and companion words. `codesAlone`: a code may stand
+ * without ТИЛ/ЯЗЫК (the answer to the welcome).
+ */
+function languageCommand(
+  tokens: readonly MessageToken[],
+  codesAlone: boolean,
+): { argument?: Language; hint?: Language } | undefined {
+  const named = new Set<Language>();
+  let firstCore: Cover | undefined;
+  let afterSwitch = false;
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index]!;
+    const switchWord = longestStrictAt(tokens, index, LANGUAGE_SWITCHES);
+    if (switchWord.length > 0) {
+      firstCore ??= { entries: switchWord, typed: [token] };
+      afterSwitch = true;
+      index += 1;
+      continue;
+    }
+    const name = longestStrictAt(tokens, index, LANGUAGE_NAME_ENTRIES);
+    if (name.length > 0) {
+      const wordCount = name[0]!.wordCount;
+      firstCore ??= { entries: name, typed: tokens.slice(index, index + wordCount) };
+      for (const entry of name) if (entry.names !== undefined) named.add(entry.names);
+      afterSwitch = false;
+      index += wordCount;
+      continue;
+    }
+    const code = afterSwitch || codesAlone ? codeOf(token) : undefined;
+    if (code !== undefined) {
+      named.add(code);
+      afterSwitch = false;
+      index += 1;
+      continue;
+    }
+    if (token.kind === 'word' && COMPANIONS.get('language')?.has(token.folded)) {
+      index += 1;
+      continue;
+    }
+    return undefined;
+  }
+  if (named.size > 1) return undefined;
+  const [argument] = [...named];
+  if (firstCore === undefined && argument === undefined) return undefined;
+  const hint = firstCore === undefined ? undefined : languageHint(firstCore.entries, firstCore.typed);
+  return { ...(argument === undefined ? {} : { argument }), ...(hint === undefined ? {} : { hint }) };
+}
+
+function codeOf(token: MessageToken): Language | undefined {
+  const found = CODE_ENTRIES.find(({ code, word }) =>
+    token.kind === 'number' || code.kind === 'number'
+      ? token.folded === code.folded
+      : token.script === code.script && sameStrict(token, word),
   );
-  return rankCandidates(tokens, fitting);
+  return found?.language;
 }
 
-/** Candidates of the best rank: exact before typo, then the longest phrase. */
-function rankCandidates(tokens: readonly MessageToken[], entries: readonly KeywordEntry[]): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const entry of entries) {
-    const opening = tokens.slice(0, entry.wordCount);
-    if (opening.length < entry.wordCount || opening.some((token) => token.kind !== 'word')) continue;
-    const phrase = opening.map((token) => token.folded).join(' ');
-    const distance = phraseDistance(phrase, entry);
+/** Entries whose every word matches the tokens from `index` strictly, longest first. */
+function longestStrictAt(
+  tokens: readonly MessageToken[],
+  index: number,
+  entries: readonly KeywordEntry[],
+): KeywordEntry[] {
+  const matching = entries.filter((entry) =>
+    entry.words.every((word, offset) => {
+      const token = tokens[index + offset];
+      return token?.kind === 'word' && token.script === entry.script && sameStrict(token, word);
+    }),
+  );
+  const longest = Math.max(0, ...matching.map((entry) => entry.wordCount));
+  return matching.filter((entry) => entry.wordCount === longest);
+}
+
+/**
+ * The strict forms spell the same letters, and every letter the spelling doubles is doubled in
+ * what was typed too: СТОППП is СТОП and ООБАА is ООБА, but ОБА ("both") is not ООБА.
+ */
+function sameStrict(token: MessageToken, word: EntryWord): boolean {
+  const typed = strictOf(token);
+  if (typed.letters !== word.strictLetters) return false;
+  return word.strictRuns.every((length, index) => (typed.runs[index] ?? 0) >= length);
+}
+
+const STRICT_CACHE = new WeakMap<MessageToken, { letters: string; runs: readonly number[] }>();
+
+function strictOf(token: MessageToken): { letters: string; runs: readonly number[] } {
+  let strict = STRICT_CACHE.get(token);
+  if (strict === undefined) {
+    strict = { letters: collapseRepeats(token.strict), runs: runLengths(token.strict) };
+    STRICT_CACHE.set(token, strict);
+  }
+  return strict;
+}
+
+function entryWord(token: MessageToken): EntryWord {
+  return {
+    folded: token.folded,
+    strict: token.strict,
+    strictLetters: collapseRepeats(token.strict),
+    strictRuns: runLengths(token.strict),
+  };
+}
+
+function runLengths(word: string): number[] {
+  const runs: number[] = [];
+  let previous = '';
+  for (const char of word) {
+    if (char === previous) runs[runs.length - 1]! += 1;
+    else runs.push(1);
+    previous = char;
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the whole message
+
+interface Hit {
+  readonly intent: Intent;
+  /** Token indexes of the keyword, first and last. */
+  readonly first: number;
+  readonly last: number;
+  readonly entries: readonly KeywordEntry[];
+}
+
+function readAnywhere(text: string, tokens: readonly MessageToken[]): KeywordMatch {
+  const hits = hitsIn(tokens);
+  if (hits.length === 0) return UNKNOWN;
+  let mentions: ReturnType<typeof findDateMentions> | undefined;
+  const datesIn = () => {
+    mentions ??= findDateMentions(text, tokens);
+    return mentions;
+  };
+  for (const rank of READING_ORDER) {
+    for (const hit of hits) {
+      if (hit.intent !== rank.intent || !fits(rank, hit, tokens, datesIn)) continue;
+      const intent = rank.reads ?? rank.intent;
+      const argument =
+        INTENT_ARGUMENT[intent] === 'date' ? dateArgument(text, tokens, hit, datesIn()) : undefined;
+      const language = languageHint(hit.entries, tokens.slice(hit.first, hit.last + 1));
+      return {
+        intent,
+        ...(argument === undefined ? {} : { argument }),
+        ...(language === undefined ? {} : { language }),
+      };
+    }
+  }
+  return UNKNOWN;
+}
+
+function fits(
+  rank: ReadingRank,
+  hit: Hit,
+  tokens: readonly MessageToken[],
+  datesIn: () => readonly { start: number; end: number }[],
+): boolean {
+  const { spellings } = rank;
+  if (spellings !== undefined && !hit.entries.some((entry) => spellings.includes(entry.spelling)))
+    return false;
+  switch (rank.when) {
+    case undefined:
+      return true;
+    case 'alone':
+      return hit.first === 0 && hit.last === tokens.length - 1;
+    case 'dated':
+      return datesIn().length > 0;
+    case 'undated':
+      return datesIn().length === 0;
+  }
+}
+
+/** Every keyword in the message, at most one reading per position. */
+function hitsIn(tokens: readonly MessageToken[]): Hit[] {
+  const hits: Hit[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word') return;
+    const best = bestAt(tokens, index);
+    const [chosen] = best;
+    if (chosen !== undefined && best.every((candidate) => sameMeaning(candidate, chosen))) {
+      hits.push({ intent: chosen.intent, first: index, last: index + chosen.wordCount - 1, entries: best });
+    }
+    // СТОП inside a longer message: not a stop, but a request for the stop hint.
+    const stopWord = longestStrictAt(tokens, index, STOP_WORD_ENTRIES);
+    if (stopWord.length > 0) hits.push({ intent: 'stop_hint', first: index, last: index, entries: stopWord });
+  });
+  return hits;
+}
+
+/** The keywords at `index`: exact before typo, then the longest phrase. */
+function bestAt(tokens: readonly MessageToken[], index: number): KeywordEntry[] {
+  const token = tokens[index]!;
+  const refused = NOT_KEYWORD_SET.has(token.folded);
+  const candidates: { entry: KeywordEntry; distance: number }[] = [];
+  for (const entry of BY_FOLDED.get(token.folded) ?? []) candidates.push({ entry, distance: 0 });
+  if (!refused) {
+    const { length } = token.folded;
+    for (const size of [length - 1, length, length + 1]) {
+      for (const entry of TOLERANT_BY_LENGTH.get(size) ?? []) {
+        if (isOneTypoApart(token.folded, entry.folded)) candidates.push({ entry, distance: 1 });
+      }
+    }
+  }
+  for (const entry of PHRASES) {
+    // One typo in a phrase leaves its first word exact or one typo away.
+    const first = entry.words[0]!.folded;
+    const opens =
+      token.folded === first || (entry.typoTolerant && !refused && isOneTypoApart(token.folded, first));
+    if (!opens) continue;
+    const words = tokens.slice(index, index + entry.wordCount);
+    if (words.length < entry.wordCount || words.some((word) => word.kind !== 'word')) continue;
+    const phrase = words.map((word) => word.folded).join(' ');
+    const distance = phraseDistance(
+      phrase,
+      entry,
+      words.some((word) => NOT_KEYWORD_SET.has(word.folded)),
+    );
     if (distance <= 1) candidates.push({ entry, distance });
   }
-  const closest = Math.min(...candidates.map((candidate) => candidate.distance));
-  const atClosest = candidates.filter((candidate) => candidate.distance === closest);
+  // "5 человек", "3 адам": people counted, not a person asked for.
+  const afterNumber = tokens[index - 1]?.kind === 'number';
+  const fitting = afterNumber ? candidates.filter(({ entry }) => entry.intent !== 'person') : candidates;
+  const closest = Math.min(...fitting.map((candidate) => candidate.distance));
+  const atClosest = fitting.filter((candidate) => candidate.distance === closest);
   const longest = Math.max(...atClosest.map((candidate) => candidate.entry.wordCount));
-  return atClosest.filter((candidate) => candidate.entry.wordCount === longest);
+  return atClosest.filter((candidate) => candidate.entry.wordCount === longest).map(({ entry }) => entry);
 }
 
-function phraseDistance(phrase: string, entry: KeywordEntry): number {
+function phraseDistance(phrase: string, entry: KeywordEntry, refused: boolean): number {
   if (phrase === entry.folded) return 0;
-  return entry.typoTolerant && isOneTypoApart(phrase, entry.folded) ? 1 : Number.POSITIVE_INFINITY;
+  return entry.typoTolerant && !refused && isOneTypoApart(phrase, entry.folded)
+    ? 1
+    : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The date next to a date keyword, as typed: from the keyword to the end of the first date after
+ * it ("приехал в сербию 5 марта" → "в сербию 5 марта"), or else the last date before it, Kyrgyz
+ * verb-final ("мен 12.03 келдим" → "12.03").
+ */
+function dateArgument(
+  text: string,
+  tokens: readonly MessageToken[],
+  hit: Hit,
+  mentions: readonly { start: number; end: number }[],
+): string | undefined {
+  const keywordStart = tokens[hit.first]!.start;
+  const keywordEnd = tokens[hit.last]!.end;
+  const after = mentions.find((mention) => mention.start >= keywordEnd);
+  const next = tokens[hit.last + 1];
+  if (after !== undefined && next !== undefined) return text.slice(next.start, after.end).trim();
+  const before = mentions.filter((mention) => mention.end <= keywordStart).at(-1);
+  return before === undefined ? undefined : text.slice(before.start, keywordStart).trim();
 }
 
 /**
  * Same answer as `typoDistance(a, b) === 1` for different strings, in one pass: this runs for
- * every keyword on every message, the full table only in tests.
+ * every keyword on every word of every message, the full table only in tests.
  */
 function isOneTypoApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -340,17 +1117,6 @@ function languageHint(
   return languages.size === 1 && only !== 'any' ? only : undefined;
 }
 
-function argumentOf(intent: Intent, entry: KeywordEntry, restText: string): string | undefined {
-  switch (INTENT_ARGUMENT[intent]) {
-    case 'date':
-      return restText === '' ? undefined : restText;
-    case 'language':
-      return entry.names ?? parseLanguageChoice(restText);
-    case 'none':
-      return undefined;
-  }
-}
-
 function compile(intent: Intent, spellings: KeywordSpellings, names?: Language): KeywordEntry[] {
   const exactOnly = new Set(spellings.exactOnly ?? []);
   const languages = ['ky', 'ru', 'any'] as const;
@@ -362,16 +1128,21 @@ function compile(intent: Intent, spellings: KeywordSpellings, names?: Language):
     ] as const;
     return scripts.flatMap(([script, written]) =>
       written.map((spelling): KeywordEntry => {
-        const words = tokenize(spelling).map((token) => token.folded);
-        const folded = words.join(' ');
+        const words = tokenize(spelling).map(entryWord);
+        const folded = words.map((word) => word.folded).join(' ');
+        const typoTolerant =
+          !EXACT_INTENTS.has(intent) &&
+          !exactOnly.has(spelling) &&
+          folded.replace(/ /g, '').length >= TYPO_MIN_LETTERS;
         return {
           intent,
           spelling,
           writtenIn,
           script,
           folded,
+          words,
           wordCount: words.length,
-          typoTolerant: !exactOnly.has(spelling) && folded.replace(/ /g, '').length >= TYPO_MIN_LETTERS,
+          typoTolerant,
           ...(names === undefined ? {} : { names }),
         };
       }),

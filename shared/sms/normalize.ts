@@ -3,6 +3,10 @@
 // Cyrillic is transliterated, and the many Latin spellings of one Cyrillic letter collapse to one
 // letter (ж/zh/dj/j → j, ш/sh/š → š, ч/ch/č → č, ы/y/i → i, ң → n, ө → o, ү → u).
 // It is for matching only: never show it to anyone.
+//
+// Every token also carries a `strict` form for the commands that change what we send or hold (stop,
+// start, delete, confirm-delete, language): the same folding, but ы stays apart from и (Latin y from i)
+// and doubled letters are kept, so ТЫЛ is not ТИЛ and ОБА is not ООБА (see keywords.ts).
 
 /** One word or number of an incoming message, with where it sits in the original text. */
 export interface MessageToken {
@@ -10,6 +14,14 @@ export interface MessageToken {
   readonly raw: string;
   /** Canonical form used for matching. */
   readonly folded: string;
+  /**
+   * Stricter form for destructive commands: case, punctuation, look-alike letters and ң/ө/ү are
+   * folded as in `folded`, but ы (Latin y) stays distinct from и (i), q w x stay as typed, and
+   * doubled letters are not collapsed.
+   */
+  readonly strict: string;
+  /** The alphabet the word is typed in; a Cyrillic word typed partly with Latin look-alikes is Cyrillic. */
+  readonly script: 'cyrillic' | 'latin' | 'other';
   readonly kind: 'word' | 'number';
   /** UTF-16 offsets into the original text: `text.slice(start, end)` is the token and what joined it. */
   readonly start: number;
@@ -135,9 +147,16 @@ const CYRILLIC_TO_CANONICAL: Readonly<Record<string, string>> = {
   я: 'ia',
 };
 
-/** Latin transliteration habits, longest first so `shch` is not read as `sh` + `ch`. */
+/**
+ * Latin transliteration habits, longest first so `shch` is not read as `sh` + `ch`.
+ * `sch` is щ only at the end of a word (pomosch); inside a word it is с + ч, as in the Kyrgyz
+ * suffix -ча (ORUSCHA = орусча) and Russian счёт. Reading it as щ everywhere made ORUSCHA fold
+ * to "oruša", the same as the Kyrgyz illness words ооруша, оорушу...
+ */
 const LATIN_SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/shch|sch/g, 'š'],
+  [/shch/g, 'š'],
+  [/sch$/, 'š'],
+  [/sch/g, 'sč'],
   [/tch|ch/g, 'č'],
   [/sh/g, 'š'],
   [/dzh|zh|dj/g, 'j'],
@@ -148,6 +167,14 @@ const LATIN_SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/w/g, 'v'],
   [/q/g, 'k'],
 ];
+
+/** The strict form keeps y, w, q and x as typed: YAZYK is not YAZIK, QUIT is not KUIT. */
+const STRICT_LATIN_SPELLINGS = LATIN_SPELLINGS.filter(
+  ([pattern]) => !['y', 'w', 'q', 'x'].includes(pattern.source),
+);
+
+/** In the strict form ы is y, the letter Latin spellings use for it, so it stays apart from и. */
+const STRICT_CYRILLIC: Readonly<Record<string, string>> = { ...CYRILLIC_TO_CANONICAL, ы: 'y' };
 
 /** Splits a message into words and numbers and folds each to its canonical form. Never throws. */
 export function tokenize(text: string): MessageToken[] {
@@ -239,7 +266,14 @@ function wordEnd(points: readonly CodePoint[], start: number): number {
 function numberToken(points: readonly CodePoint[], start: number, end: number): MessageToken {
   const chars = points.slice(start, end + 1).map((point) => point.char);
   const digits = chars.map((char) => safeNormalize(char, 'NFKC')).join('');
-  return { raw: chars.join(''), folded: digits, kind: 'number', ...span(points, start, end) };
+  return {
+    raw: chars.join(''),
+    folded: digits,
+    strict: digits,
+    script: 'other',
+    kind: 'number',
+    ...span(points, start, end),
+  };
 }
 
 function wordToken(points: readonly CodePoint[], start: number, end: number): MessageToken {
@@ -261,7 +295,20 @@ function wordToken(points: readonly CodePoint[], start: number, end: number): Me
     if (char === '3') return 'z';
     return char;
   });
-  return { raw, folded: foldLetters(unified), kind: 'word', ...span(points, start, end) };
+  const script = unified.some((char) => CYRILLIC.test(char))
+    ? 'cyrillic'
+    : unified.some((char) => LATIN.test(char))
+      ? 'latin'
+      : 'other';
+  const { folded, strict } = foldLetters(unified);
+  return {
+    raw,
+    folded,
+    strict,
+    script,
+    kind: 'word',
+    ...span(points, start, end),
+  };
 }
 
 function span(points: readonly CodePoint[], start: number, end: number): { start: number; end: number } {
@@ -269,14 +316,18 @@ function span(points: readonly CodePoint[], start: number, end: number): { start
   return { start: points[start]!.offset, end: last.offset + last.char.length };
 }
 
-function foldLetters(letters: readonly string[]): string {
+function foldLetters(letters: readonly string[]): { folded: string; strict: string } {
   const plain = letters.map(foldLetter).join('');
-  const latin = LATIN_SPELLINGS.reduce(
-    (word, [pattern, canonical]) => word.replace(pattern, canonical),
-    plain,
-  );
-  const canonical = [...latin].map((char) => CYRILLIC_TO_CANONICAL[char] ?? char).join('');
-  return collapseRepeats(canonical);
+  const spelled = (spellings: typeof LATIN_SPELLINGS, table: Readonly<Record<string, string>>) => {
+    const latin = spellings.reduce((word, [pattern, canonical]) => word.replace(pattern, canonical), plain);
+    let canonical = '';
+    for (const char of latin) canonical += table[char] ?? char;
+    return canonical;
+  };
+  return {
+    folded: collapseRepeats(spelled(LATIN_SPELLINGS, CYRILLIC_TO_CANONICAL)),
+    strict: spelled(STRICT_LATIN_SPELLINGS, STRICT_CYRILLIC),
+  };
 }
 
 function foldLetter(char: string): string {
@@ -296,7 +347,7 @@ function foldLetter(char: string): string {
 }
 
 /** Doubled letters (МААЛЫМАТ, stoop, ТТОКТОТ) carry no meaning for matching. */
-function collapseRepeats(word: string): string {
+export function collapseRepeats(word: string): string {
   let collapsed = '';
   let previous = '';
   for (const char of word) {

@@ -119,11 +119,14 @@ describe('STOP, START and erasure', () => {
     expect(turns[4]?.reminderPlans.entry?.length).toBeGreaterThan(0);
   });
 
-  it('does not stop when STOP appears inside a sentence', () => {
+  // Changed with issue 13: the reply was the "not understood" hint; a stop word in a sentence now
+  // gets the line on how to stop. It still does not stop.
+  it('does not stop when STOP appears inside a sentence, and says how to stop', () => {
     const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'please stop my boss']);
 
     expect(turn?.caller.optedOut).toBe(false);
-    expect(turn?.replies).toEqual([ru.unknown]);
+    expect(turn?.reminderPlans).toEqual({});
+    expect(turn?.replies).toEqual([ru.stop_hint]);
   });
 
   it('asks once before erasing, and erases on the confirmation', () => {
@@ -176,4 +179,153 @@ describe('language and script', () => {
 
     expect(turn.replies).toEqual([ky.unknown]);
   });
+});
+
+describe('everyday words do no damage (issue 13)', () => {
+  it.each([['күт'], ['кайт'], ['стой'], ['купить'], ['кут'], ['stoy']])(
+    'does not opt the caller out on %j, nor cancel the reminders',
+    (text) => {
+      const [, , turn] = converse(SERBIAN_NUMBER, ['жардам', 'кирдим 12.03.2026', text]);
+
+      expect(turn?.caller.optedOut).toBe(false);
+      expect(turn?.reminderPlans).toEqual({});
+    },
+  );
+
+  it.each([['учур'], ['отур']])('does not start erasure on %j, and the next ооба erases nothing', (text) => {
+    const [, asked, yes] = converse(KYRGYZ_NUMBER, ['жардам', text, 'ооба']);
+
+    expect(asked?.caller.awaiting).toBeUndefined();
+    expect(yes?.erase).toBe(false);
+  });
+
+  it('does not re-subscribe on башка ("other")', () => {
+    const turns = converse(KYRGYZ_NUMBER, ['жардам', 'токтот', 'башка']);
+
+    expect(turns[2]?.caller.optedOut).toBe(true);
+    expect(turns[2]?.replies).toEqual([]);
+  });
+
+  it('does not switch language on "руки болят не могу работать"', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'руки болят не могу работать']);
+
+    expect(turn?.caller.language).toBe('ru');
+  });
+
+  it('does not take "руки" for РУССКИЙ in answer to the welcome', () => {
+    const [, turn] = converse(KYRGYZ_NUMBER, ['salam', 'руки болят']);
+
+    expect(turn?.intent).not.toBe('language_choice');
+  });
+
+  it('switches language on a whole-message request such as "орусча жазыңыз"', () => {
+    const [, turn] = converse(KYRGYZ_NUMBER, ['жардам', 'орусча жазыңыз']);
+
+    expect(turn?.caller.language).toBe('ru');
+    expect(turn?.replies).toEqual([ru.language_set]);
+  });
+
+  it('still asks before erasing on "удалите мои данные", and erases on "да удалите"', () => {
+    const [, ask, yes] = converse(SERBIAN_NUMBER, ['помощь', 'удалите мои данные', 'да удалите']);
+
+    expect(ask?.replies).toEqual([ru.delete_ask]);
+    expect(ask?.erase).toBe(false);
+    expect(yes?.erase).toBe(true);
+  });
+});
+
+describe('a stop asked for in a sentence (issue 13)', () => {
+  it.each([
+    ['стоп пожалуйста', ru.stop_hint],
+    ['больше не пишите', ru.stop_hint],
+    ['stop please', ru.stop_hint],
+  ])('answers %j with one line on how to stop, and keeps the reminders', (text, reply) => {
+    const [, , turn] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', text]);
+
+    expect(turn?.intent).toBe('stop_hint');
+    expect(turn?.replies).toEqual([reply]);
+    expect(turn?.caller.optedOut).toBe(false);
+    expect(turn?.reminderPlans).toEqual({});
+  });
+
+  it.each([['жазбагыла'], ['токтоткула']])('answers the Kyrgyz %j in Kyrgyz', (text) => {
+    const [, turn] = converse(KYRGYZ_NUMBER, ['жардам', text]);
+
+    expect(turn?.replies).toEqual([ky.stop_hint]);
+    expect(turn?.caller.optedOut).toBe(false);
+  });
+
+  it('tells how to stop with a word that does stop', () => {
+    const [, hint, stop] = converse(SERBIAN_NUMBER, ['помощь', 'стоп пожалуйста', 'СТОП']);
+
+    expect(hint?.replies[0]).toContain('СТОП');
+    expect(stop?.caller.optedOut).toBe(true);
+  });
+});
+
+describe('reading the whole message (issue 13)', () => {
+  it.each([
+    ['здравствуйте мне нужна помощь', ru.menu],
+    ['мои сроки', ru.no_dates],
+  ])('answers %j though the keyword is not the first word', (text, reply) => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', text]);
+
+    expect(turn?.replies).toEqual([reply]);
+  });
+
+  it('answers a first text "салам жардам керек" with the Kyrgyz menu', () => {
+    const [first] = converse(SERBIAN_NUMBER, ['салам жардам керек']);
+
+    expect(first?.replies).toEqual([ky.menu]);
+  });
+
+  it('hands "mne nujen chelovek" to a person', () => {
+    const [, turn] = converse(SERBIAN_NUMBER, ['помощь', 'mne nujen chelovek']);
+
+    expect(turn?.intent).toBe('person');
+  });
+
+  it.each([
+    ['я приехал 5 марта', '2026-03-05'],
+    ['мен 12.03 келдим', '2026-03-12'],
+    ['жаңы келдим 12.03', '2026-03-12'],
+    ['мен 3 күн мурун келдим', '2026-03-29'],
+  ])('saves the entry date in %j', (text, date) => {
+    const [, turn] = converse(KYRGYZ_NUMBER, ['жардам', text]);
+
+    expect(turn?.caller.entryDate).toBe(date);
+  });
+
+  it('does not read a Kyrgyz sentence opening with мен/мени as the menu', () => {
+    const [, turn] = converse(KYRGYZ_NUMBER, ['жардам', 'мени угуп жатасызбы']);
+
+    expect(turn?.replies).toEqual([ky.unknown]);
+  });
+});
+
+describe('exit verbs never save an entry (issue 13)', () => {
+  it.each([
+    ['уехал 5 марта', '2026-03-05'],
+    ['выехал 20.03', '2026-03-20'],
+    ['выезд 01.04.2026', '2026-04-01'],
+    ['чыктым 18.02', '2026-02-18'],
+  ])('answers %j by asking for the entry date, and saves nothing', (text, date) => {
+    const [, , turn] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', text]);
+
+    expect(turn?.intent).toBe('set_exit');
+    expect(turn?.args?.date).toBe(date);
+    expect(turn?.caller.entryDate).toBe('2026-03-12');
+    expect(turn?.reminderPlans).toEqual({});
+    expect(turn?.replies[0]).toMatch(/ВЪЕЗД|КИРДИМ/);
+  });
+
+  it.each([['съехал с квартиры 3 марта'], ['калдым 20 мартта'], ['выехал'], ['чыктым']])(
+    'never saves an entry date for %j',
+    (text) => {
+      const [, turn] = converse(KYRGYZ_NUMBER, ['жардам', text]);
+
+      expect(turn?.caller.entryDate).toBeUndefined();
+      expect(turn?.reminderPlans).toEqual({});
+    },
+  );
 });

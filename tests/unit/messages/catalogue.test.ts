@@ -43,6 +43,8 @@ const REQUIRED_IDS = [
   'latin_on',
   'latin_off',
   'stopped',
+  'stop_hint',
+  'exit_not_counted',
   'started',
   'delete_ask',
   'deleted',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDate } from '../../../shared/sms/dates.js';
+import { findDateMentions, formatDate, parseDate } from '../../../shared/sms/dates.js';
 
 const TODAY = '2026-04-15';
 
@@ -91,6 +91,117 @@ describe('parseDate', () => {
     });
   });
 
+  describe('as people write them (issue 13)', () => {
+    it.each([
+      ['жаңы келдим 12.03', 'жаңы ("new", "just") is not January'],
+      ['Марат 12.03 келди', 'a name that starts like МАРТ is not March'],
+      ['12.03 в 14:30', 'a time after the date'],
+      ['12.03.2026 14:30', 'a time after the date'],
+      ['12.03.2026 в 14.30', 'a time with a dot after "в"'],
+      ['120326', 'six digits, ddmmyy'],
+      ['мен 12.03 келдим', 'the date before a Kyrgyz verb'],
+      ['приехал в сербию 12 марта', 'words around it'],
+      ['20 мартта'.replace('20', '12'), 'a Kyrgyz locative suffix'],
+      ['12-мартында', 'a Kyrgyz possessive and locative'],
+      ['кирдим 12:03', 'a date typed with a colon, no date before it'],
+    ])('reads %j as 12 March 2026 (%s)', (text) => {
+      expect(parseDate(text, TODAY, 'past')).toEqual({ ok: true, date: '2026-03-12' });
+    });
+
+    it.each([
+      ['майрамдан кийин', 'after the holiday: МАЙРАМ is not May'],
+      ['майрамдан кийин 5', 'nor with a number'],
+      ['Марат келди', 'a name alone'],
+      ['жаңы жыл', 'new year'],
+      ['мартин', 'a name that is МАРТ plus letters'],
+    ])('reads no date in %j (%s)', (text) => {
+      expect(parseDate(text, TODAY, 'past')).toEqual({ ok: false, reason: 'unreadable' });
+    });
+
+    it.each([
+      ['20 мартта', '2026-03-20'],
+      ['5-апрелде', '2026-04-05'],
+      ['1-январдан', '2026-01-01'],
+      ['25-martta', '2026-03-25'],
+      ['7 aprelde', '2026-04-07'],
+      ['3 майда', '2025-05-03'],
+    ])('reads a month with a Kyrgyz suffix in %j', (text, date) => {
+      expect(parseDate(text, TODAY, 'past')).toEqual({ ok: true, date });
+    });
+
+    it.each([
+      ['позавчера', '2026-04-13'],
+      ['мурдагы күнү', '2026-04-13'],
+      ['pozavchera', '2026-04-13'],
+      ['3 дня назад', '2026-04-12'],
+      ['3 күн мурун', '2026-04-12'],
+      ['3 дня тому назад', '2026-04-12'],
+      ['три дня назад', '2026-04-12'],
+      ['неделю назад', '2026-04-08'],
+      ['2 недели назад', '2026-04-01'],
+      ['эки жума мурун', '2026-04-01'],
+      ['келгениме 10 күн болду', '2026-04-05'],
+      ['приехал вчера вечером', '2026-04-14'],
+    ])('reads the relative day %j', (text, date) => {
+      expect(parseDate(text, TODAY, 'past')).toEqual({ ok: true, date });
+    });
+
+    it('reads "12 числа" as this month’s 12th for an entry when it has passed', () => {
+      expect(parseDate('12 числа', TODAY, 'past')).toEqual({ ok: true, date: '2026-04-12' });
+    });
+
+    it('reads "20 числа" as last month’s 20th for an entry when this month’s is still ahead', () => {
+      expect(parseDate('20 числа', TODAY, 'past')).toEqual({ ok: true, date: '2026-03-20' });
+    });
+
+    it('reads "12-го числа" as the next 12th for a permit expiry', () => {
+      expect(parseDate('12-го числа', TODAY, 'future')).toEqual({ ok: true, date: '2026-05-12' });
+    });
+
+    it.each([
+      ['12 марта прошлого года'],
+      ['былтыр 12-март'],
+      ['в прошлом году 12 марта'],
+      ['12.03 прошлого года'],
+    ])('reads %j as last year', (text) => {
+      expect(parseDate(text, '2026-02-10', 'past')).toEqual({ ok: true, date: '2025-03-12' });
+    });
+
+    it('keeps a date of last year named in words even when it is over a year back: it is no typo', () => {
+      expect(parseDate('12 марта прошлого года', TODAY, 'past')).toEqual({ ok: true, date: '2025-03-12' });
+    });
+
+    it('still refuses a last-year date written in digits over a year back, a likely mistyped year', () => {
+      expect(parseDate('12.03.2025', TODAY, 'past')).toEqual({ ok: false, reason: 'too_old' });
+    });
+
+    it('reads a year after "жыл" or before it', () => {
+      expect(parseDate('уруксатым 2027-жылдын 15-январында бүтөт', TODAY, 'future')).toEqual({
+        ok: true,
+        date: '2027-01-15',
+      });
+      expect(parseDate('12 марта 26 г.', TODAY, 'past')).toEqual({ ok: true, date: '2026-03-12' });
+    });
+
+    it('calls two different dates unreadable rather than pick one', () => {
+      expect(parseDate('кирдим 05.01 чыктым 18.02', TODAY, 'past')).toEqual({
+        ok: false,
+        reason: 'unreadable',
+      });
+    });
+  });
+
+  describe('findDateMentions', () => {
+    it('says where each date is in the text', () => {
+      const text = 'приехал 5 марта, уехал 20.03 в 14:30';
+
+      expect(findDateMentions(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+        '5 марта',
+        '20.03',
+      ]);
+    });
+  });
+
   it.each([['бүгүн'], ['сегодня'], ['today'], ['Bugun']])('reads %j as today', (text) => {
     expect(parseDate(text, TODAY, 'past')).toEqual({ ok: true, date: '2026-04-15' });
   });
@@ -120,7 +231,7 @@ describe('parseDate', () => {
     ['hello'],
     ['12'],
     ['2026'],
-    ['12.03.2026 14:30'],
+
     ['12 марта 5 апреля'],
     ['март 2026'],
     ['123.03.2026'],

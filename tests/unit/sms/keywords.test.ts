@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ky } from '../../../shared/messages/ky.js';
 import { ru } from '../../../shared/messages/ru.js';
-import { INTENTS } from '../../../shared/sms/intents.js';
+import { INTENTS, WHOLE_MESSAGE_INTENTS } from '../../../shared/sms/intents.js';
 import {
   KEYWORD_ENTRIES,
   type KeywordEntry,
   matchKeyword,
   NOT_KEYWORDS,
   parseLanguageChoice,
+  READING_ORDER,
   typoDistance,
 } from '../../../shared/sms/keywords.js';
 import { normalizeText } from '../../../shared/sms/normalize.js';
@@ -112,8 +113,6 @@ describe('matchKeyword', () => {
     ['помошь', 'menu'],
     ['КИРДМ 12.03', 'set_entry'],
     ['кирдм', 'set_entry'],
-    ['токтт', 'stop'],
-    ['stpo', 'stop'],
     ['РАЗРЕШЕНЕ 01.09.2027', 'set_permit'],
     ['уруксот', 'set_permit'],
   ])('tolerates one typo in %j', (text, intent) => {
@@ -183,21 +182,24 @@ describe('matchKeyword', () => {
     expect(matchKeyword(text)).toEqual({ intent: 'language', argument, language });
   });
 
-  it('reads ТИЛ with an unreadable choice as a plain language switch', () => {
-    expect(matchKeyword('тил французский')).toEqual({ intent: 'language', language: 'ky' });
+  // Changed with issue 13: ТИЛ followed by anything but a language is no switch at all (it was a
+  // switch to the other language), since a language switch must be the whole message.
+  it('does not switch language on ТИЛ followed by something that is not a language', () => {
+    expect(matchKeyword('тил французский')).toEqual({ intent: 'unknown' });
   });
 
+  // Changed with issue 13: these were all `unknown`; a stop word in a sentence now asks for the stop
+  // hint (one line on how to stop), still never a stop.
   it.each([
-    ['Стоп, а что дальше?'],
-    ['stop please'],
-    ['ТОКТОТ баарын'],
-    ['Да, удалите'],
-    ['ДА спасибо'],
-    ['start work tomorrow'],
-    ['удалить номер хозяина'],
-    ['не стоп'],
-  ])('does not act on a STOP-like word inside the sentence %j', (text) => {
-    expect(matchKeyword(text)).toEqual({ intent: 'unknown' });
+    ['Стоп, а что дальше?', 'stop_hint'],
+    ['stop please', 'stop_hint'],
+    ['ТОКТОТ баарын', 'stop_hint'],
+    ['не стоп', 'stop_hint'],
+    ['ДА спасибо', 'unknown'],
+    ['start work tomorrow', 'unknown'],
+    ['удалить номер хозяина', 'unknown'],
+  ])('does not act on a STOP-like word inside the sentence %j: it is %s', (text, intent) => {
+    expect(matchKeyword(text).intent).toBe(intent);
   });
 
   it.each([
@@ -209,6 +211,18 @@ describe('matchKeyword', () => {
     expect(matchKeyword(text).intent).toBe(intent);
   });
 
+  it.each([
+    ['Да, удалите', 'confirm_delete'],
+    ['ооба өчүргүлө', 'confirm_delete'],
+    ['удалите мои данные', 'delete'],
+    ['маалыматымды өчүрүп салгыла', 'delete'],
+    ['udalite moi dannye', 'delete'],
+  ])('acts on the command %j with only companion words beside it, as %s', (text, intent) => {
+    // Erasure still waits for its confirmation (the conversation asks first); "да удалите" is a
+    // confirmation only when that question is pending.
+    expect(matchKeyword(text).intent).toBe(intent);
+  });
+
   it('keeps the rest of a non-command message out of the way: ПОМОЩЬ пожалуйста is the menu', () => {
     expect(matchKeyword('ПОМОЩЬ пожалуйста')).toEqual({ intent: 'menu', language: 'ru' });
   });
@@ -217,17 +231,240 @@ describe('matchKeyword', () => {
     expect(matchKeyword('тез жардам керек').intent).toBe('info_emergency');
   });
 
-  it.each([['выезд 12.03.2026'], ['ВЫЕХАЛ 12.03'], ['vyezd 12.03']])(
-    'never reads %j (exit) as an entry date, though it is one letter from ВЪЕЗД',
+  // Changed with issue 13: exits were `unknown`; they are now their own intent, never an entry.
+  it.each([
+    ['выезд 12.03.2026', '12.03.2026'],
+    ['ВЫЕХАЛ 12.03', '12.03'],
+    ['vyezd 12.03', '12.03'],
+  ])('reads %j as an exit, never an entry date, though it is one letter from ВЪЕЗД', (text, argument) => {
+    expect(matchKeyword(text)).toMatchObject({ intent: 'set_exit', argument });
+  });
+
+  it.each([['good morning'], [''], ['   '], ['🙏🙏🙏'], ['?'], ['مرحبا']])('reads %j as unknown', (text) => {
+    expect(matchKeyword(text)).toEqual({ intent: 'unknown' });
+  });
+});
+
+describe('destructive commands act on their exact spellings only (issue 13)', () => {
+  const DESTRUCTIVE = [...WHOLE_MESSAGE_INTENTS] as string[];
+
+  it.each([
+    ['күт', 'wait: one letter from QUIT'],
+    ['кут', 'wait, without ү'],
+    ['kut', 'wait, Latin'],
+    ['кайт', 'go back: one letter from QUIT'],
+    ['kaity', 'go back, Latin'],
+    ['стой', 'halt: one letter from СТОП'],
+    ['stoy', 'halt, Latin'],
+    ['купить', 'to buy: one letter from QUIT'],
+    ['kupit', 'to buy, Latin'],
+    ['токтой тур', 'hold on'],
+    ['токтт', 'a typo of ТОКТОТ'],
+    ['stpo', 'a typo of STOP'],
+    ['кууйт', '"chases": folds like QUIT, but Cyrillic'],
+    ['энд', 'folds like END, but Cyrillic'],
+  ])('does not stop on %j (%s)', (text) => {
+    expect(matchKeyword(text).intent).not.toBe('stop');
+  });
+
+  it.each([['учур'], ['отур'], ['uchur'], ['OTUR'], ['өчү'], ['көчүр']])(
+    'does not start erasure on %j, one letter from ӨЧҮР',
     (text) => {
-      expect(matchKeyword(text)).toEqual({ intent: 'unknown' });
+      expect(matchKeyword(text).intent).not.toBe('delete');
     },
   );
 
-  it.each([['Салам, жардам керек'], ['good morning'], [''], ['   '], ['🙏🙏🙏'], ['?'], ['مرحبا']])(
-    'reads %j as unknown',
+  it.each([['башка'], ['bashka'], ['баштан'], ['тарт']])('does not re-subscribe on %j', (text) => {
+    expect(matchKeyword(text).intent).not.toBe('start');
+  });
+
+  it.each([['оба'], ['ада'], ['даже'], ['ooba rahmat bolsun']])(
+    'does not read %j as a yes to erasure',
     (text) => {
-      expect(matchKeyword(text)).toEqual({ intent: 'unknown' });
+      expect(matchKeyword(text).intent).not.toBe('confirm_delete');
+    },
+  );
+
+  it.each([
+    ['руки болят не могу работать', 'руки is one letter from RUSSKIY'],
+    ['руки', 'alone'],
+    ['тыл', 'folds like ТИЛ'],
+    ['тили', 'its language'],
+    ['ооруша', 'Kyrgyz illness word, once folded like ORUSCHA'],
+    ['оорушу', 'Kyrgyz illness word'],
+    ['oorusha', 'the same in Latin'],
+    ['мен кыргызча жазам', 'I write Kyrgyz: a name inside a sentence'],
+    ['кыргызча же орусча', 'two languages'],
+  ])('does not switch language on %j (%s)', (text) => {
+    expect(matchKeyword(text).intent).not.toBe('language');
+  });
+
+  it.each([
+    ['ORUSCHA', 'ru'],
+    ['oruscha', 'ru'],
+    ['ОРУСЧА', 'ru'],
+    ['KYRGYZCHA', 'ky'],
+    ['тил кыргызча', 'ky'],
+    ['орусча жазыңыз', 'ru'],
+    ['пишите по-киргизски', 'ky'],
+    ['kyrgyzcha jazyngyzchy', 'ky'],
+    ['русский тилде жазыңыз', 'ru'],
+    ['по-русски', 'ru'],
+  ])('switches language on %j, the whole message, to %s', (text, argument) => {
+    expect(matchKeyword(text)).toMatchObject({ intent: 'language', argument });
+  });
+
+  it.each([['стоп пожалуйста'], ['больше не пишите'], ['жазбагыла'], ['stop please'], ['токтоткула']])(
+    'answers the polite stop sentence %j with the stop hint, not a stop',
+    (text) => {
+      expect(matchKeyword(text).intent).toBe('stop_hint');
+    },
+  );
+
+  it.each([
+    ['мага мындан ары жазбаңыз'],
+    ['не присылайте мне смс'],
+    ['хватит писать'],
+    ['ne pishite mne bolshe'],
+    ['maga eskertme jiberbegile'],
+    ['отпишите меня'],
+    ['эскертмелерди токтотуп коюңузчу'],
+    ['стоп жазбагыла'],
+  ])('answers %j with the stop hint too', (text) => {
+    expect(matchKeyword(text).intent).toBe('stop_hint');
+  });
+
+  it.each([['айлыгымды токтотуп коюшту'], ['жумуш токтоп калды']])(
+    'does not take %j (something else stopped) for a stop request',
+    (text) => {
+      expect(matchKeyword(text).intent).not.toMatch(/^stop/);
+    },
+  );
+
+  it('never lets a destructive spelling tolerate a typo', () => {
+    const tolerant = KEYWORD_ENTRIES.filter(
+      (entry) => DESTRUCTIVE.includes(entry.intent) && entry.typoTolerant,
+    ).map((entry) => entry.spelling);
+
+    expect(tolerant).toEqual([]);
+  });
+});
+
+describe('reading the whole message (issue 13)', () => {
+  it.each([
+    ['здравствуйте мне нужна помощь', 'menu'],
+    ['мои сроки', 'my_deadlines'],
+    ['mne nujen chelovek', 'person'],
+    ['салам жардам керек', 'menu'],
+    ['Салам, жардам керек', 'menu'],
+    ['хочу поговорить с человеком', 'person'],
+    ['адам менен сүйлөшкүм келет', 'person'],
+    ['сколько можно быть без визы', 'info_visa_free'],
+    ['нужна ли регистрация если живу у знакомых', 'info_registration'],
+    ['пишите латиницей телефон не читает', 'latin'],
+  ])('finds the keyword behind a greeting or pronoun in %j: %s', (text, intent) => {
+    expect(matchKeyword(text).intent).toBe(intent);
+  });
+
+  it.each([
+    ['я приехал 5 марта', '5 марта'],
+    ['здравствуйте я приехал 15.03 когда надо уехать', '15.03'],
+    ['приехал в сербию 28 февраля сколько дней осталось', 'в сербию 28 февраля'],
+    ['мен 12.03 келдим', '12.03'],
+    ['салам мен 1-апрелде келдим', '1-апрелде'],
+    ['5 марта келдим', '5 марта'],
+    ['кечээ келдим', 'кечээ'],
+    ['жаңы келдим 12.03', '12.03'],
+  ])('reads %j as an entry with the date next to the verb: %j', (text, argument) => {
+    expect(matchKeyword(text)).toMatchObject({ intent: 'set_entry', argument });
+  });
+
+  it.each([
+    ['мен', 'I'],
+    ['мени', 'me'],
+    ['мени угуп жатасызбы', 'can you hear me'],
+    ['мен азыр жумуштамын кийин жазам', 'I am at work now'],
+    ['менин атым Айбек', 'my name is'],
+  ])('does not read %j (%s) as the menu', (text) => {
+    expect(matchKeyword(text).intent).not.toBe('menu');
+  });
+
+  it.each([
+    ['уехал 5 марта', 'set_exit'],
+    ['я уехал из сербии 2 апреля', 'set_exit'],
+    ['чыктым', 'set_exit'],
+    ['чыктым 18.02', 'set_exit'],
+    ['выехал', 'set_exit'],
+    ['выезд', 'set_exit'],
+    ['serbiyadan 25.03 chyktym', 'set_exit'],
+    ['Сербиядан 1-апрелде чыгып кеттим', 'set_exit'],
+    ['съехал с квартиры 3 марта', 'info_registration'],
+    ['калдым 20 мартта', 'unknown'],
+    ['уехал 1 марта, приехал 5 марта', 'set_exit'],
+  ])('never reads the exit or stay in %j as an entry: it is %s', (text, intent) => {
+    expect(matchKeyword(text).intent).toBe(intent);
+  });
+
+  it.each([
+    ['уехал 5 марта', '5 марта'],
+    ['чыктым 18.02', '18.02'],
+    ['6 апреля чыктым', '6 апреля'],
+  ])('gives the exit in %j its date %j', (text, argument) => {
+    expect(matchKeyword(text)).toMatchObject({ intent: 'set_exit', argument });
+  });
+
+  it.each([
+    ['мен келдим', 'I am here: no date, so no entry'],
+    ['Токтогулдан келдим', 'I come from Toktogul'],
+    ['Марат 12.03 келди', 'Marat came: someone else'],
+    ['хочу приехать 5 мая', 'a plan, not an arrival'],
+  ])('does not read %j (%s) as an entry', (text) => {
+    expect(matchKeyword(text).intent).not.toBe('set_entry');
+  });
+
+  describe('when several keywords appear, READING_ORDER decides', () => {
+    it.each([
+      ['помогите нужен человек', 'person'],
+      ['срочно нужна помощь', 'info_emergency'],
+      ['стоп пожалуйста помощь не нужна', 'stop_hint'],
+      ['приехал 5 марта какие мои сроки', 'set_entry'],
+      ['men 7 aprelde keldim kancha kun kaldy', 'set_entry'],
+      ['мои сроки по регистрации', 'my_deadlines'],
+      ['регистрация и работа', 'info_registration'],
+      ['помощь по работе', 'info_work'],
+      ['ВНЖ до 1 марта 2027', 'set_permit'],
+      ['ВНЖ заканчивается 20 мая', 'set_permit'],
+      ['uruksat kantip alam', 'info_residence'],
+      ['единое разрешение как подать', 'info_residence'],
+    ])('reads %j as %s', (text, intent) => {
+      expect(matchKeyword(text).intent).toBe(intent);
+    });
+
+    it('lists every intent read anywhere in a message, and none of the whole-message commands', () => {
+      const listed = new Set(READING_ORDER.map((rank) => rank.intent));
+      const anywhere = INTENTS.filter((intent) => !WHOLE_MESSAGE_INTENTS.has(intent));
+
+      expect(anywhere.filter((intent) => !listed.has(intent))).toEqual([]);
+      expect([...listed].filter((intent) => WHOLE_MESSAGE_INTENTS.has(intent))).toEqual([]);
+    });
+  });
+
+  it('does not take people counted for a person asked for', () => {
+    expect(matchKeyword('нас 5 человек').intent).not.toBe('person');
+  });
+
+  it('still reads a keyword sent alone as before', () => {
+    expect(matchKeyword('ЖАРДАМ')).toEqual({ intent: 'menu', language: 'ky' });
+  });
+});
+
+describe('false positives on real Kyrgyz words (a sample; the full scan is bench/vocabulary-scan.ts)', () => {
+  // Common forms from ../shared/data/vocabulary/ky-words.txt that were once one typo from a keyword.
+  it.each([['кылдым'], ['кийдим'], ['келди'], ['мүнөт'], ['алтын'], ['жарам'], ['күмүш'], ['ката'], ['кат']])(
+    'reads %j, alone and opening a sentence, as no keyword',
+    (word) => {
+      expect(matchKeyword(word)).toEqual({ intent: 'unknown' });
+      expect(matchKeyword(`${word} бүгүн эмне болду`).intent).toBe('unknown');
     },
   );
 });
@@ -292,9 +529,11 @@ describe('the keyword table', () => {
 
   it('reads every one-letter typo of a typo-tolerant keyword as that keyword, never as another intent', () => {
     const misread: string[] = [];
+    // A real word on NOT_KEYWORDS is never read as a typo, alone or inside a phrase (ТЕЗ ЖАРАМ).
     const refused = new Set(NOT_KEYWORDS.map(normalizeText));
+    const isRefused = (typo: string) => typo.split(' ').some((word) => refused.has(word));
     for (const entry of KEYWORD_ENTRIES.filter((candidate) => candidate.typoTolerant)) {
-      for (const typo of oneLetterTypos(entry.folded).filter((candidate) => !refused.has(candidate))) {
+      for (const typo of oneLetterTypos(entry.folded).filter((candidate) => !isRefused(candidate))) {
         const match = matchKeyword(typo);
         if (match.intent !== entry.intent) misread.push(`${typo} → ${match.intent} (wanted ${entry.intent})`);
       }
@@ -317,7 +556,12 @@ describe('parseLanguageChoice', () => {
     ['кыргызский', 'ky'],
     ['русский', 'ru'],
     ['руский', 'ru'],
+    ['ТИЛ 2', 'ru'],
+    ['орусча жазыңыз', 'ru'],
     ['orus cha', undefined],
+    ['руки', undefined],
+    ['русские', undefined],
+    ['1 мен кыргызча жазам', undefined],
     ['3', undefined],
     ['', undefined],
   ])('reads %j as %s', (text, language) => {

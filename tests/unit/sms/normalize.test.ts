@@ -54,6 +54,30 @@ describe('normalizeText', () => {
     expect(normalizeText(typed)).toBe(folded);
   });
 
+  it('reads Latin sch inside a word as с + ч, so ORUSCHA is орусча and not the illness word ооруша', () => {
+    expect(normalizeText('ORUSCHA')).toBe(normalizeText('орусча'));
+    expect(normalizeText('ORUSCHA')).not.toBe(normalizeText('ооруша'));
+    expect(normalizeText('schet')).toBe(normalizeText('счет'));
+  });
+
+  it('keeps a strict form where ы is not и and doubled letters stay, for destructive commands', () => {
+    const [tyl, til, oba, ooba] = tokenize('тыл тил оба ооба');
+
+    expect(tyl?.strict).not.toBe(til?.strict);
+    expect(tyl?.folded).toBe(til?.folded);
+    expect(oba?.strict).toBe('oba');
+    expect(ooba?.strict).toBe('ooba');
+  });
+
+  it('says which alphabet a word is typed in, look-alikes included', () => {
+    expect(tokenize('CTOП stop ΓΕΙΑ 12').map((token) => token.script)).toEqual([
+      'cyrillic',
+      'latin',
+      'other',
+      'other',
+    ]);
+  });
+
   it.each([
     ['CTOП', 'stop'],
     ['СТОП', 'stop'],
