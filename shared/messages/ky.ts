@@ -6,7 +6,7 @@
 // (budgets, placeholders, keywords) and `npx tsx scripts/catalogue-report.ts` (segment counts).
 // Cyrillic SMS: 70 characters fit one segment, 67 per segment when longer. Every segment is paid.
 // A phone may be read by an employer: plain, kind, discreet wording; no alarm words.
-// Legal facts come from the design's domain facts (verify with a legal partner before changing).
+// Legal facts come from docs/legal-sources.md (verify with a legal partner before changing).
 
 import type { Catalogue } from './catalogue.js';
 
