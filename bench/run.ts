@@ -313,7 +313,7 @@ function unescapeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
