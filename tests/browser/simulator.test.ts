@@ -82,7 +82,9 @@ describe('the simulator page', () => {
     await page.fill('#from', uniquePhone('+996'));
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
+    await expect
+      .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
+      .toContain('2026-04-01 10:00');
 
     const welcome = await sendSms('салам');
     const chosen = await sendSms('1');
@@ -118,7 +120,9 @@ describe('the simulator page', () => {
     await page.check('#fast');
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
+    await expect
+      .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
+      .toContain('2026-04-01 10:00');
 
     await page.click('#call');
     await pressWhenAsked('2'); // language menu: Russian
@@ -158,7 +162,9 @@ describe('the simulator page', () => {
     await page.fill('#from', migrant);
     await page.fill('#clock', '2026-11-25T11:00'); // a Wednesday, 12:00 in Belgrade
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-11-25 11:00');
+    await expect
+      .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
+      .toContain('2026-11-25 11:00');
     const bakytShift = page.locator('#volunteer-bakyt .badge.shift');
     await expect.poll(() => bakytShift.textContent(), { timeout: 10_000 }).toBe('on shift');
     expect(await aida.locator('.badge.shift').textContent()).toBe('on shift');
@@ -223,13 +229,17 @@ describe('the simulator page', () => {
     await page.fill('#from', uniquePhone('+996'));
     await page.fill('#clock', '2026-04-01T10:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-04-01 10:00');
+    await expect
+      .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
+      .toContain('2026-04-01 10:00');
     await sendSms('жардам');
     await sendSms('КИРДИМ 12.03.2026');
 
     await page.fill('#clock', '2026-05-26T07:00');
     await page.click('#set-clock');
-    await expect.poll(() => page.textContent('#clock-now'), { timeout: 10_000 }).toContain('2026-05-26 07:00');
+    await expect
+      .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
+      .toContain('2026-05-26 07:00');
     await page.click('#tick');
 
     const reminder = page.locator('#thread li.reminder');
