@@ -12,6 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../cases/case-store.js';
+import { isLocalDate } from '../deadlines/index.js';
 import type { ReminderItem } from '../reminders/reminder-item.js';
 import { callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
 import type { Caller } from './caller.js';
@@ -231,8 +232,13 @@ function toCaller(item: Record<string, unknown>): Caller {
     latin: item.latin === true,
     optedOut: item.optedOut === true,
     awaiting:
-      item.awaiting === 'language' || item.awaiting === 'delete_confirmation' ? item.awaiting : undefined,
+      item.awaiting === 'language' ||
+      item.awaiting === 'delete_confirmation' ||
+      item.awaiting === 'earlier_stays'
+        ? item.awaiting
+        : undefined,
     entryDate: typeof item.entryDate === 'string' ? item.entryDate : undefined,
+    earlierStays: readEarlierStays(item.earlierStays),
     permitExpiry: typeof item.permitExpiry === 'string' ? item.permitExpiry : undefined,
     openCase: typeof item.openCase === 'string' ? item.openCase : undefined,
     reminderIds: readReminderIds(item.reminderIds),
@@ -241,6 +247,16 @@ function toCaller(item: Record<string, unknown>): Caller {
     version: Number(item.version),
     expiresAt: Number(item.expiresAt),
   };
+}
+
+/** Finished trips as stored; anything that is not a pair of dates is dropped, not trusted. */
+function readEarlierStays(value: unknown): Caller['earlierStays'] {
+  if (!Array.isArray(value)) return undefined;
+  const stays = value.flatMap((stay: unknown) => {
+    const { entry, exit } = (stay ?? {}) as Partial<Record<string, unknown>>;
+    return isLocalDate(entry) && isLocalDate(exit) && entry <= exit ? [{ entry, exit }] : [];
+  });
+  return stays.length > 0 ? stays : undefined;
 }
 
 function readReminderIds(value: unknown): Caller['reminderIds'] {

@@ -6,7 +6,16 @@ export type Channel = 'sms' | 'whatsapp';
 export type Language = 'ky' | 'ru';
 
 /** What the next text is read as, when the last reply asked a question. */
-export type Awaiting = 'language' | 'delete_confirmation';
+export type Awaiting = 'language' | 'delete_confirmation' | 'earlier_stays';
+
+/** A finished trip to Serbia, `YYYY-MM-DD`, both days counted as days present. */
+export interface EarlierStay {
+  entry: string;
+  exit: string;
+}
+
+/** At most this many finished trips are kept (the latest); the 90/180 count rarely needs more than 3. */
+export const MAX_EARLIER_STAYS = 10;
 
 export interface Caller {
   callerId: string;
@@ -19,8 +28,14 @@ export interface Caller {
   /** Said STOP: nothing goes out except the confirmation, until START. */
   optedOut: boolean;
   awaiting?: Awaiting | undefined;
-  /** `YYYY-MM-DD`: entry day of the current visa-free stay. */
+  /** `YYYY-MM-DD`: entry day of the current (open) visa-free stay; absent when the caller left. */
   entryDate?: string | undefined;
+  /**
+   * Finished trips that still count: only those ending inside the 180 days before the open stay (or
+   * today), oldest first, at most MAX_EARLIER_STAYS. With `entryDate` they are the travel history the
+   * deadline engine reads. Profiles written before this field have only `entryDate`: one open stay.
+   */
+  earlierStays?: EarlierStay[] | undefined;
   /** `YYYY-MM-DD`: expiry of the temporary residence or single permit. */
   permitExpiry?: string | undefined;
   /** Code of the case opened when the caller asked for a person, until it is closed. */

@@ -203,6 +203,9 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
 function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
   const { now, roster, timing } = input;
   const reader = readerOf(caller);
+  // A person asked for in a distress text: the topic's help numbers go after the case code.
+  const topic = input.decision.topic;
+  const help: Outgoing[] = topic === undefined ? [] : [{ body: say(caller, `help_${topic}`) }];
   const code = input.newCode();
   // The words after the keyword are the caller's first message; the keyword alone says nothing.
   const body = input.text.trim();
@@ -229,6 +232,7 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
       caller: next,
       messages: [
         { body: say(next, 'case_opened', { code }) },
+        ...help,
         ...notices.map(({ volunteer, body }) => ({
           body,
           to: { phone: volunteer.phone, channel: 'sms' as const },
@@ -257,6 +261,7 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
           ? say(next, 'case_no_one', { code, nextShift: formatShiftTime(back) })
           : say(next, 'case_no_one_later', { code }),
       },
+      ...help,
     ],
     reminderPlans: {},
     caseChange: {

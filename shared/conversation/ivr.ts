@@ -9,7 +9,7 @@
 //   a     failed inputs in a row at this prompt (no key, a wrong key, an impossible date);
 //   topic the information topic just heard; date the entry date being confirmed or just saved.
 // Twilio signs the action URL with its query, so none of it can be altered on the way back.
-import type { Caller, Language } from '../callers/caller.js';
+import type { Caller, EarlierStay, Language } from '../callers/caller.js';
 import { daysBetween, isLocalDate, type LocalDate } from '../deadlines/index.js';
 import { type Reader, renderMessage } from '../messages/catalogue.js';
 import { formatDate, parseDate } from '../sms/dates.js';
@@ -63,7 +63,10 @@ export interface IvrCaller {
   /** A +996 number: Kyrgyz is the language taken when the caller presses nothing at the language menu. */
   kyrgyzNumber: boolean;
   /** What the hotline stored about the caller (from texts or earlier calls), if anything. */
-  profile?: Pick<Caller, 'language' | 'latin' | 'optedOut' | 'entryDate' | 'permitExpiry'> | undefined;
+  profile?:
+    | (Pick<Caller, 'language' | 'latin' | 'optedOut' | 'entryDate' | 'permitExpiry'> &
+        Partial<Pick<Caller, 'earlierStays'>>)
+    | undefined;
 }
 
 export type IvrEffect =
@@ -461,9 +464,14 @@ class CallContext {
     return { ...again, speech: [...say(language, outcome), ...again.speech], outcome };
   }
 
+  /** The caller's finished trips that can precede an entry on `date` (as the SMS line keeps them). */
+  private earlierStays(date: string): EarlierStay[] {
+    return (this.caller.profile?.earlierStays ?? []).filter((stay) => stay.exit <= date);
+  }
+
   /** "Your stay ends on …": the same entry outcome the SMS line confirms a date with. */
   private stayEndSpeech(language: Language, date: string): SpeechSegment[] {
-    const outcome = entryOutcome(date, this.today);
+    const outcome = entryOutcome(date, this.today, this.earlierStays(date));
     // The count the SMS confirmation gives (today and the last day included).
     return composeDeadlineSpeech(language, {
       deadline: outcome.lastDay,
@@ -472,7 +480,7 @@ class CallContext {
   }
 
   private summaryText(language: Language, date: string | undefined): string {
-    const outcome = entryOutcome(date ?? '', this.today);
+    const outcome = entryOutcome(date ?? '', this.today, this.earlierStays(date ?? ''));
     const reader = this.reader(language);
     return outcome.kind === 'in_stay'
       ? renderMessage('entry_saved', reader, {

@@ -8,7 +8,11 @@ import { formatDate, parseDate } from '../sms/dates.js';
 import type { Intent } from '../sms/intents.js';
 import { matchKeyword, parseLanguageChoice } from '../sms/keywords.js';
 import { guessLanguage } from '../sms/language-guess.js';
+import { tokenize } from '../sms/normalize.js';
+import { findStayRange } from '../sms/stays.js';
+import type { HelpTopic } from '../sms/topics/index.js';
 import { entryOutcome, nextDeadline, permitWindowOpens, planSeries, todayIn } from './caller-dates.js';
+import { addStay, answerEarlierStays, type HistoryStep, saveEntry, saveExit } from './travel-history.js';
 
 export interface SmsDecision {
   caller: Caller;
@@ -19,12 +23,23 @@ export interface SmsDecision {
   /** Erase everything about the caller once the reply is sent. */
   erase: boolean;
   /** What the text was taken for, for logs and metrics (never the text itself). */
-  intent: Intent | 'welcome' | 'language_choice' | 'unknown' | 'ignored';
+  intent:
+    | Intent
+    | 'welcome'
+    | 'language_choice'
+    | 'unknown'
+    | 'ignored'
+    /** An earlier trip as a range ("05.01-18.02"), or a bare yes to our 180-day question. */
+    | 'add_stay'
+    /** "No" to our question about the last 180 days. */
+    | 'no_earlier_stays';
   /**
    * What the text said beyond its intent and did not save: for `set_exit`, the exit date it gave
    * (YYYY-MM-DD). Kept off logs and metrics like the text itself.
    */
-  args?: { date?: string };
+  args?: { date?: string; from?: string; to?: string };
+  /** For `help`: the distress topic the text was read as (for metrics and the corpus bench). */
+  topic?: HelpTopic;
 }
 
 /**
@@ -42,7 +57,7 @@ export function decideSmsReply(
     next: Caller,
     intent: SmsDecision['intent'],
     replies: string[],
-    more: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args'>> = {},
+    more: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args' | 'topic'>> = {},
   ): SmsDecision => ({
     caller: next,
     intent,
@@ -50,6 +65,7 @@ export function decideSmsReply(
     reminderPlans: more.reminderPlans ?? {},
     erase: more.erase ?? false,
     ...(more.args === undefined ? {} : { args: more.args }),
+    ...(more.topic === undefined ? {} : { topic: more.topic }),
   });
 
   // Erasure and opting out/in work in every state, even after STOP.
@@ -69,7 +85,7 @@ export function decideSmsReply(
     const next = { ...caller, optedOut: false, awaiting: undefined };
     return decision(next, 'start', [say(next, 'started')], {
       reminderPlans: {
-        entry: planSeries('entry', next.entryDate, now),
+        entry: planSeries('entry', next.entryDate, now, next.earlierStays),
         permit: planSeries('permit', next.permitExpiry, now),
       },
     });
@@ -77,13 +93,37 @@ export function decideSmsReply(
   // After STOP nothing goes out but the confirmations above.
   if (caller.optedOut) return decision(caller, 'ignored', []);
 
-  const settled = { ...caller, awaiting: undefined };
+  // A first text in Latin letters is answered in Latin letters from then on (one cheap GSM-7 segment,
+  // and a phone that may have no Cyrillic keyboard); 9 / LATYN / KIRILL switches back.
+  const settled: Caller = {
+    ...caller,
+    awaiting: undefined,
+    ...(isFirstContact && match.intent !== 'latin' && writtenInLatin(text) ? { latin: true } : {}),
+  };
   if (caller.awaiting === 'language') {
     const chosen = parseLanguageChoice(text);
     if (chosen) {
       const next = { ...settled, language: chosen };
       return decision(next, 'language_choice', [say(next, 'language_set')]);
     }
+  }
+
+  // The travel history: a stay given as two dates ("05.01-18.02", "кирдим 05.01 чыктым 18.02"), or the
+  // answer to our question about the last 180 days. Distress, a person and commands come first.
+  const awaitingStays = caller.awaiting === 'earlier_stays';
+  if (awaitingStays || RANGE_READINGS.has(match.intent)) {
+    const range = findStayRange(text, todayIn(now), { loose: awaitingStays });
+    const language = match.intent === 'unknown' ? undefined : match.language;
+    const stayer: Caller =
+      settled.language === undefined || isFirstContact
+        ? { ...settled, language: language ?? guessLanguage(text, caller.phone) ?? settled.language }
+        : settled;
+    const step = range
+      ? addStay(stayer, range, now)
+      : awaitingStays && (match.intent === 'unknown' || match.intent === 'confirm_delete')
+        ? answerEarlierStays(stayer, text)
+        : undefined;
+    if (step) return historyDecision(step, decision);
   }
 
   if (match.intent === 'unknown' || match.intent === 'confirm_delete') {
@@ -112,9 +152,16 @@ export function decideSmsReply(
     case 'stop_hint':
       // A stop asked for in a sentence: say how to stop, and do not stop.
       return decision(speaker, 'stop_hint', [say(speaker, 'stop_hint')]);
+    case 'help': {
+      // A distress text: the topic's help at once, in the first reply, with 7 for a person. No case is
+      // opened without the caller asking (docs/keywords.md, "Help topics").
+      const topic = match.topic ?? 'documents';
+      return decision(speaker, 'help', [say(speaker, `help_${topic}`)], { topic });
+    }
     case 'person':
-      // The case layer (shared/cases/caller-case.ts) opens the case and answers.
-      return decision(speaker, 'person', []);
+      // The case layer (shared/cases/caller-case.ts) opens the case and answers; with a help topic
+      // in the same text it sends that topic's help after the case code.
+      return decision(speaker, 'person', [], match.topic === undefined ? {} : { topic: match.topic });
     case 'latin': {
       const next = { ...speaker, latin: !speaker.latin };
       return decision(next, 'latin', [say(next, next.latin ? 'latin_on' : 'latin_off')]);
@@ -127,9 +174,9 @@ export function decideSmsReply(
     case 'my_deadlines':
       return decision(speaker, 'my_deadlines', [deadlinesReply(speaker, todayIn(now))]);
     case 'set_entry':
-      return setEntry(speaker, match.argument ?? '', now, decision);
+      return historyDecision(saveEntry(speaker, match.argument ?? '', now), decision);
     case 'set_exit':
-      return setExit(speaker, match.argument ?? '', now, decision);
+      return historyDecision(saveExit(speaker, match.argument ?? '', now), decision);
     case 'set_permit':
       return setPermit(speaker, match.argument ?? '', now, decision);
   }
@@ -139,7 +186,7 @@ export function decideSmsReply(
 function deadlinesReply(caller: Caller, today: ReturnType<typeof todayIn>): string {
   const next = nextDeadline(caller, today);
   if (next) return say(caller, 'deadlines', { deadline: formatDate(next.deadline), daysLeft: next.daysLeft });
-  const ended = caller.entryDate ? entryOutcome(caller.entryDate, today) : undefined;
+  const ended = caller.entryDate ? entryOutcome(caller.entryDate, today, caller.earlierStays) : undefined;
   if (ended?.kind === 'stay_ended')
     return say(caller, 'deadline_passed', { lastDay: formatDate(ended.lastDay) });
   return say(caller, 'no_dates');
@@ -149,34 +196,29 @@ type Decide = (
   next: Caller,
   intent: SmsDecision['intent'],
   replies: string[],
-  more?: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args'>>,
+  more?: Partial<Pick<SmsDecision, 'reminderPlans' | 'erase' | 'args' | 'topic'>>,
 ) => SmsDecision;
 
-function setEntry(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
-  const today = todayIn(now);
-  const parsed = parseDate(argument, today, 'past');
-  if (!parsed.ok)
-    return decision(caller, 'set_entry', [say(caller, dateProblemMessage(parsed.reason, 'past'))]);
-  const next = { ...caller, entryDate: parsed.date };
-  const outcome = entryOutcome(parsed.date, today);
-  const reply =
-    outcome.kind === 'in_stay'
-      ? say(next, 'entry_saved', { lastDay: formatDate(outcome.lastDay), daysLeft: outcome.daysLeft })
-      : say(next, 'entry_saved_ended', { lastDay: formatDate(outcome.lastDay) });
-  const unchanged = caller.entryDate === parsed.date;
-  return decision(next, 'set_entry', [reply], {
-    reminderPlans: unchanged ? {} : { entry: planSeries('entry', parsed.date, now) },
-  });
+/** Whether every word of a text is typed in Latin letters (and there is at least one word). */
+export function writtenInLatin(text: string): boolean {
+  const words = tokenize(text).filter((token) => token.kind === 'word');
+  return words.length > 0 && words.every((word) => word.script === 'latin');
 }
 
-/**
- * An exit (ЧЫКТЫМ, ВЫЕХАЛ 20.03). Exits are not counted yet: the reply says so and asks for the
- * entry date. Nothing is saved, least of all as an entry; the date read is passed on in `args`.
- */
-function setExit(caller: Caller, argument: string, now: Date, decision: Decide): SmsDecision {
-  const parsed = parseDate(argument, todayIn(now), 'past');
-  return decision(caller, 'set_exit', [say(caller, 'exit_not_counted')], {
-    ...(parsed.ok ? { args: { date: parsed.date } } : {}),
+/** Texts read as a travel-history step whatever their keyword: a range can carry entry and exit words. */
+const RANGE_READINGS: ReadonlySet<SmsDecision['intent']> = new Set<SmsDecision['intent']>([
+  'unknown',
+  'set_entry',
+  'set_exit',
+  'my_deadlines',
+  'info_visa_free',
+  'menu',
+]);
+
+function historyDecision(step: HistoryStep, decision: Decide): SmsDecision {
+  return decision(step.caller, step.intent, step.replies, {
+    ...(step.entryPlan === undefined ? {} : { reminderPlans: { entry: step.entryPlan } }),
+    ...(step.args === undefined ? {} : { args: step.args }),
   });
 }
 

@@ -20,8 +20,9 @@ export type { Language };
 /**
  * `reply`: a menu or a confirmation; aim for one UCS-2 segment (70 characters), never more than 2.
  * `article`: information; at most 4 UCS-2 segments. In Latin mode every text is one GSM-7 segment.
+ * `help`: the answer to a distress text (numbers and the key to a person); at most 2 UCS-2 segments.
  */
-export type BudgetKind = 'reply' | 'article';
+export type BudgetKind = 'reply' | 'article' | 'help';
 
 /** Values the conversation fills in. Dates are dd.mm.yyyy (formatDate in shared/sms/dates.ts). */
 export type Placeholder =
@@ -30,6 +31,12 @@ export type Placeholder =
   | 'expiry'
   | 'windowOpens'
   | 'deadline'
+  /** A finished trip's first and last day, dd.mm.yy (travel-history.ts). */
+  | 'from'
+  | 'to'
+  /** The earliest day a caller out of Serbia may come back, dd.mm.yyyy, and for how many days. */
+  | 'reentry'
+  | 'days'
   /** A case's five-digit code. */
   | 'code'
   /** When volunteers are back, Belgrade time: `25.11 09:00` (formatShiftTime). */
@@ -60,6 +67,19 @@ export const MESSAGE_SPECS = {
   date_unreadable: { budget: 'reply', placeholders: [] },
   /** An exit date (ЧЫКТЫМ, ВЫЕХАЛ): not counted yet, so ask for the entry date instead. */
   exit_not_counted: { budget: 'reply', placeholders: [] },
+  // The travel history (shared/conversation/travel-history.ts).
+  /** After a first entry date: were you in Serbia in the last 180 days? Dates as a range, or NO. */
+  stays_ask: { budget: 'reply', placeholders: [] },
+  /** The caller had no earlier trip: only the open stay counts. */
+  stays_none: { budget: 'reply', placeholders: [] },
+  /** An exit we cannot count alone, a range that overlaps the open stay, or a bare yes: ask for both dates. */
+  stay_needs_dates: { budget: 'reply', placeholders: [] },
+  /** An earlier trip saved while in Serbia: the new last day. */
+  stay_saved: { budget: 'reply', placeholders: ['from', 'to', 'lastDay', 'daysLeft'] },
+  /** An earlier trip saved, and with it the 90 days are already over. */
+  stay_saved_ended: { budget: 'reply', placeholders: ['from', 'to', 'lastDay'] },
+  /** A trip closed by an exit, or saved while away: when the caller may come back, for how long. */
+  stay_closed: { budget: 'reply', placeholders: ['from', 'to', 'reentry', 'days'] },
   /** Entry date after today. */
   date_future: { budget: 'reply', placeholders: [] },
   /** No such day (31.02, month 13). */
@@ -91,8 +111,25 @@ export const MESSAGE_SPECS = {
   case_joined: { budget: 'reply', placeholders: [] },
   /** The volunteer closed the case: politely, with the way back. */
   case_closed: { budget: 'reply', placeholders: [] },
-  /** Short hint after a message we could not read. */
+  /** After a message we could not read: the person option and SOS, in one segment. */
   unknown: { budget: 'reply', placeholders: [] },
+  // Help for a distress text (shared/sms/topics): the topic's numbers and "7" for a person.
+  /** Passport or documents taken (ASTRA SOS line), or lost (police). */
+  help_documents: { budget: 'help', placeholders: [] },
+  /** Unpaid or cut wages: the labour inspectorate. */
+  help_wages: { budget: 'help', placeholders: [] },
+  /** Stopped or detained, or a relative taken: 192 and a volunteer. */
+  help_police: { budget: 'help', placeholders: [] },
+  /** Threatened with deportation or told to leave: a volunteer, ASTRA, 192. */
+  help_deportation: { budget: 'help', placeholders: [] },
+  /** Beaten or threatened: 192, 194, ASTRA. */
+  help_violence: { budget: 'help', placeholders: [] },
+  /** Injury or illness: 194, the labour inspectorate for work injuries. */
+  help_health: { budget: 'help', placeholders: [] },
+  /** Locked in, not let go, debt bondage: ASTRA's SOS line. */
+  help_trafficking: { budget: 'help', placeholders: [] },
+  /** Thrown out, nowhere to sleep: ASTRA, 192. */
+  help_housing: { budget: 'help', placeholders: [] },
   // Reminders, sent by the sweep (shared/reminders/reminder-text.ts). They can light up a locked screen
   // that someone else sees: the text opens with "reminder" and never names police, overstay or deportation.
   // A catch-up needs no wording of its own: every value is worked out on the day the text goes out.
@@ -151,6 +188,10 @@ export const LONGEST_PLACEHOLDER_VALUES: Readonly<Record<Placeholder, string>> =
   deadline: '31.12.2026',
   code: '99999',
   nextShift: '31.12 23:55',
+  from: '31.12.26',
+  to: '31.12.26',
+  reentry: '31.12.2026',
+  days: '90',
 };
 
 export type PlaceholdersOf<Id extends MessageId> = (typeof MESSAGE_SPECS)[Id]['placeholders'][number];

@@ -29,6 +29,12 @@ export const kyLatn: Catalogue = {
   no_dates: 'Kündör jok. Jazyngyz: KIRDIM 12.03.2026 je URUKSAT 12.03.2027',
   date_unreadable: 'Kündü tüshünbödüm. Mynday jazyngyz: 12.03.2026',
   exit_not_counted: 'Chykkan kün azyryncha eseptelbeyt. Kirgen kündü jazyngyz: KIRDIM 12.03.2026',
+  stays_ask: 'Akyrky 180 kündö Serbiyada boldunguzbu? Datalar: 05.01-18.02 je "jok"',
+  stays_none: 'Tüshündük: ushul kirgen kün gana eseptelet.',
+  stay_needs_dates: 'Kirgen jana chykkan kündü jazyngyz, misaly: 05.01-18.02',
+  stay_saved: 'Saktaldy {from}-{to}. Akyrky kün: {lastDay}, {daysLeft} kün kaldy.',
+  stay_saved_ended: 'Saktaldy {from}-{to}. 90 kün {lastDay} bütkön. Jardam: 7',
+  stay_closed: 'Saktaldy {from}-{to}. Kayra kirüü: {reentry} bashtap, {days} küngö.',
   date_future: 'Bul kün ali kele elek. Kirgen kün, misaly: 12.03.2026',
   date_impossible: 'Mynday kün jok. Kün menen aydy teksheringiz: 12.03.2026',
   date_too_old: 'Bul bir jyldan murun. Jyldy teksheringiz: 12.03.2026',
@@ -50,7 +56,23 @@ export const kyLatn: Catalogue = {
   case_waiting: '{code} suroogo koshuldu. Volontyor jakynda joop beret.',
   case_joined: 'Volontyor baylanyshta. Joopty ushul jerge jazynyz.',
   case_closed: 'Volontyor suroonu japty. Rakhmat! Kayra jardam kerek bolso: 7',
-  unknown: 'Tüshünbödüm. Menu: 0 je JARDAM',
+  unknown: 'Tüshünbödüm. Adam: 7. SOS: 5 (politsiya 192). Menu: 0',
+  // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.
+  help_documents:
+    'Pasport je dokumentti alyp koyushsa: ASTRA SOS, anonimdüü +381117850000. Jogotsongyz: politsiya 192. Adam: 7',
+  help_wages:
+    'Aylyk tölönbösö: Emgek inspektsiyasy +381112017485. Aldoo, kysym: ASTRA +381117850000. Adam: 7',
+  help_police:
+    'Politsiya 192. Sizdi je jakynyngyzdy karmashsa: ASTRA, anonimdüü +381117850000. Volontyor jardam beret. Adam: 7',
+  help_deportation:
+    'Deportatsiya menen korkutushsa je chygyp ket deshse: ASTRA SOS, anonimdüü +381117850000. Politsiya 192. Adam: 7',
+  help_violence:
+    'Ursa je korkutsa: politsiya 192, tez jardam 194. ASTRA SOS, anonimdüü +381117850000. Adam: 7',
+  help_health: 'Tez jardam 194. Jumushta jarakat alsangyz: Emgek inspektsiyasy +381112017485. Adam: 7',
+  help_trafficking:
+    'Karmap turushsa, ketirbese, karyz üchün ishtetse: ASTRA SOS, anonimdüü +381117850000. Politsiya 192. Adam: 7',
+  help_housing:
+    'Üydön kuup chygyshsa: ASTRA SOS, anonimdüü +381117850000. Shashylysh: politsiya 192. Adam: 7',
   // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
   reminder_visa_free: 'Eskertme: 90 kün {deadline} bütöt, {daysLeft} kün kaldy. Menu: 0',
   reminder_registration: 'Eskertme: kattoo (beli karton) {deadline} cheyin. Menu: 0',

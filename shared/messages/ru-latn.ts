@@ -29,6 +29,12 @@ export const ruLatn: Catalogue = {
   no_dates: 'Dat net. Prishlite VEZD 12.03.2026 ili RAZRESHENIE 12.03.2027',
   date_unreadable: 'Datu ne udalos prochitat. Primer: 12.03.2026',
   exit_not_counted: 'Vyezd poka ne uchityvaem. Prishlite datu vezda: VEZD 12.03.2026',
+  stays_ask: 'Byli v Serbii za poslednie 180 dney? Daty: 05.01-18.02 ili "net"',
+  stays_none: 'Ponyatno: schitaem tolko etot vezd.',
+  stay_needs_dates: 'Prishlite daty vezda i vyezda, naprimer: 05.01-18.02',
+  stay_saved: 'Sokhraneno {from}-{to}. Posledniy den: {lastDay}, ostalos {daysLeft} dn.',
+  stay_saved_ended: 'Sokhraneno {from}-{to}. 90 dney proshli {lastDay}. Pomoshch: 7',
+  stay_closed: 'Sokhraneno {from}-{to}. Snova vekhat: s {reentry}, do {days} dn.',
   date_future: 'Eta data eshche ne nastupila. Data vezda, naprimer: 12.03.2026',
   date_impossible: 'Takoy daty net. Proverte den i mesyats: 12.03.2026',
   date_too_old: 'Eto bolshe goda nazad. Proverte god: 12.03.2026',
@@ -50,7 +56,24 @@ export const ruLatn: Catalogue = {
   case_waiting: 'Dobavili k zaprosu {code}. Volonter skoro otvetit.',
   case_joined: 'Volonter na svyazi. Pishite otvet syuda.',
   case_closed: 'Volonter zakryl zapros. Spasibo! Snova nuzhna pomoshch: 7',
-  unknown: 'Ne udalos ponyat. Menyu: 0 ili POMOSH',
+  unknown: 'Ne udalos ponyat. Chelovek: 7. SOS: 5 (politsiya 192). Menyu: 0',
+  // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.
+  help_documents:
+    'Dokumenty otnyali ili ne otdayut: ASTRA SOS, anonimno +381117850000. Poteryali: politsiya 192. Chelovek: 7',
+  help_wages:
+    'Ne platyat zarplatu: Inspektsiya truda +381112017485. Obman, davlenie: ASTRA +381117850000. Chelovek: 7',
+  help_police:
+    'Politsiya 192. Zaderzhali vas ili blizkogo: ASTRA, anonimno +381117850000. Volonter pomozhet. Chelovek: 7',
+  help_deportation:
+    'Ugrozhayut deportatsiey ili veleli vyekhat: ASTRA SOS, anonimno +381117850000. Politsiya 192. Chelovek: 7',
+  help_violence:
+    'Byut ili ugrozhayut: politsiya 192, skoraya 194. ASTRA SOS, anonimno +381117850000. Chelovek: 7',
+  help_health:
+    'Skoraya 194. Travma na rabote: Inspektsiya truda +381112017485. Chelovek pomozhet nayti vracha: 7',
+  help_trafficking:
+    'Derzhat, ne otpuskayut, zastavlyayut otrabatyvat dolg: ASTRA SOS, anonimno +381117850000. Politsiya 192. Chelovek: 7',
+  help_housing:
+    'Vygnali s zhilya: ASTRA SOS, anonimno +381117850000. Srochno: politsiya 192. Chelovek pomozhet: 7',
   // Reminders: shown on a locked screen, so they open with "reminder" and name nothing alarming.
   reminder_visa_free: 'Napominanie: 90 dney zakanchivayutsya {deadline}. Ostalos dney: {daysLeft}.',
   reminder_registration: 'Napominanie: registratsiya (beli karton) do {deadline}. Menyu: 0',

@@ -18,7 +18,8 @@ export const INTENTS = [
   'set_entry',
   /**
    * I left Serbia (ЧЫКТЫМ, ВЫЕХАЛ, УЕХАЛ); argument: the date as typed. Never saved as an entry.
-   * For now the conversation only asks for the entry date; the travel history will record exits.
+   * It closes the open stay (shared/conversation/travel-history.ts); a range of two dates is the
+   * conversation's `add_stay`, read in shared/sms/stays.ts.
    */
   'set_exit',
   /** Save my permit expiry date; argument: the date as typed. */
@@ -44,6 +45,12 @@ export const INTENTS = [
   'confirm_delete',
   /** Talk to a volunteer. */
   'person',
+  /**
+   * A distress text (documents taken, unpaid wages, police, deportation, violence, health, trafficking,
+   * housing): its words are in the topic lexicon (topics/), not in the keyword table. The match carries
+   * the topic; the reply gives that topic's help numbers and the one key to a person.
+   */
+  'help',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
@@ -73,6 +80,7 @@ export const INTENT_ARGUMENT: Readonly<Record<Intent, IntentArgument>> = {
   delete: 'none',
   confirm_delete: 'none',
   person: 'none',
+  help: 'none',
 };
 
 /**

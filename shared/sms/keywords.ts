@@ -19,6 +19,7 @@
 import { findDateMentions } from './dates.js';
 import { INTENT_ARGUMENT, type Intent, type Language, WHOLE_MESSAGE_INTENTS } from './intents.js';
 import { collapseRepeats, foldWord, type MessageToken, tokenize } from './normalize.js';
+import { findTopic, type HelpTopic } from './topics/index.js';
 
 export interface Spellings {
   readonly cyrillic?: readonly string[];
@@ -312,6 +313,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       'CHALYP KOYUNGUZ',
     ],
   },
+  // Distress texts are read against the topic lexicon (topics/ky.ts, topics/ru.ts), not single keywords.
+  help: {},
 };
 
 /**
@@ -573,7 +576,11 @@ const PERMIT_DOCUMENTS = [
  * wins; an intent not listed in a form is not read in that form (КЕЛДИМ inside a sentence with no
  * date is nothing: "мен келдим" is "I am here").
  *
- * - A person first: asking for a human is the clearest wish, and a volunteer can do the rest.
+ * - Distress first (topics/index.ts): a text about documents taken, unpaid wages, police,
+ *   deportation, violence, health, trafficking or housing gets that topic's help, whatever else it
+ *   holds ("полиция остановила а у меня нет регистрации", "адам керек, паспортумду алып коюшту").
+ *   The help reply itself offers the person (7). Only the whole-message commands come before it.
+ * - A person next: asking for a human is the clearest wish, and a volunteer can do the rest.
  * - Emergency next: СРОЧНО, SOS, ТЕЗ ЖАРДАМ bring the emergency numbers.
  * - The stop hint: someone asking us to stop writing should not get a menu instead.
  * - An exit before an entry, so that an exit verb never saves an entry date.
@@ -583,6 +590,7 @@ const PERMIT_DOCUMENTS = [
  * - Deadlines, then the topics, then Latin letters, then the general menu, the vaguest.
  */
 export const READING_ORDER: readonly ReadingRank[] = [
+  { intent: 'help' },
   { intent: 'person' },
   { intent: 'info_emergency' },
   { intent: 'stop_hint' },
@@ -604,7 +612,13 @@ export const READING_ORDER: readonly ReadingRank[] = [
 ];
 
 export type KeywordMatch =
-  | { readonly intent: Intent; readonly argument?: string; readonly language?: Language }
+  | {
+      readonly intent: Intent;
+      readonly argument?: string;
+      readonly language?: Language;
+      /** For `help`: what the text is about. */
+      readonly topic?: HelpTopic;
+    }
   | { readonly intent: 'unknown' };
 
 /** One word of a spelling, in both folded forms. */
@@ -954,13 +968,27 @@ interface Hit {
 
 function readAnywhere(text: string, tokens: readonly MessageToken[]): KeywordMatch {
   const hits = hitsIn(tokens);
-  if (hits.length === 0) return UNKNOWN;
+  const topic = findTopic(tokens);
+  if (hits.length === 0 && topic === undefined) return UNKNOWN;
   let mentions: ReturnType<typeof findDateMentions> | undefined;
   const datesIn = () => {
     mentions ??= findDateMentions(text, tokens);
     return mentions;
   };
   for (const rank of READING_ORDER) {
+    if (rank.intent === 'help' && topic !== undefined) {
+      // A person asked for by name as well ("ADAM айлыгымды бербей жатышат"): the case opens, and
+      // the topic goes with it so the help numbers are sent too.
+      const person = hits.find((hit) => hit.intent === 'person');
+      const language =
+        topic.language ??
+        (person ? languageHint(person.entries, tokens.slice(person.first, person.last + 1)) : undefined);
+      return {
+        intent: person ? 'person' : 'help',
+        topic: topic.topic,
+        ...(language ? { language } : {}),
+      };
+    }
     for (const hit of hits) {
       if (hit.intent !== rank.intent || !fits(rank, hit, tokens, datesIn)) continue;
       const intent = rank.reads ?? rank.intent;

@@ -46,6 +46,35 @@ const KYRGYZ_WORDS: readonly string[] = [
   'акча',
   'кирдим',
   'келдим',
+  // Words Kyrgyz texters on Serbian SIMs use most (NATIVE SPEAKERS SHOULD REVIEW): pronouns, the
+  // auxiliaries of the present (жатат "is doing"), "say", "do", "now", "but", "was left".
+  'мени',
+  'менин',
+  'бизди',
+  'бизге',
+  'жатат',
+  'жатам',
+  'жатабыз',
+  'жатышат',
+  'кылам',
+  'кылат',
+  'кылабыз',
+  'дейт',
+  'деп',
+  'дешти',
+  'азыр',
+  'бирок',
+  'калды',
+  'калдым',
+  'бербей',
+  'бербейт',
+  'жардам',
+  'салам',
+  'ушул',
+  'бул',
+  'эмнеге',
+  'кантсем',
+  'керекпи',
 ];
 
 const RUSSIAN_WORDS: readonly string[] = [
@@ -74,14 +103,24 @@ const RUSSIAN_WORDS: readonly string[] = [
   'если',
   'или',
   'почему',
+  'нас',
+  'нам',
+  'уже',
+  'сейчас',
+  'делать',
+  'говорит',
+  'сказали',
+  'пожалуйста',
+  'не',
 ];
 
 const KYRGYZ_FOLDED = foldedSet(KYRGYZ_WORDS);
 const RUSSIAN_FOLDED = foldedSet(RUSSIAN_WORDS);
 
 /**
- * Kyrgyz letters or a Kyrgyz keyword → ky; a Russian keyword → ru; then whichever language has
- * more of its everyday words; then Russian-only letters → ru; then a +996 number → ky.
+ * Kyrgyz letters or a Kyrgyz keyword (or help-topic words, topics/) → ky; a Russian one → ru; then
+ * whichever language has more of its everyday words; then Russian-only letters → ru; then a +996
+ * number → ky. The words come before the number: Kyrgyz texters on Serbian (+381) SIMs are many.
  * `from` may be E.164 or Twilio's `whatsapp:+996...`.
  */
 export function guessLanguage(text: string, from?: string): Language | undefined {

@@ -12,7 +12,7 @@ import {
 } from '../callers/caller-store.js';
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
-import { planSeries } from '../conversation/caller-dates.js';
+import { keptStays, planSeries, todayIn } from '../conversation/caller-dates.js';
 import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
 import type { Logger } from '../logger.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -127,10 +127,18 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     let plans: ReminderPlans = {};
     if (effect.kind === 'set_language') changed = { ...contacted, language: effect.language };
     if (effect.kind === 'set_entry') {
-      changed = { ...contacted, entryDate: effect.entryDate };
+      // The finished trips the SMS line kept still count; one the new entry overlaps is dropped.
+      const earlier = keptStays(contacted.earlierStays ?? [], effect.entryDate, todayIn(now));
+      changed = {
+        ...contacted,
+        entryDate: effect.entryDate,
+        earlierStays: earlier.length > 0 ? earlier : undefined,
+      };
       // As the SMS line does: the same date again keeps its plan; after STOP nothing is planned.
       if (caller?.entryDate !== effect.entryDate) {
-        plans = { entry: contacted.optedOut ? [] : planSeries('entry', effect.entryDate, now) };
+        plans = {
+          entry: contacted.optedOut ? [] : planSeries('entry', effect.entryDate, now, earlier),
+        };
       }
     }
     const { next, changes } = withReminders(changed, plans);

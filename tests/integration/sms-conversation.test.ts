@@ -57,7 +57,7 @@ describe('scripted conversations over signed HTTP, against DynamoDB Local', () =
   it('runs in Kyrgyz with Latin letters: keyword typed with a typo, then Latin mode', async () => {
     const phone = uniquePhone('+381');
 
-    const replies = await conversation(phone, ['jardam', '9', 'kirdim 12.03.2026', 'MAALYMAT']);
+    const replies = await conversation(phone, ['жардам', '9', 'kirdim 12.03.2026', 'MAALYMAT']);
 
     expect(replies[0]).toEqual([ky.menu]);
     expect(replies[1]).toEqual([kyLatn.latin_on]);
@@ -81,7 +81,7 @@ describe('scripted conversations over signed HTTP, against DynamoDB Local', () =
   it('runs in Russian with Latin letters from WhatsApp, the same as SMS', async () => {
     const phone = uniquePhone('+7');
 
-    const replies = await conversation(`whatsapp:${phone}`, ['pomosh', '9', '1']);
+    const replies = await conversation(`whatsapp:${phone}`, ['помощь', '9', '1']);
 
     expect(replies[0]).toEqual([ru.menu]);
     expect(replies[1]).toEqual([ruLatn.latin_on]);

@@ -146,9 +146,12 @@ describe('asking for a person by SMS', () => {
 
     const { code, sent } = await openCaseFor(caller);
 
-    const [ack, ...notices] = sent;
+    const [ack, help, ...notices] = sent;
     expect(ack?.to).toBeUndefined();
     expect(ack?.body).toContain(code);
+    // The text is also about unpaid wages: the caller gets that help right after the code.
+    expect(help?.to).toBeUndefined();
+    expect(help?.body).toContain('+381112017485');
     // Kyrgyz on shift on a Wednesday noon: Aida and Bakyt; not Olga (Russian only), not the inactive one.
     expect(notices.map((n) => n.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
     for (const notice of notices) {

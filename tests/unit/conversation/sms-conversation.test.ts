@@ -3,6 +3,7 @@ import { type Caller, recordContact } from '../../../shared/callers/caller.js';
 import { decideSmsReply } from '../../../shared/conversation/sms-conversation.js';
 import { WELCOME } from '../../../shared/messages/catalogue.js';
 import { ky } from '../../../shared/messages/ky.js';
+import { kyLatn } from '../../../shared/messages/ky-latn.js';
 import { ru } from '../../../shared/messages/ru.js';
 import { ruLatn } from '../../../shared/messages/ru-latn.js';
 
@@ -29,14 +30,14 @@ function converse(phone: string, texts: string[], now = NOW) {
 
 describe('first contact', () => {
   it('answers unknown first words with the bilingual welcome and waits for a language choice', () => {
-    const [first] = converse(KYRGYZ_NUMBER, ['salam']);
+    const [first] = converse(KYRGYZ_NUMBER, ['салам']);
 
     expect(first?.replies).toEqual([WELCOME.cyrillic]);
     expect(first?.caller.awaiting).toBe('language');
   });
 
   it('takes 2 after the welcome as Russian and answers in Russian', () => {
-    const [, second] = converse(KYRGYZ_NUMBER, ['salam', '2']);
+    const [, second] = converse(KYRGYZ_NUMBER, ['салам', '2']);
 
     expect(second?.caller.language).toBe('ru');
     expect(second?.replies).toEqual([ru.language_set]);
@@ -53,7 +54,9 @@ describe('first contact', () => {
     const [first] = converse(KYRGYZ_NUMBER, ['pomosh']);
 
     expect(first?.caller.language).toBe('ru');
-    expect(first?.replies).toEqual([ru.menu]);
+    // A first text in Latin letters is answered in Latin letters (docs/keywords.md).
+    expect(first?.caller.latin).toBe(true);
+    expect(first?.replies).toEqual([ruLatn.menu]);
   });
 });
 
@@ -306,17 +309,32 @@ describe('reading the whole message (issue 13)', () => {
 describe('exit verbs never save an entry (issue 13)', () => {
   it.each([
     ['уехал 5 марта', '2026-03-05'],
+    ['чыктым 18.02', '2026-02-18'],
+  ])(
+    'answers %j, an exit before the saved entry, by asking for the whole trip; saves nothing',
+    (text, date) => {
+      const [, , turn] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', text]);
+
+      expect(turn?.intent).toBe('set_exit');
+      expect(turn?.args?.date).toBe(date);
+      expect(turn?.caller.entryDate).toBe('2026-03-12');
+      expect(turn?.caller.earlierStays).toBeUndefined();
+      expect(turn?.reminderPlans).toEqual({});
+      expect(turn?.replies[0]).toMatch(/05\.01-18\.02/);
+    },
+  );
+
+  it.each([
     ['выехал 20.03', '2026-03-20'],
     ['выезд 01.04.2026', '2026-04-01'],
-    ['чыктым 18.02', '2026-02-18'],
-  ])('answers %j by asking for the entry date, and saves nothing', (text, date) => {
+  ])('closes the open stay with %j, never saving it as an entry', (text, date) => {
     const [, , turn] = converse(SERBIAN_NUMBER, ['помощь', 'въезд 12.03.2026', text]);
 
     expect(turn?.intent).toBe('set_exit');
     expect(turn?.args?.date).toBe(date);
-    expect(turn?.caller.entryDate).toBe('2026-03-12');
-    expect(turn?.reminderPlans).toEqual({});
-    expect(turn?.replies[0]).toMatch(/ВЪЕЗД|КИРДИМ/);
+    expect(turn?.caller.entryDate).toBeUndefined();
+    expect(turn?.caller.earlierStays).toEqual([{ entry: '2026-03-12', exit: date }]);
+    expect(turn?.reminderPlans).toEqual({ entry: [] });
   });
 
   it.each([['съехал с квартиры 3 марта'], ['калдым 20 мартта'], ['выехал'], ['чыктым']])(
@@ -328,4 +346,82 @@ describe('exit verbs never save an entry (issue 13)', () => {
       expect(turn?.reminderPlans).toEqual({});
     },
   );
+});
+
+describe('help from any words (issue 13)', () => {
+  it.each([
+    ['паспортумду алып коюшту', 'documents', 'ky', false, '+381117850000'],
+    ['mne ne platyat zarplatu', 'wages', 'ru', true, '+381112017485'],
+    ['меня задержала полиция', 'police', 'ru', false, '192'],
+    ['meni urup ketishti', 'violence', 'ky', true, '192'],
+    ['упал на стройке сломал ногу', 'health', 'ru', false, '194'],
+    ['bizdi kamap koyushtu', 'trafficking', 'ky', true, '+381117850000'],
+  ] as const)(
+    'answers the first text %j with %s help at once, with 7 for a person',
+    (text, topic, language, latin, number) => {
+      const [first] = converse(SERBIAN_NUMBER, [text]);
+
+      expect(first?.intent).toBe('help');
+      expect(first?.topic).toBe(topic);
+      expect(first?.caller.language).toBe(language);
+      expect(first?.caller.latin).toBe(latin);
+      expect(first?.caller.awaiting).toBeUndefined();
+      expect(first?.replies[0]).toContain(number);
+      expect(first?.replies[0]).toMatch(/(Адам|Adam|Человек|Chelovek).*7|7 -/);
+    },
+  );
+
+  it('lets the caller reach a person with the one key the help names', () => {
+    const [, second] = converse(SERBIAN_NUMBER, ['полиция кармады', '7']);
+
+    expect(second?.intent).toBe('person');
+  });
+
+  it('gives a known caller help in their own language and script', () => {
+    const [, second] = converse(SERBIAN_NUMBER, ['жардам', 'хозяин квартирадан кууп жиберди']);
+
+    expect(second?.replies).toEqual([ky.help_housing]);
+  });
+});
+
+describe('the reply speaks the caller’s script and language (issue 13)', () => {
+  it('answers a first text in Latin letters in Latin letters, and keeps to them', () => {
+    const [first, second] = converse(SERBIAN_NUMBER, ['salam', '1']);
+
+    expect(first?.replies).toEqual([WELCOME.latin]);
+    expect(second?.caller.latin).toBe(true);
+    expect(second?.replies).toEqual([kyLatn.language_set]);
+  });
+
+  it('answers a first Cyrillic text in Cyrillic', () => {
+    const [first] = converse(SERBIAN_NUMBER, ['помощь']);
+
+    expect(first?.caller.latin).toBe(false);
+  });
+
+  it('does not undo a first LATIN request: it turns Latin on', () => {
+    const [first] = converse(SERBIAN_NUMBER, ['latin']);
+
+    expect(first?.caller.latin).toBe(true);
+  });
+
+  it('takes Kyrgyz words on a Serbian number for Kyrgyz', () => {
+    const [first] = converse(SERBIAN_NUMBER, ['мени кармап калышты жардам керек']);
+
+    expect(first?.caller.language).toBe('ky');
+  });
+});
+
+describe('a text the hotline does not understand from a known caller', () => {
+  it.each([
+    ['ky', 'жардам', ky.unknown],
+    ['ru', 'помощь', ru.unknown],
+  ] as const)('names the person option and SOS in one segment (%s)', (_language, first, unknown) => {
+    const [, second] = converse(SERBIAN_NUMBER, [first, 'ну ладно бирок']);
+
+    expect(second?.replies).toEqual([unknown]);
+    expect(unknown).toMatch(/7/);
+    expect(unknown).toContain('SOS');
+    expect(unknown.length).toBeLessThanOrEqual(70);
+  });
 });

@@ -112,6 +112,32 @@ describe('the message catalogue', () => {
     expect(over.map(({ reader, id }) => `${reader.name}/${id}`)).toEqual([]);
   });
 
+  it('keeps every Cyrillic help text (the answer to a distress text) within 2 UCS-2 segments', () => {
+    const help = SENT_TEXTS.filter(({ id }) => MESSAGE_SPECS[id].budget === 'help');
+    const over = help.filter(({ reader, text }) => !reader.latin && segments(text).segmentsCount > 2);
+
+    expect(help.length).toBe(8 * READERS.length);
+    expect(over.map(({ reader, id }) => `${reader.name}/${id}`)).toEqual([]);
+  });
+
+  it.each(READERS)('gives each help topic its number and the key to a person in $name', (reader) => {
+    const numbers: Record<string, readonly string[]> = {
+      help_documents: ['+381117850000'],
+      help_wages: ['+381112017485'],
+      help_police: ['192'],
+      help_deportation: ['+381117850000', '192'],
+      help_violence: ['192', '194'],
+      help_health: ['194'],
+      help_trafficking: ['+381117850000'],
+      help_housing: ['+381117850000', '192'],
+    };
+    for (const [id, wanted] of Object.entries(numbers)) {
+      const text = messageTemplate(id as CatalogueMessageId, reader);
+      for (const number of wanted) expect(text).toContain(number);
+      expect(text).toMatch(/\b7\b/);
+    }
+  });
+
   it('keeps every Cyrillic article within 4 UCS-2 segments', () => {
     const over = SENT_TEXTS.filter(
       ({ reader, id, text }) =>

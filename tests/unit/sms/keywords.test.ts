@@ -482,8 +482,10 @@ describe('the keyword table', () => {
         KEYWORD_ENTRIES.filter((entry) => languages.includes(entry.writtenIn)).map((entry) => entry.intent),
       );
 
-    expect(INTENTS.filter((intent) => !intentsWith(['ky', 'any']).has(intent))).toEqual([]);
-    expect(INTENTS.filter((intent) => !intentsWith(['ru', 'any']).has(intent))).toEqual([]);
+    // `help` is read from the topic lexicon (shared/sms/topics), not from the keyword table.
+    const tabled = INTENTS.filter((intent) => intent !== 'help');
+    expect(tabled.filter((intent) => !intentsWith(['ky', 'any']).has(intent))).toEqual([]);
+    expect(tabled.filter((intent) => !intentsWith(['ru', 'any']).has(intent))).toEqual([]);
   });
 
   it('answers each digit of the menu the callers read with the intent the menu names', () => {
