@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { type Caller, recordContact } from '../shared/callers/caller.js';
 import { todayIn } from '../shared/conversation/caller-dates.js';
 import { decideSmsReply, type SmsDecision } from '../shared/conversation/sms-conversation.js';
+import { HELP_TOPICS, type HelpTopic } from '../shared/sms/topics/types.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const CORPUS_PATH = join(ROOT, 'tests/fixtures/messages/corpus.json');
@@ -25,17 +26,8 @@ export const GOALS = { exactAccuracy: 0.9, dangerousMisfires: 0, distressWithout
 // ---------------------------------------------------------------------------------------------------------
 // The corpus format
 
-export const HELP_TOPICS = [
-  'documents',
-  'wages',
-  'police',
-  'deportation',
-  'violence',
-  'health',
-  'trafficking',
-  'housing',
-] as const;
-export type HelpTopic = (typeof HELP_TOPICS)[number];
+// The corpus labels distress with the topics the SMS line answers (shared/sms/topics/types.ts).
+export { HELP_TOPICS, type HelpTopic };
 
 /** Actions that take no argument. */
 const PLAIN_ACTIONS = [
