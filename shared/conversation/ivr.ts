@@ -12,7 +12,7 @@
 import type { Caller, EarlierStay, Language } from '../callers/caller.js';
 import { daysBetween, isLocalDate, type LocalDate } from '../deadlines/index.js';
 import { type Reader, renderMessage } from '../messages/catalogue.js';
-import { formatDate, parseDate } from '../sms/dates.js';
+import { ENTRY_LOOKBACK_DAYS, formatDate } from '../sms/date-basics.js';
 import type { PromptId } from '../voice/prompts.js';
 import { composeDate, composeDeadlineSpeech, composePrompt, type SpeechSegment } from '../voice/speech.js';
 import { entryOutcome, nextDeadline, todayIn } from './caller-dates.js';
@@ -535,9 +535,10 @@ export function keypadDate(digits: string, today: LocalDate): string | undefined
   const match = /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(digits);
   if (!match) return undefined;
   const [, day, month, year = ''] = match;
-  const fullYear = year.length === 2 ? `20${year}` : year;
-  const parsed = parseDate(`${day}.${month}.${fullYear}`, today, 'past');
-  return parsed.ok ? parsed.date : undefined;
+  const date = `${year.length === 2 ? `20${year}` : year}-${month}-${day}`;
+  if (!isLocalDate(date)) return undefined;
+  const back = daysBetween(date, today);
+  return back >= 0 && back <= ENTRY_LOOKBACK_DAYS ? date : undefined;
 }
 
 function wholeNumber(value: string | null, min: number, max: number): number | undefined {

@@ -3,7 +3,7 @@
 import { readerOf } from '../callers/caller.js';
 import { daysBetween, type LocalDate, type ReminderKind } from '../deadlines/index.js';
 import { type Language, renderMessage } from '../messages/catalogue.js';
-import { formatDate } from '../sms/dates.js';
+import { formatDate } from '../sms/date-basics.js';
 
 type ReminderMessageId =
   | 'reminder_visa_free'

@@ -27,7 +27,9 @@ export type ParsedDate =
  * for people who have stayed on a permit and still catches a mistyped year. A year named in words
  * ("прошлого года", "былтыр") is no typo, so it may reach back to the start of last year.
  */
-export const ENTRY_LOOKBACK_DAYS = 366;
+export { ENTRY_LOOKBACK_DAYS } from './date-basics.js';
+
+import { ENTRY_LOOKBACK_DAYS } from './date-basics.js';
 
 /** A single permit lasts up to 3 years; an expiry further out than this is a mistyped year. */
 export const PERMIT_LOOKAHEAD_YEARS = 5;
@@ -285,11 +287,8 @@ export function findDateMentions(text: string, tokens?: readonly MessageToken[])
   return mentionsIn(text, tokens).map(({ start, end }) => ({ start, end }));
 }
 
-/** `2026-03-12` → `12.03.2026`, the form callers read and type. */
-export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}.${month}.${year}`;
-}
+// In its own module so that what only formats a date (the IVR, reminders) does not bundle the parser.
+export { formatDate } from './date-basics.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Finding mentions

@@ -4,9 +4,9 @@
 // samples in tests/fixtures/vocabulary: every form within one edit of a keyword, many within two, and random
 // forms, each alone and as the first word of a sentence, in Cyrillic and in Latin letters.
 //
-// It fails against the engine of issue 13's start (typo tolerance on ТОКТО/QUIT/БАШТА/ӨЧҮР/ЯЗЫК, the Latin
-// `sch` folding), so it is on only with VOCAB_SCAN_STRICT=1 until the engine is fixed:
-//   VOCAB_SCAN_STRICT=1 npx vitest run tests/unit/sms/vocabulary-sample.test.ts
+// On the engine of issue 13's start it failed on 183 Kyrgyz and 168 Russian words (typo tolerance on
+// ТОКТО/QUIT/БАШТА/ӨЧҮР/ЯЗЫК, the Latin `sch` folding); it passes now and runs in every `npm test`
+// (about 30 s: every text through the matcher and four conversation probes).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -43,7 +43,7 @@ describe('the vocabulary scan sees what the conversation does', () => {
   });
 });
 
-describe.skipIf(process.env.VOCAB_SCAN_STRICT !== '1')('the vocabulary sample (issue 13)', () => {
+describe('the vocabulary sample (issue 13)', () => {
   it.each(LANGUAGES)(
     'no %s sample word, alone or first, Cyrillic or Latin, stops, starts, deletes, erases or switches the language',
     (language) => {
