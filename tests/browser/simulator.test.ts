@@ -55,7 +55,9 @@ async function sendSms(text: string) {
   await page.fill('#body', text);
   await page.click('#send');
   await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-  return (await replies.last().textContent()) ?? '';
+  // Every reply to this text (a reply may come in two messages, e.g. an entry date and the 180-day question).
+  const texts = await replies.allTextContents();
+  return texts.slice(before).join('\n');
 }
 
 /** Types a text on a volunteer's phone and sends it, as the volunteer would from their own number. */
