@@ -44,7 +44,9 @@ function refreshBench(): void {
   // The README quotes the whole results file, one heading level down, without its title.
   const results = readFileSync(join(BENCH_OUT, 'RESULTS.md'), 'utf8')
     .replace(/^# .*\n+/, '')
-    .replace(/^(#{2,5}) /gm, '#$1 ');
+    .replace(/^(#{2,5}) /gm, '#$1 ')
+    // Links written for bench/RESULTS.md (`../docs/…`) point from the repository root in the README.
+    .replaceAll('](../', '](');
   const readme = join(ROOT, 'README.md');
   writeFileSync(
     readme,
