@@ -7,6 +7,7 @@ import { callerIdFor } from '../../shared/privacy.js';
 import {
   itemsOfCaller,
   postSigned,
+  setClock,
   smsParams,
   startTestHotline,
   TEST_HASH_KEY,
@@ -17,10 +18,7 @@ let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  await fetch(`${hotline.url}/_local/clock`, {
-    method: 'POST',
-    body: JSON.stringify({ now: '2026-03-01T10:00:00Z' }),
-  });
+  await setClock(hotline, '2026-03-01T10:00:00Z');
 });
 
 afterAll(async () => {

@@ -2,23 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
-import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { type CallTurn, heardIds, type Verb, VoiceCall } from '../support/voice-call.js';
 
 let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  await setClock('2026-04-01T10:00:00Z');
+  await setClock(hotline, '2026-04-01T10:00:00Z');
 });
 
 afterAll(async () => {
   await hotline.stop();
 });
-
-async function setClock(now: string) {
-  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
-}
 
 async function outboxTo(phone: string): Promise<{ to: string; body: string }[]> {
   const outbox = (await (await fetch(`${hotline.url}/_local/outbox`)).json()) as {

@@ -5,6 +5,7 @@ import {
   itemsOfCaller,
   messageBodies,
   postSigned,
+  setClock,
   smsParams,
   startTestHotline,
   uniquePhone,
@@ -16,10 +17,7 @@ let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  await fetch(`${hotline.url}/_local/clock`, {
-    method: 'POST',
-    body: JSON.stringify({ now: '2026-04-01T10:00:00Z' }),
-  });
+  await setClock(hotline, '2026-04-01T10:00:00Z');
 });
 
 afterAll(async () => {

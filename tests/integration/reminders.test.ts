@@ -20,7 +20,7 @@ import { type ReminderItem, reminderItem } from '../../shared/reminders/reminder
 import { DynamoReminderStore } from '../../shared/reminders/reminder-store.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings, sweepReminders } from '../../shared/reminders/sweep.js';
 import { callerKeys } from '../../shared/table/keys.js';
-import { postSigned, smsParams, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { postSigned, setClock, smsParams, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { KillSwitch, pendingReminder } from '../support/reminder-fakes.js';
 
 let hotline: LocalHotline;
@@ -438,7 +438,7 @@ describe('POST /_local/tick', () => {
 
 describe('a caller’s entry date, from a text to the reminders (conversation, clock, tick, outbox)', () => {
   const tickAt = async (now: string) => {
-    await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
+    await setClock(hotline, now);
     await fetch(`${hotline.url}/_local/tick`, { method: 'POST' });
   };
   const text = (phone: string, body: string) => postSigned(hotline, '/sms', smsParams(phone, body));
@@ -446,10 +446,7 @@ describe('a caller’s entry date, from a text to the reminders (conversation, c
   it('sends each reminder once, on its day, in daytime, in the caller’s language, and none after STOP', async () => {
     const phone = uniquePhone('+996');
     const stopped = uniquePhone('+996');
-    await fetch(`${hotline.url}/_local/clock`, {
-      method: 'POST',
-      body: JSON.stringify({ now: '2026-04-01T10:00:00Z' }),
-    });
+    await setClock(hotline, '2026-04-01T10:00:00Z');
     for (const body of ['салам', '1', 'КИРДИМ 12.03.2026']) await text(phone, body);
     for (const body of ['салам', '1', 'КИРДИМ 12.03.2026', 'СТОП']) await text(stopped, body);
 
@@ -469,7 +466,7 @@ describe('a caller’s entry date, from a text to the reminders (conversation, c
         .filter((message) => message.to === phone && message.at === new Date(at).toISOString())
         .map((message) => message.body);
     }
-    await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now: null }) });
+    await setClock(hotline, null);
 
     expect(seen).toEqual({
       '2026-05-25T10:00:00Z': [],

@@ -11,6 +11,7 @@ import {
   itemsOfCaller,
   messageBodies,
   postSigned,
+  setClock,
   smsParams,
   startTestHotline,
   uniquePhone,
@@ -20,16 +21,12 @@ let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  await setClock('2026-04-01T10:00:00Z');
+  await setClock(hotline, '2026-04-01T10:00:00Z');
 });
 
 afterAll(async () => {
   await hotline.stop();
 });
-
-async function setClock(now: string | null) {
-  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
-}
 
 /** Sends each text in turn from one phone and returns the reply texts of each. */
 async function conversation(phone: string, texts: string[]): Promise<string[][]> {

@@ -6,6 +6,7 @@ import {
   itemsOfCaller,
   messageBodies,
   postSigned,
+  setClock,
   smsParams,
   startTestHotline,
   uniquePhone,
@@ -15,10 +16,7 @@ let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  await fetch(`${hotline.url}/_local/clock`, {
-    method: 'POST',
-    body: JSON.stringify({ now: '2026-04-10T09:00:00Z' }),
-  });
+  await setClock(hotline, '2026-04-10T09:00:00Z');
 });
 
 afterAll(async () => {

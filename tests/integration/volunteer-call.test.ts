@@ -7,7 +7,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb.js';
 import { DynamoCaseStore } from '../../shared/cases/case-store.js';
 import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
-import { postSigned, sid, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { postSigned, setClock, sid, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { type CallTurn, heardIds, toTurn, type Verb, VoiceCall } from '../support/voice-call.js';
 
 const HOTLINE = '+381110000000';
@@ -63,17 +63,13 @@ beforeAll(async () => {
       replace: true,
     },
   );
-  await setClock(WEDNESDAY_NOON);
+  await setClock(hotline, WEDNESDAY_NOON);
 });
 
 afterAll(async () => {
-  await setClock(null);
+  await setClock(hotline, null);
   await hotline.stop();
 });
-
-async function setClock(now: string | null) {
-  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
-}
 
 const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
 
@@ -253,7 +249,7 @@ describe('talking to a person by phone', () => {
   });
 
   it('goes straight to voicemail when nobody is on shift, and sends the link to the coordinators', async () => {
-    await setClock(SATURDAY_NOON);
+    await setClock(hotline, SATURDAY_NOON);
     try {
       const { turn, code, call } = await askForPerson();
       const before = (await outbox()).length;
@@ -272,7 +268,7 @@ describe('talking to a person by phone', () => {
       expect(sent.map((m) => m.to)).toEqual([phoneOf('nurlan')]);
       expect(sent[0]?.body).toMatch(/^Үн кат, суроо/); // Nurlan (ky, ru) reads Kyrgyz
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 

@@ -11,6 +11,7 @@ import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.j
 import {
   itemsOfCaller,
   postSigned,
+  setClock,
   smsParams,
   startTestHotline,
   uniquePhone,
@@ -70,11 +71,11 @@ beforeAll(async () => {
     },
   ]);
   await new DynamoRosterStore(db(), hotline.tableName).importRoster(roster, { replace: true });
-  await setClock(WEDNESDAY_NOON);
+  await setClock(hotline, WEDNESDAY_NOON);
 });
 
 afterAll(async () => {
-  await setClock(null);
+  await setClock(hotline, null);
   await hotline.stop();
 });
 
@@ -89,10 +90,6 @@ async function itemsUnder(pk: string): Promise<Record<string, unknown>[]> {
     }),
   );
   return result.Items ?? [];
-}
-
-async function setClock(now: string | null) {
-  await fetch(`${hotline.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ now }) });
 }
 
 interface Sent {
@@ -228,9 +225,9 @@ describe('asking for a person by SMS', () => {
     const code = codeIn((await text(caller, 'ADAM', whatsapp))[0]?.body ?? '');
     await text(phoneOf('aida'), `TAKE ${code}`);
     try {
-      await setClock('2026-11-26T10:59:00.000Z'); // 23:59 later: still inside the window
+      await setClock(hotline, '2026-11-26T10:59:00.000Z'); // 23:59 later: still inside the window
       const inside = await text(phoneOf('aida'), `R ${code} Саламатсызбы`);
-      await setClock('2026-11-26T11:01:00.000Z');
+      await setClock(hotline, '2026-11-26T11:01:00.000Z');
       const outside = await text(phoneOf('aida'), `R ${code} Саламатсызбы`);
 
       expect(inside).toEqual([
@@ -240,7 +237,7 @@ describe('asking for a person by SMS', () => {
       expect(outside[0]?.to).toBeUndefined();
       expect(outside[0]?.body).toContain('больше суток');
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 
@@ -352,7 +349,7 @@ describe('asking for a person by SMS', () => {
 
 describe('nobody on shift', () => {
   it('tells the caller when volunteers are back and the emergency numbers, and keeps the case open', async () => {
-    await setClock(SATURDAY_NOON);
+    await setClock(hotline, SATURDAY_NOON);
     try {
       const caller = uniquePhone('+996');
       const { code, sent } = await openCaseFor(caller, 'ADAM');
@@ -364,7 +361,7 @@ describe('nobody on shift', () => {
       const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
       expect(stored).toMatchObject({ status: 'open', nextActionAt: '2026-11-30T08:00:00.000Z' });
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 });
@@ -498,7 +495,7 @@ describe('each volunteer reads the language first in their languages', () => {
 
 describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
   async function tickAt(now: string) {
-    await setClock(now);
+    await setClock(hotline, now);
     const response = await fetch(`${hotline.url}/_local/tick`, { method: 'POST' });
     expect(response.status).toBe(200);
   }
@@ -511,7 +508,7 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
   }
 
   it('tells the volunteers on shift again after the wait, then the coordinators, once each', async () => {
-    await setClock('2026-11-25T11:00:00.000Z');
+    await setClock(hotline, '2026-11-25T11:00:00.000Z');
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
 
@@ -534,12 +531,12 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
         expect.objectContaining({ to: phoneOf('nurlan'), body: expect.stringContaining('Координаторго') }),
       ]);
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 
   it('stops chasing a case once someone takes it', async () => {
-    await setClock('2026-11-25T12:00:00.000Z');
+    await setClock(hotline, '2026-11-25T12:00:00.000Z');
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
       await text(phoneOf('aida'), `TAKE ${code}`);
@@ -548,12 +545,12 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
 
       expect(await outboxFor(code)).toEqual([]);
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 
   it('tells the volunteers when their shift starts about a case opened while nobody was on', async () => {
-    await setClock(SATURDAY_NOON);
+    await setClock(hotline, SATURDAY_NOON);
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
       await tickAt('2026-11-29T20:00:00.000Z'); // Sunday evening: still nobody
@@ -563,7 +560,7 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
       expect(sunday).toEqual([]);
       expect((await outboxFor(code)).map((m) => m.to).sort()).toEqual([phoneOf('aida'), phoneOf('bakyt')]);
     } finally {
-      await setClock(WEDNESDAY_NOON);
+      await setClock(hotline, WEDNESDAY_NOON);
     }
   });
 });

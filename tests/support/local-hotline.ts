@@ -23,6 +23,15 @@ export async function startTestHotline(): Promise<LocalHotline> {
   });
 }
 
+/** Sets the simulated time of every handler and job, as `POST /_local/clock` does for a script. */
+export async function setClock(hotline: LocalHotline, now: string | null): Promise<void> {
+  const answer = await fetch(`${hotline.url}/_local/clock`, {
+    method: 'POST',
+    body: JSON.stringify({ now }),
+  });
+  if (!answer.ok) throw new Error(`/_local/clock refused ${String(now)}: ${answer.status}`);
+}
+
 export const sid = (prefix: 'SM' | 'CA' | 'AC') => `${prefix}${randomBytes(16).toString('hex')}`;
 
 /** A phone number no other test uses, so tests sharing a table never see each other's callers. */
