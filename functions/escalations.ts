@@ -6,6 +6,9 @@ import { snsClient } from '../shared/aws/sns.js';
 import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { chaseConfig } from '../shared/cases/chase-config.js';
 import { hotlineClock } from '../shared/clock.js';
+import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
+import { limitSettings } from '../shared/limits/settings.js';
+import { DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { createLogger } from '../shared/logger.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { type ChaseSummary, chaseCases } from '../shared/use-cases/chase-cases.js';
@@ -15,11 +18,16 @@ const config = chaseConfig();
 const client = documentClient(config);
 const cases = new DynamoCaseStore(client, config.TABLE_NAME);
 const roster = new DynamoRosterStore(client, config.TABLE_NAME);
-const notifier = new SnsNotifier(snsClient(config), {
-  senderId: config.SMS_SENDER_ID,
-  maxPriceUsd: config.SMS_MAX_PRICE_USD,
-});
 const log = createLogger({ level: config.LOG_LEVEL });
+// Only to the countries served, each counted in the day's spend; volunteers' notices pass the ceiling.
+const notifier = new GuardedNotifier(
+  new SnsNotifier(snsClient(config), {
+    senderId: config.SMS_SENDER_ID,
+    maxPriceUsd: config.SMS_MAX_PRICE_USD,
+  }),
+  { settings: limitSettings(config), counters: new DynamoUsageCounters(client, config.TABLE_NAME) },
+  { ceiling: false, now: () => hotlineClock.now(), log },
+);
 
 export async function handler(_event: ScheduledEvent, context: Context): Promise<ChaseSummary> {
   const requestLog = log.child({ requestId: context.awsRequestId });

@@ -3,6 +3,9 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { documentClient } from '../shared/aws/dynamodb.js';
 import { snsClient } from '../shared/aws/sns.js';
 import { hotlineClock } from '../shared/clock.js';
+import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
+import { limitSettings } from '../shared/limits/settings.js';
+import { DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { createLogger } from '../shared/logger.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { metricsDocument } from '../shared/reminders/metrics.js';
@@ -11,12 +14,19 @@ import { DynamoReminderStore } from '../shared/reminders/reminder-store.js';
 import { type SweepSummary, sweepReminders } from '../shared/reminders/sweep.js';
 
 const config = reminderConfig();
-const reminders = new DynamoReminderStore(documentClient(config), config.TABLE_NAME);
-const notifier = new SnsNotifier(snsClient(config), {
-  senderId: config.SMS_SENDER_ID,
-  maxPriceUsd: config.SMS_MAX_PRICE_USD,
-});
+const client = documentClient(config);
+const reminders = new DynamoReminderStore(client, config.TABLE_NAME);
 const log = createLogger({ level: config.LOG_LEVEL });
+// Only to the countries served (a reminder elsewhere is marked failed), each counted in the day's spend.
+// Reminders pass the ceiling: one per deadline and caller, planned by the hotline, they cannot be flooded.
+const notifier = new GuardedNotifier(
+  new SnsNotifier(snsClient(config), {
+    senderId: config.SMS_SENDER_ID,
+    maxPriceUsd: config.SMS_MAX_PRICE_USD,
+  }),
+  { settings: limitSettings(config), counters: new DynamoUsageCounters(client, config.TABLE_NAME) },
+  { ceiling: false, now: () => hotlineClock.now(), log },
+);
 
 /** No claim after this much time is left: a reminder in hand still has its send tries (SNS timeouts included). */
 const SETTLE_MARGIN_MS = 45_000;

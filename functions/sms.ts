@@ -8,7 +8,10 @@ import { DynamoVolunteerInbox } from '../shared/cases/volunteer-inbox.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
-import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
+import type { Limits } from '../shared/limits/guard.js';
+import { limitSettings } from '../shared/limits/settings.js';
+import { DynamoBlockList, DynamoUsageCounters } from '../shared/limits/usage-store.js';
+import { limitMetrics, metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { twilioRecordingEraser } from '../shared/twilio/recordings.js';
@@ -25,8 +28,14 @@ const dependencies = once(() => {
   const config = hotlineConfig();
   const client = documentClient(config);
   const cases = new DynamoCaseStore(client, config.TABLE_NAME);
+  const limits: Limits = {
+    settings: limitSettings(config),
+    counters: new DynamoUsageCounters(client, config.TABLE_NAME),
+    blocks: new DynamoBlockList(client, config.TABLE_NAME),
+  };
   return {
     config,
+    limits,
     callers: new DynamoCallerStore(client, config.TABLE_NAME),
     cases,
     inbox: new DynamoVolunteerInbox(client, config.TABLE_NAME, cases),
@@ -38,7 +47,7 @@ const dependencies = once(() => {
 });
 
 export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessageSchema }, async (request) => {
-  const { config, callers, cases, inbox, roster } = dependencies();
+  const { config, callers, cases, inbox, roster, limits } = dependencies();
   const recordings = twilioRecordingEraser({
     accountSid: request.params.AccountSid,
     authToken: request.twilioAuthToken,
@@ -79,9 +88,10 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
       roster: { list: async () => volunteers },
       clock: hotlineClock,
       retentionDays: config.RETENTION_DAYS,
-      timing: { renotifyMinutes: config.CASE_RENOTIFY_MINUTES },
+      timing: { renotifyMinutes: config.CASE_RENOTIFY_MINUTES, relayGapSeconds: config.RELAY_GAP_SECONDS },
       recordings,
       log: request.log,
+      limits,
     },
     {
       callerId,
@@ -99,6 +109,10 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
       {
         [WEBHOOK_METRICS.messages]: 1,
         [WEBHOOK_METRICS.forwarded]: outcome.forwarded,
+        ...limitMetrics(outcome.limited),
+        ...(outcome.intent === 'blocked' || outcome.intent === 'flood'
+          ? { [WEBHOOK_METRICS.blocked]: 1 }
+          : {}),
         ...(outcome.intent === 'case_opened' ? { [WEBHOOK_METRICS.casesOpened]: 1 } : {}),
       },
       { Intent: outcome.intent },

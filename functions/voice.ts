@@ -10,6 +10,10 @@ import { hotlineClock } from '../shared/clock.js';
 import { type HotlineConfig, hotlineConfig } from '../shared/config.js';
 import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversation/ivr.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
+import type { Limits } from '../shared/limits/guard.js';
+import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
+import { limitSettings } from '../shared/limits/settings.js';
+import { DynamoBlockList, DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { once } from '../shared/once.js';
@@ -31,6 +35,7 @@ import {
 import { ivrTwiml } from '../shared/voice/ivr-twiml.js';
 import { speechParts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
+import { voicemailTwiml } from '../shared/voice/volunteer-twiml.js';
 import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
 
 /**
@@ -47,19 +52,29 @@ const dependencies = once(() => {
     voicemailMaxSeconds: config.VOICEMAIL_MAX_SECONDS,
     renotifyMinutes: config.CASE_RENOTIFY_MINUTES,
   };
+  const sns = new SnsNotifier(snsClient(config), {
+    senderId: config.SMS_SENDER_ID,
+    maxPriceUsd: config.SMS_MAX_PRICE_USD,
+  });
+  const limits: Limits = {
+    settings: limitSettings(config),
+    counters: new DynamoUsageCounters(client, config.TABLE_NAME),
+    blocks: new DynamoBlockList(client, config.TABLE_NAME),
+  };
+  const now = () => hotlineClock.now();
   return {
     config,
     callConfig,
+    limits,
+    // Volunteers' notices (voicemail, a take by phone) pass the spend ceiling; the IVR's SMS do not.
+    notifier: new GuardedNotifier(sns, limits, { ceiling: false, now }),
+    callerSms: new GuardedNotifier(sns, limits, { ceiling: true, now }),
     callers: new DynamoCallerStore(client, config.TABLE_NAME),
     cases: new DynamoCaseStore(client, config.TABLE_NAME),
     roster: new CachedRoster(
       new DynamoRosterStore(client, config.TABLE_NAME),
       config.ROSTER_CACHE_SECONDS * 1000,
     ),
-    notifier: new SnsNotifier(snsClient(config), {
-      senderId: config.SMS_SENDER_ID,
-      maxPriceUsd: config.SMS_MAX_PRICE_USD,
-    }),
   };
 });
 
@@ -81,7 +96,7 @@ const VOLUNTEER_STEPS = new Set([
 
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
   const { params, query } = request;
-  const { config, callConfig, callers, cases, roster, notifier } = dependencies();
+  const { config, callConfig, callers, cases, roster, notifier, callerSms, limits } = dependencies();
   const ports = { cases, roster, notifier, clock: hotlineClock, log: request.log, config: callConfig };
   const language: Language = query.get('lang') === 'ru' ? 'ru' : 'ky';
   const code = query.get('case') ?? '';
@@ -128,7 +143,8 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
   const answer = await answerCall(
     {
       callers,
-      notifier,
+      notifier: callerSms,
+      limits,
       clock: hotlineClock,
       render: (reply) => ivrTwiml(config, reply),
       retentionDays: config.RETENTION_DAYS,
@@ -137,6 +153,8 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
         cases,
         roster,
         plan: (input) => planTransfer({ ...input, config: callConfig, newCode: newCaseCode }),
+        voicemail: (code, language, lead) => voicemailTwiml(callConfig, { code, language, lead }),
+        newCode: newCaseCode,
       },
     },
     {

@@ -2,6 +2,7 @@
 // zod/mini: the same validation as zod at a fraction of the bundle (full zod adds ~440 KB to each webhook).
 import * as z from 'zod/mini';
 import { type ConfigIssue, describeIssues, issuesOf } from './config-issues.js';
+import { LIMIT_CONFIG_SHAPE } from './limits/limits-config.js';
 
 const trimmedUrl = () =>
   z.pipe(
@@ -44,6 +45,8 @@ const configSchema = z.object({
   /** Twilio's REST API, for deleting voicemail recordings; the local runtime points it at its stand-in. */
   TWILIO_API_BASE: z._default(trimmedUrl(), 'https://api.twilio.com'),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  // Limits (shared/limits/settings.ts; README "Limits").
+  ...LIMIT_CONFIG_SHAPE,
 });
 
 export type HotlineConfig = z.infer<typeof configSchema>;

@@ -18,7 +18,37 @@ export const WEBHOOK_METRICS = {
   casesTaken: 'CasesTaken',
   /** Requests refused for a missing or wrong signature, or a form Twilio would not send, by `Reason`. */
   rejections: 'SignatureRejections',
+  /** Texts not sent because the destination is outside ALLOWED_COUNTRY_CODES. */
+  droppedCountry: 'DroppedDestinations',
+  /** Replies not sent because a number used up its hour (or its "not understood" answers). */
+  droppedBudget: 'RepliesOverBudget',
+  /** Texts not sent because the day's spend ceiling was reached. */
+  droppedCeiling: 'TextsOverCeiling',
+  /** Texts from blocked or flooding numbers (answered with nothing). */
+  blocked: 'BlockedTexts',
+  /** The day's estimated spend on texts so far, USD (the alarms watch its maximum). */
+  spentToday: 'EstimatedSpendTodayUsd',
 } as const;
+
+/** The limits' counts of one request as metric values (nothing when nothing was held back). */
+export function limitMetrics(
+  limited:
+    | {
+        droppedCountry: number;
+        droppedBudget: number;
+        droppedCeiling: number;
+        spentTodayUsd?: number | undefined;
+      }
+    | undefined,
+): Record<string, number> {
+  if (!limited) return {};
+  return {
+    ...(limited.droppedCountry ? { [WEBHOOK_METRICS.droppedCountry]: limited.droppedCountry } : {}),
+    ...(limited.droppedBudget ? { [WEBHOOK_METRICS.droppedBudget]: limited.droppedBudget } : {}),
+    ...(limited.droppedCeiling ? { [WEBHOOK_METRICS.droppedCeiling]: limited.droppedCeiling } : {}),
+    ...(limited.spentTodayUsd !== undefined ? { [WEBHOOK_METRICS.spentToday]: limited.spentTodayUsd } : {}),
+  };
+}
 
 /**
  * EMF fields for one request: each metric counted once with the given dimensions and once in total.

@@ -13,8 +13,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../cases/case-store.js';
 import { isLocalDate } from '../deadlines/index.js';
+import { type BlockEntry, toBlockEntry } from '../limits/usage-store.js';
 import type { ReminderItem } from '../reminders/reminder-item.js';
-import { callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
+import { blockKeys, callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
 import type { Caller } from './caller.js';
 
 /** Another webhook for the same caller wrote first; read again and decide again. */
@@ -43,6 +44,8 @@ export interface HandledMessage {
 export interface CallerSnapshot {
   caller?: Caller | undefined;
   handled?: HandledMessage | undefined;
+  /** The number's block-list entry, read in the same request (shared/limits). */
+  blocked?: BlockEntry | undefined;
 }
 
 /** Reminder items to delete (by id) and to write, when a caller's date changes. */
@@ -77,10 +80,11 @@ export class DynamoCallerStore implements CallerStore {
     const profileKey = callerKeys.profile(callerId);
     const messageKey = callerKeys.inboundMessage(callerId, messageSid);
     const erasedKey = erasureKeys.byMessage(messageSid);
+    const blockKey = blockKeys.entry(callerId);
     const result = await this.client.send(
       new BatchGetCommand({
         RequestItems: {
-          [this.tableName]: { Keys: [profileKey, messageKey, erasedKey], ConsistentRead: true },
+          [this.tableName]: { Keys: [profileKey, messageKey, erasedKey, blockKey], ConsistentRead: true },
         },
       }),
     );
@@ -88,9 +92,11 @@ export class DynamoCallerStore implements CallerStore {
     const find = (key: ItemKey) => items.find((item) => item.pk === key.pk && item.sk === key.sk);
     const profile = find(profileKey);
     const message = find(messageKey) ?? find(erasedKey);
+    const block = find(blockKey);
     return {
       caller: profile ? toCaller(profile) : undefined,
       handled: message ? toHandledMessage(message) : undefined,
+      blocked: block ? toBlockEntry(block) : undefined,
     };
   }
 

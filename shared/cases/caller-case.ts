@@ -13,6 +13,7 @@ import {
   type Case,
   cleanText,
   closeCase,
+  combinedRelay,
   holdMessage,
   openCase,
   strippedAfterErasure,
@@ -37,6 +38,11 @@ export const MAX_NOTIFIED = 20;
 export interface CaseTiming {
   /** Minutes before volunteers are told again, then the coordinators. */
   renotifyMinutes: number;
+  /**
+   * Seconds between two relays of one case to its volunteer; texts in between wait and go as one
+   * (the next text after the gap carries them, or the chase does). 0 or absent: every text at once.
+   */
+  relayGapSeconds?: number | undefined;
 }
 
 export interface CallerCaseInput {
@@ -156,14 +162,52 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
   const lastCallerMessageAt = now.toISOString();
   if (current.status === 'taken' && volunteer) {
     const said = cleanText(input.text, CASE_LIMITS.messageChars);
+    const gapMs = (input.timing.relayGapSeconds ?? 0) * 1000;
+    const last = current.lastRelayAt ? Date.parse(current.lastRelayAt) : undefined;
+    const pending = current.pendingRelays ?? [];
+    if (said && last !== undefined && now.getTime() - last < gapMs) {
+      // Too soon after the last relay: kept for one combined text, sent after the gap.
+      return {
+        caller,
+        messages: [],
+        reminderPlans: {},
+        caseChange: {
+          next: withEvent(current, { kind: 'relay_waiting', volunteerId: volunteer.volunteerId }, now, {
+            expiresAt,
+            lastCallerMessageAt,
+            pendingRelays: [...pending, said].slice(-CASE_LIMITS.pendingRelays),
+            pendingCount: (current.pendingCount ?? 0) + 1,
+            nextActionAt: new Date(last + gapMs).toISOString(),
+          }),
+          readVersion: current.version,
+        },
+        erase: false,
+        intent: 'relayed',
+      };
+    }
+    const count = (current.pendingCount ?? 0) + (said ? 1 : 0);
+    const body =
+      pending.length > 0
+        ? combinedRelay(current.code, said ? [...pending, said] : pending, count)
+        : said
+          ? textsFor(volunteer).relayed(current.code, said)
+          : undefined;
     return {
       caller,
-      messages: said ? toVolunteer((t) => t.relayed(current.code, said)) : [],
+      messages: body ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [],
       reminderPlans: {},
       caseChange: {
         next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
           expiresAt,
           lastCallerMessageAt,
+          ...(body
+            ? {
+                lastRelayAt: now.toISOString(),
+                pendingRelays: undefined,
+                pendingCount: undefined,
+                nextActionAt: undefined,
+              }
+            : {}),
         }),
         readVersion: current.version,
       },

@@ -249,6 +249,9 @@ function toCase(item: Record<string, unknown>): Case {
     waiting: Array.isArray(item.waiting) ? item.waiting.map(String) : [],
     notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
     recordingSids: Array.isArray(item.recordingSids) ? item.recordingSids.map(String) : [],
+    lastRelayAt: text(item.lastRelayAt),
+    pendingRelays: Array.isArray(item.pendingRelays) ? item.pendingRelays.map(String) : undefined,
+    pendingCount: typeof item.pendingCount === 'number' ? item.pendingCount : undefined,
     notifyRound: Number(item.notifyRound ?? 0),
     nextActionAt: text(item.nextActionAt),
     closedReason:

@@ -13,6 +13,8 @@ export type CaseEventKind =
   | 'waiting_for_shift'
   | 'taken'
   | 'relayed_to_volunteer'
+  /** A text kept for the next combined relay (it came too soon after the last one). */
+  | 'relay_waiting'
   | 'relayed_to_caller'
   | 'held_for_volunteer'
   | 'note'
@@ -65,6 +67,15 @@ export interface Case {
   recordingSids: string[];
   /** Volunteers notified so far: 0 none yet, 1 once, 2 twice, 3 coordinators too (no more chasing). */
   notifyRound: number;
+  /**
+   * When a caller's text last reached the volunteer (ISO). Texts closer together than the relay gap wait
+   * in `pendingRelays` and go as one text (the next text after the gap, or the chase).
+   */
+  lastRelayAt?: string | undefined;
+  /** The caller's texts waiting for the next combined relay to the volunteer (the last few, trimmed). */
+  pendingRelays?: string[] | undefined;
+  /** How many texts are waiting, including those no longer kept in `pendingRelays`. */
+  pendingCount?: number | undefined;
   /** When the case next needs chasing (ISO); undefined when taken, closed or nobody is left to tell. */
   nextActionAt?: string | undefined;
   closedReason?: CloseReason | undefined;
@@ -83,6 +94,10 @@ export const CASE_LIMITS = {
   events: 200,
   /** Characters of the first message a notification quotes. */
   previewChars: 60,
+  /** Texts kept for one combined relay (the count says how many came). */
+  pendingRelays: 5,
+  /** Longest combined relay: two UCS-2 segments. */
+  combinedChars: 134,
 } as const;
 
 /** Five digits, never starting with 0, so a keypad and a text read the same. */
@@ -219,6 +234,8 @@ export function closeCase(current: Case, reason: CloseReason, now: Date, volunte
     waiting: [],
     notes: [],
     recordingSids: [],
+    pendingRelays: undefined,
+    pendingCount: undefined,
   };
 }
 
@@ -230,4 +247,20 @@ export function strippedAfterErasure(current: Case, now: Date): Case {
 /** May this volunteer act on the case (reply, note, close)? Its owner, or a coordinator. */
 export function mayHandle(current: Case, volunteer: { volunteerId: string; coordinator: boolean }): boolean {
   return current.volunteerId === volunteer.volunteerId || volunteer.coordinator;
+}
+
+/**
+ * One text for the volunteer out of several the caller sent close together: all of them when they fit in
+ * two segments, else the newest that fit, led by how many came (`12345 (+7): …`).
+ */
+export function combinedRelay(code: string, texts: readonly string[], count: number): string {
+  const head = count > texts.length || count > 1 ? `${code} (${count}): ` : `${code}: `;
+  let body = '';
+  for (const text of [...texts].reverse()) {
+    const next = body ? `${text} / ${body}` : text;
+    if (head.length + next.length > CASE_LIMITS.combinedChars) break;
+    body = next;
+  }
+  if (!body) body = cleanText(texts[texts.length - 1] ?? '', CASE_LIMITS.combinedChars - head.length);
+  return `${head}${body}`;
 }

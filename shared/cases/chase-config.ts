@@ -2,6 +2,7 @@
 // sweep it needs no Twilio secret: it only reads cases and the roster and texts volunteers through SNS.
 import * as z from 'zod/mini';
 import { type ConfigIssue, describeIssues, issuesOf } from '../config-issues.js';
+import { LIMIT_CONFIG_SHAPE } from '../limits/limits-config.js';
 
 const chaseConfigSchema = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
@@ -12,6 +13,7 @@ const chaseConfigSchema = z.object({
   /** Minutes before the volunteers on shift are told again, and after that the coordinators. */
   CASE_RENOTIFY_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1440)), 10),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  ...LIMIT_CONFIG_SHAPE,
 });
 
 export type ChaseConfig = z.infer<typeof chaseConfigSchema>;

@@ -5,7 +5,7 @@
 import { noticesFor, type VolunteerTexts } from '../messages/volunteer.js';
 import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
-import { CASE_LIMITS, type Case, cleanText, withEvent } from './case.js';
+import { CASE_LIMITS, type Case, cleanText, combinedRelay, withEvent } from './case.js';
 
 export interface ChaseNotice {
   volunteerId: string;
@@ -25,9 +25,9 @@ export function decideChase(
   now: Date,
   renotifyMinutes: number,
 ): ChaseDecision | undefined {
-  if (current.status !== 'open' || !current.nextActionAt || current.nextActionAt > now.toISOString()) {
-    return undefined;
-  }
+  if (!current.nextActionAt || current.nextActionAt > now.toISOString()) return undefined;
+  if (current.status === 'taken') return combinedRelayDue(current, roster, now);
+  if (current.status !== 'open') return undefined;
   const waited = Math.max(0, Math.round((now.getTime() - Date.parse(current.openedAt)) / 60_000));
   const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
   const notices = (
@@ -82,4 +82,34 @@ export function decideChase(
     };
   }
   return coordinators();
+}
+
+/**
+ * A taken case whose caller wrote again soon after a relay: the texts kept since go to its volunteer as
+ * one. Nothing when the volunteer left the roster (the next caller text puts the case back to everyone).
+ */
+function combinedRelayDue(current: Case, roster: readonly Volunteer[], now: Date): ChaseDecision {
+  const pending = current.pendingRelays ?? [];
+  const owner = roster.find((v) => v.volunteerId === current.volunteerId && v.active);
+  const cleared = {
+    pendingRelays: undefined,
+    pendingCount: undefined,
+    nextActionAt: undefined,
+  };
+  if (!owner || pending.length === 0) {
+    return { next: { ...current, ...cleared, version: current.version + 1 }, notices: [] };
+  }
+  return {
+    next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: owner.volunteerId }, now, {
+      ...cleared,
+      lastRelayAt: now.toISOString(),
+    }),
+    notices: [
+      {
+        volunteerId: owner.volunteerId,
+        phone: owner.phone,
+        body: combinedRelay(current.code, pending, current.pendingCount ?? pending.length),
+      },
+    ],
+  };
 }

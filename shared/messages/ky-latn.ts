@@ -56,6 +56,8 @@ export const kyLatn: Catalogue = {
   case_waiting: '{code} suroogo koshuldu. Volontyor jakynda joop beret.',
   case_joined: 'Volontyor baylanyshta. Joopty ushul jerge jazynyz.',
   case_closed: 'Volontyor suroonu japty. Rakhmat! Kayra jardam kerek bolso: 7',
+  limit_notice:
+    'Bir saatta köp bildirüü: kiyinki saatta joop berebiz. Shashylysh: politsiya 192, tez jardam 194',
   unknown: 'Tüshünbödüm. Adam: 7. SOS: 5 (politsiya 192). Menu: 0',
   // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.
   help_documents:

@@ -56,6 +56,8 @@ export const ruLatn: Catalogue = {
   case_waiting: 'Dobavili k zaprosu {code}. Volonter skoro otvetit.',
   case_joined: 'Volonter na svyazi. Pishite otvet syuda.',
   case_closed: 'Volonter zakryl zapros. Spasibo! Snova nuzhna pomoshch: 7',
+  limit_notice:
+    'Mnogo soobshcheniy za chas: otvetim v sleduyushchiy chas. Srochno: politsiya 192, skoraya 194',
   unknown: 'Ne udalos ponyat. Chelovek: 7. SOS: 5 (politsiya 192). Menyu: 0',
   // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.
   help_documents:

@@ -2,6 +2,7 @@
 // webhooks' (shared/config.ts): the sweep needs no Twilio secret and no public URL, so it is not given them.
 import * as z from 'zod/mini';
 import { type ConfigIssue, describeIssues, issuesOf } from '../config-issues.js';
+import { LIMIT_CONFIG_SHAPE } from '../limits/limits-config.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './sweep.js';
 
 const count = (min: number, max: number, fallback: number) =>
@@ -27,6 +28,7 @@ const reminderConfigSchema = z.object({
   /** Publish tries per reminder when SNS refuses with a retryable error. */
   REMINDER_SEND_ATTEMPTS: count(1, 10, DEFAULT_SWEEP_SETTINGS.sendAttempts),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  ...LIMIT_CONFIG_SHAPE,
 });
 
 export type ReminderConfig = z.infer<typeof reminderConfigSchema>;

@@ -71,3 +71,36 @@ export const dueIndexKeys = {
   partitionFor: (dueAtIso: string) => `DUE#${dueAtIso.slice(0, 10)}`,
   of: (dueAtIso: string) => ({ duePk: dueIndexKeys.partitionFor(dueAtIso), dueAt: dueAtIso }),
 };
+
+/**
+ * Usage counters for the limits (shared/limits). A caller's sit in their partition, so erasure takes them
+ * too; the rest (the day's spend, withheld calls, a volunteer's wrong PINs) sit under `LIMITS`. Each
+ * window is its own item with a TTL: a counter is one atomic ADD, never a scan.
+ */
+export const usageKeys = {
+  /** One clock hour of a caller: texts per minute, replies, "not understood" answers. */
+  callerHour: (callerId: string, hour: string): ItemKey => ({
+    pk: callerPartition(callerId),
+    sk: `USAGE#H#${hour}`,
+  }),
+  /** One UTC day of a caller: SMS and codes the IVR sent. */
+  callerDay: (callerId: string, day: string): ItemKey => ({
+    pk: callerPartition(callerId),
+    sk: `USAGE#D#${day}`,
+  }),
+  /** The hotline's estimated spend on texts in one UTC day. */
+  spendDay: (day: string): ItemKey => ({ pk: 'LIMITS', sk: `SPEND#${day}` }),
+  /** Cases opened by withheld calls in one clock hour. */
+  withheldHour: (hour: string): ItemKey => ({ pk: 'LIMITS', sk: `WITHHELD#${hour}` }),
+  /** A volunteer's wrong dialback PINs in a row, across calls. */
+  pin: (volunteerId: string): ItemKey => ({ pk: 'LIMITS', sk: `PIN#${volunteerId}` }),
+};
+
+/**
+ * Numbers that get no answer: added by coordinators (`npm run admin -- blocklist`) or for a while after a
+ * flood. Keyed by caller id (the number's keyed hash), in one partition so the list is one query.
+ */
+export const blockKeys = {
+  partition: 'BLOCKLIST',
+  entry: (callerId: string): ItemKey => ({ pk: 'BLOCKLIST', sk: callerId }),
+};

@@ -14,10 +14,13 @@ import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { keptStays, planSeries, todayIn } from '../conversation/caller-dates.js';
 import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
+import type { Limits } from '../limits/guard.js';
+import { dayOf, hourOf, isBlocking, usageKeys, windowExpiry } from '../limits/usage-store.js';
 import type { Logger } from '../logger.js';
-import type { Notifier } from '../notify/notifier.js';
+import { type Notifier, SmsRejectedError } from '../notify/notifier.js';
 import { type ReminderPlans, withReminders } from '../reminders/reminder-changes.js';
 import { jitter } from '../retry.js';
+import { rejectTwiml } from '../voice/ivr-twiml.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
 import type { TransferInput, TransferPlan } from './volunteer-call.js';
 
@@ -46,12 +49,25 @@ export interface AnswerCallPorts {
     roster: RosterReader;
     /** planTransfer with the configuration and code generator bound. */
     plan: (input: Omit<TransferInput, 'config' | 'newCode'>) => TransferPlan;
+    /** The voicemail TwiML for a case (a withheld call past the hour's cases). */
+    voicemail?: ((code: string, language: Language, lead: IvrReply['speech']) => string) | undefined;
+    /** A new case code (for the hour's shared case of withheld calls). */
+    newCode?: (() => string) | undefined;
   };
+  /** Budgets and the block list (shared/limits); absent in pure tests. */
+  limits?: Limits | undefined;
 }
 
 export interface CallOutcome {
   twiml: string;
-  outcome: IvrOutcome | 'replay' | 'sms_failed' | 'transfer_ringing' | 'transfer_voicemail';
+  outcome:
+    | IvrOutcome
+    | 'replay'
+    | 'sms_failed'
+    | 'transfer_ringing'
+    | 'transfer_voicemail'
+    | 'withheld_overflow'
+    | 'blocked';
   /** Whether this step wrote (one transaction); a replay or a read-only step did not. */
   saved: boolean;
 }
@@ -70,6 +86,8 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
       const key = stepKey(step);
       const answered = await cases.withheldStep(key);
       if (answered) return { twiml: answered.replyTwiml, outcome: 'replay', saved: false };
+      const overflow = await withheldOverflow(ports, reply, now, key);
+      if (overflow) return overflow;
       const plan = ports.volunteers.plan({
         language: reply.transfer.language,
         roster: await ports.volunteers.roster.list(),
@@ -96,8 +114,12 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
   const { callerId, phone } = step.caller;
   const key = stepKey(step);
   for (let attempt = 1; ; attempt++) {
-    const { caller, handled } = await ports.callers.loadForMessage(callerId, key);
+    const { caller, handled, blocked } = await ports.callers.loadForMessage(callerId, key);
     if (handled) return { twiml: handled.replyTwiml, outcome: 'replay', saved: false };
+    // A blocked number is refused before it is answered: Twilio bills no minute for a rejected call.
+    if (isBlocking(blocked, ports.clock.now())) {
+      return { twiml: rejectTwiml(step.input.kind === 'call'), outcome: 'blocked', saved: false };
+    }
 
     const now = ports.clock.now();
     const reply = decideCall(
@@ -159,6 +181,17 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     }
     if (effect.kind !== 'send_sms') return { twiml, outcome: reply.outcome, saved: true };
     try {
+      // One SMS per number and day: a forged caller id cannot pump texts to someone else's number.
+      if (ports.limits) {
+        const day = await ports.limits.counters.add(
+          usageKeys.callerDay(callerId, dayOf(now)),
+          { ivrSms: 1 },
+          windowExpiry(now, 86_400),
+        );
+        if ((day.ivrSms ?? 0) > ports.limits.settings.ivrSmsPerDay) {
+          throw new SmsRejectedError('DailyLimit', false);
+        }
+      }
       await ports.notifier.sendSms({
         to: phone,
         body: effect.body,
@@ -235,6 +268,54 @@ async function transfer(
     throw error;
   }
   return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
+}
+
+/**
+ * Past the hour's cases from withheld numbers, a withheld caller is offered voicemail on the hour's one
+ * shared case (created by the first such call), and nobody is rung: 200 calls make one case, not 200.
+ */
+async function withheldOverflow(
+  ports: AnswerCallPorts,
+  reply: IvrReply,
+  now: Date,
+  key: string,
+): Promise<CallOutcome | undefined> {
+  const { limits } = ports;
+  const { cases, voicemail, newCode } = ports.volunteers;
+  if (!limits || !voicemail || !newCode || !reply.transfer) return undefined;
+  const { counts, claimed } = await limits.counters.addAndClaim(
+    usageKeys.withheldHour(hourOf(now)),
+    { cases: 1 },
+    'overflowCase',
+    newCode(),
+    windowExpiry(now, 3600),
+  );
+  if ((counts.cases ?? 0) <= limits.settings.withheldCasesPerHour) return undefined;
+  const existing = await cases.get(claimed);
+  if (existing?.status === 'closed') return undefined;
+  const { language } = reply.transfer;
+  const twiml = voicemail(claimed, language, reply.speech);
+  if (!existing) {
+    const plan = ports.volunteers.plan({
+      language,
+      roster: [],
+      now,
+      hotline: '',
+      speech: reply.speech,
+      code: claimed,
+    });
+    try {
+      await cases.saveNewWithWithheldStep(plan.next, {
+        messageSid: key,
+        replyTwiml: twiml,
+        expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? DEFAULT_DEDUPE_SECONDS),
+      });
+    } catch (error) {
+      // Another withheld call opened it first: the same voicemail, on the same case.
+      if (!(error instanceof CaseChangedError)) throw error;
+    }
+  }
+  return { twiml, outcome: 'withheld_overflow', saved: !existing };
 }
 
 function transferOutcome(plan: TransferPlan): CallOutcome['outcome'] {

@@ -1,6 +1,6 @@
 // Use case: one inbound text (SMS or WhatsApp) from a caller, answered once even when Twilio retries.
 // Load → decide (the conversation, then the case layer on top) → one transaction, or the erasure.
-import { type Channel, recordContact } from '../callers/caller.js';
+import { type Channel, readerOf, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
   ConcurrentCallerUpdateError,
@@ -11,11 +11,15 @@ import { newCaseCode } from '../cases/case.js';
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { decideSmsReply } from '../conversation/sms-conversation.js';
+import { addSpend, blockFlood, countCallerText, type Limits, type SpendCheck } from '../limits/guard.js';
+import { ALWAYS_ANSWERED, estimatedCost, guardCallerTexts, textsThisMinute } from '../limits/text-guard.js';
+import { type Counts, isBlocking } from '../limits/usage-store.js';
 import type { Logger } from '../logger.js';
+import { renderMessage } from '../messages/catalogue.js';
 import { withReminders } from '../reminders/reminder-changes.js';
 import { jitter } from '../retry.js';
 import type { RecordingEraser } from '../twilio/recordings.js';
-import { outgoingTwiml } from '../twilio/twiml.js';
+import { messagingTwiml, outgoingTwiml } from '../twilio/twiml.js';
 import type { RosterReader } from '../volunteers/roster-store.js';
 
 export interface InboundText {
@@ -41,28 +45,56 @@ export interface ReceiveSmsPorts {
   /** Deletes a closed case's voicemail recordings from Twilio. */
   recordings?: RecordingEraser | undefined;
   log?: Logger | undefined;
+  /** Budgets, block list, allowed countries and the day's spend (shared/limits); absent in pure tests. */
+  limits?: Limits | undefined;
 }
 
 export interface SmsOutcome {
   twiml: string;
-  intent: ReturnType<typeof decideCallerCase>['intent'] | 'retry';
+  intent: ReturnType<typeof decideCallerCase>['intent'] | 'retry' | 'blocked' | 'flood';
   /** Texts to people other than the sender (volunteers), for metrics. */
   forwarded: number;
+  /** What the limits held back, for metrics (counts only). */
+  limited?: LimitedCounts | undefined;
 }
 
-/** Texts from one caller rarely collide; a burst of several resolves within a few jittered retries. */
-const MAX_ATTEMPTS = 8;
+export interface LimitedCounts {
+  droppedCountry: number;
+  droppedBudget: number;
+  droppedCeiling: number;
+  notices: number;
+  spentTodayUsd?: number | undefined;
+}
+
+/**
+ * Texts from one caller rarely collide; a burst (a phone resending a queue, 40 at once) takes a few more
+ * rounds, each pause a little longer.
+ */
+const MAX_ATTEMPTS = 12;
+
+/** What a blocked or flooding number may still do, silently: leave and be forgotten. */
+const HONOURED_WHEN_BLOCKED: ReadonlySet<string> = new Set(['stop', 'delete', 'confirm_delete']);
 
 export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Promise<SmsOutcome> {
+  // Counted once per message, however many rounds a lost race takes.
+  let hour: Counts | undefined;
+  let spend: SpendCheck | undefined;
+  let flooded = false;
   for (let attempt = 1; ; attempt++) {
-    const { caller, handled } = await ports.callers.loadForMessage(text.callerId, text.messageSid);
+    const { caller, handled, blocked } = await ports.callers.loadForMessage(text.callerId, text.messageSid);
     if (handled) return { twiml: handled.replyTwiml, intent: 'retry', forwarded: 0 };
 
     const now = ports.clock.now();
+    const limits = ports.limits;
     const contacted = recordContact(caller, text, now, ports.retentionDays);
+    const decision = decideSmsReply(contacted, text.body, caller === undefined, now);
+    const isBlocked = isBlocking(blocked, now);
+    // A coordinator's block: nothing at all. A flood block: only STOP and erasure, without a word back.
+    if (isBlocked && (!blocked?.automatic || !HONOURED_WHEN_BLOCKED.has(decision.intent))) {
+      return { twiml: messagingTwiml([]), intent: 'blocked', forwarded: 0 };
+    }
     // Only a caller with a case costs the extra read; everyone else stays at two requests.
     const current = caller?.openCase ? await ports.cases.get(caller.openCase) : undefined;
-    const decision = decideSmsReply(contacted, text.body, caller === undefined, now);
     const needsRoster = decision.intent === 'person' || (current && current.status !== 'closed');
     const decided = decideCallerCase({
       caller: contacted,
@@ -74,13 +106,53 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       newCode: ports.newCode ?? newCaseCode,
       timing: ports.timing,
     });
-    const twiml = outgoingTwiml(text.hotline, decided.messages);
+    let messages = decided.messages;
+    let limited: LimitedCounts | undefined;
+    if (limits) {
+      if (!hour && !isBlocked) {
+        hour = await countCallerText(
+          limits,
+          text.callerId,
+          now,
+          messages.some((message) => !message.to),
+          decided.intent === 'unknown',
+        );
+        if (textsThisMinute(hour, now) > limits.settings.floodTextsPerMinute) {
+          flooded = true;
+          await blockFlood(limits, text.callerId, now, ports.log);
+        }
+      }
+      if (flooded && !HONOURED_WHEN_BLOCKED.has(decision.intent)) {
+        return { twiml: messagingTwiml([]), intent: 'flood', forwarded: 0 };
+      }
+      const guarded = guardCallerTexts({
+        messages,
+        sender: { phone: text.phone, channel: text.channel },
+        intent: decided.intent,
+        hour: hour ?? {},
+        limits: limits.settings,
+        notice: renderMessage('limit_notice', readerOf(decided.caller)),
+      });
+      messages = isBlocked || flooded ? [] : guarded.messages;
+      const exempt = ALWAYS_ANSWERED.has(decided.intent);
+      spend ??= await addSpend(limits, now, estimatedCost(messages, text, limits.settings), exempt);
+      const overCeiling = spend.overCeiling && !exempt;
+      limited = {
+        droppedCountry: guarded.droppedCountry,
+        droppedBudget: guarded.droppedBudget,
+        droppedCeiling: overCeiling ? messages.length : 0,
+        notices: guarded.noticeSent ? 1 : 0,
+        spentTodayUsd: spend.spentUsd,
+      };
+      if (overCeiling) messages = [];
+    }
+    const twiml = outgoingTwiml(text.hotline, messages);
     const record = {
       messageSid: text.messageSid,
       replyTwiml: twiml,
       expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 7 * 86_400),
     };
-    const forwarded = decided.messages.filter((message) => message.to).length;
+    const forwarded = messages.filter((message) => message.to).length;
     try {
       const { caseChange } = decided;
       if (decided.erase) {
@@ -99,7 +171,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         if (caseChange?.next.status === 'closed') await ports.cases.eraseTrail(caseChange.next.code);
       }
       await forgetRecordings(ports, decided.forgetRecordings);
-      return { twiml, intent: decided.intent, forwarded };
+      return { twiml, intent: decided.intent, forwarded, limited };
     } catch (error) {
       const retry =
         error instanceof ConcurrentCallerUpdateError ||

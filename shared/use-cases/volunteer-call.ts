@@ -63,6 +63,8 @@ export interface TransferInput {
   hotline: string;
   speech: SpeechSegment[];
   newCode: () => string;
+  /** The code a new case takes instead of a fresh one (the hour's shared case of withheld calls). */
+  code?: string | undefined;
   config: CallConfig;
 }
 
@@ -93,7 +95,7 @@ export function planTransfer(input: TransferInput): TransferPlan {
   } else {
     const opened = openCase(
       {
-        code: input.newCode(),
+        code: input.code ?? input.newCode(),
         caller: input.caller
           ? { callerId: input.caller.callerId, phone: input.caller.phone, channel: input.caller.channel }
           : undefined,
@@ -249,7 +251,10 @@ export async function voicemailLeft(
         ? roster.find((v) => v.volunteerId === found.volunteerId && v.active)
         : undefined;
     const onShift = onShiftFor(roster, found.language, now);
-    const told = owner ? [owner] : onShift.length > 0 ? onShift : activeCoordinators(roster);
+    // A case taking voicemail after voicemail (the hour's shared case of withheld calls) texts its
+    // volunteers about the first few of the hour, not every one: the recordings stay with the case.
+    const quiet = recentVoicemails(found, now) >= VOICEMAIL_NOTICES_PER_HOUR;
+    const told = quiet ? [] : owner ? [owner] : onShift.length > 0 ? onShift : activeCoordinators(roster);
     const sid = input.recordingSid && RECORDING_SID.test(input.recordingSid) ? [input.recordingSid] : [];
     const next = withEvent(found, { kind: 'voicemail', count: told.length }, now, {
       recordingSids: [...found.recordingSids, ...sid],
@@ -287,6 +292,14 @@ export async function voicemailLeft(
     return { twiml: saved, outcome: 'voicemail_saved' };
   }
   return { twiml: saved, outcome: 'voicemail_contended' };
+}
+
+/** Voicemails on one case in an hour that each text its volunteers; later ones are kept without a text. */
+export const VOICEMAIL_NOTICES_PER_HOUR = 3;
+
+function recentVoicemails(current: Case, now: Date): number {
+  const since = now.getTime() - 3_600_000;
+  return current.events.filter((e) => e.kind === 'voicemail' && Date.parse(e.at) > since).length;
 }
 
 /**

@@ -37,3 +37,14 @@ export function ivrTwiml(config: IvrConfig, reply: IvrReply): string {
   appendSpeech(gather, parts);
   return response.toString();
 }
+
+/**
+ * For a blocked number: `<Reject>` on the incoming call (Twilio bills nothing for a call it rejects),
+ * `<Hangup>` on any later step.
+ */
+export function rejectTwiml(incoming: boolean): string {
+  const response = new VoiceResponse();
+  if (incoming) response.reject({ reason: 'rejected' });
+  else response.hangup();
+  return response.toString();
+}

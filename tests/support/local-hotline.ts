@@ -13,9 +13,33 @@ import { twilioSignature } from '../../shared/twilio/signature.js';
 
 export const TEST_HASH_KEY = 'test-caller-hash-key-0123456789';
 
-export async function startTestHotline(): Promise<LocalHotline> {
+/**
+ * Limits loose enough that a test about something else never meets one: scripted conversations send a
+ * dozen texts in one simulated minute, and relays are read one by one. tests/integration/limits*.test.ts
+ * run with the deployment's defaults (or tighter) instead.
+ */
+export const LOOSE_LIMITS: Readonly<Record<string, string>> = {
+  CALLER_REPLIES_PER_HOUR: '1000',
+  UNKNOWN_REPLIES_PER_HOUR: '100',
+  FLOOD_TEXTS_PER_MINUTE: '1000',
+  RELAY_GAP_SECONDS: '0',
+  IVR_SMS_PER_DAY: '100',
+  IVR_CODES_PER_DAY: '100',
+  WITHHELD_CASES_PER_HOUR: '1000',
+  DAILY_SPEND_CEILING_USD: '100000',
+};
+
+/**
+ * `limits`: the limit variables this file runs with (each file is its own process, so they do not leak);
+ * by default LOOSE_LIMITS, `{}` for the deployment's defaults.
+ */
+export async function startTestHotline(
+  limits: Readonly<Record<string, string>> = LOOSE_LIMITS,
+): Promise<LocalHotline> {
   process.env.CALLER_HASH_KEY = TEST_HASH_KEY;
   process.env.LOG_LEVEL = 'debug';
+  for (const name of Object.keys(LOOSE_LIMITS)) delete process.env[name];
+  Object.assign(process.env, limits);
   return startLocalHotline({
     dynamoEndpoint: inject('dynamoEndpoint'),
     port: 0,

@@ -1,0 +1,223 @@
+// Usage counters and the block list in DynamoDB. A counter is one UpdateItem with ADD on an item per
+// window (an hour, a day), expiring by TTL: atomic under any number of simultaneous webhooks, never a scan.
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { blockKeys, type ItemKey, usageKeys } from '../table/keys.js';
+
+export type Counts = Readonly<Record<string, number>>;
+
+export interface UsageCounters {
+  /** Adds `counts` to the window's item (created on first use) and answers every count it now holds. */
+  add(key: ItemKey, counts: Counts, expiresAt: number): Promise<Counts>;
+  read(key: ItemKey): Promise<Counts>;
+  /** Sets fields outright (a PIN lock's end, a reset count). */
+  set(key: ItemKey, values: Counts, expiresAt: number): Promise<void>;
+  /** Adds `counts` and keeps `text[field]` the first value anyone offered for it; answers both. */
+  addAndClaim(
+    key: ItemKey,
+    counts: Counts,
+    field: string,
+    offered: string,
+    expiresAt: number,
+  ): Promise<{ counts: Counts; claimed: string }>;
+}
+
+export interface BlockEntry {
+  callerId: string;
+  /** `+381•••••67`: enough for a coordinator to recognise, never to call. Absent for automatic blocks. */
+  masked?: string | undefined;
+  reason: string;
+  addedAt: string;
+  /** Epoch seconds the block ends; absent: until removed. */
+  until?: number | undefined;
+  automatic: boolean;
+}
+
+export interface BlockList {
+  get(callerId: string): Promise<BlockEntry | undefined>;
+  put(entry: BlockEntry): Promise<void>;
+  remove(callerId: string): Promise<boolean>;
+  list(): Promise<BlockEntry[]>;
+}
+
+/** Is the entry in force at `now`? (TTL deletes an ended block only eventually.) */
+export function isBlocking(entry: BlockEntry | undefined, now: Date): boolean {
+  if (!entry) return false;
+  return entry.until === undefined || entry.until * 1000 > now.getTime();
+}
+
+export class DynamoUsageCounters implements UsageCounters {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async add(key: ItemKey, counts: Counts, expiresAt: number): Promise<Counts> {
+    const names: Record<string, string> = { '#expiresAt': 'expiresAt' };
+    const values: Record<string, unknown> = { ':expiresAt': expiresAt };
+    const adds = Object.entries(counts).map(([name, by], index) => {
+      names[`#c${index}`] = name;
+      values[`:c${index}`] = by;
+      return `#c${index} :c${index}`;
+    });
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: `SET #expiresAt = :expiresAt, #type = :type ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: { ...names, '#type': 'type' },
+        ExpressionAttributeValues: { ...values, ':type': 'usage' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return numbersOf(result.Attributes ?? {});
+  }
+
+  async addAndClaim(
+    key: ItemKey,
+    counts: Counts,
+    field: string,
+    offered: string,
+    expiresAt: number,
+  ): Promise<{ counts: Counts; claimed: string }> {
+    const names: Record<string, string> = { '#expiresAt': 'expiresAt', '#type': 'type', '#field': field };
+    const values: Record<string, unknown> = {
+      ':expiresAt': expiresAt,
+      ':type': 'usage',
+      ':offered': offered,
+    };
+    const adds = Object.entries(counts).map(([name, by], index) => {
+      names[`#c${index}`] = name;
+      values[`:c${index}`] = by;
+      return `#c${index} :c${index}`;
+    });
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: `SET #expiresAt = :expiresAt, #type = :type, #field = if_not_exists(#field, :offered) ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const attributes = result.Attributes ?? {};
+    return { counts: numbersOf(attributes), claimed: String(attributes[field] ?? offered) };
+  }
+
+  async read(key: ItemKey): Promise<Counts> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return numbersOf(result.Item ?? {});
+  }
+
+  async set(key: ItemKey, values: Counts, expiresAt: number): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key, type: 'usage', ...values, expiresAt },
+      }),
+    );
+  }
+}
+
+function numbersOf(item: Record<string, unknown>): Counts {
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (typeof value === 'number' && name !== 'expiresAt') counts[name] = value;
+  }
+  return counts;
+}
+
+export class DynamoBlockList implements BlockList {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(callerId: string): Promise<BlockEntry | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: blockKeys.entry(callerId), ConsistentRead: true }),
+    );
+    return result.Item ? toBlockEntry(result.Item) : undefined;
+  }
+
+  async put(entry: BlockEntry): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...blockKeys.entry(entry.callerId),
+          type: 'block',
+          ...entry,
+          ...(entry.until !== undefined ? { expiresAt: entry.until + 86_400 } : {}),
+        },
+      }),
+    );
+  }
+
+  async remove(callerId: string): Promise<boolean> {
+    const result = await this.client.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: blockKeys.entry(callerId),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return result.Attributes !== undefined;
+  }
+
+  async list(): Promise<BlockEntry[]> {
+    const entries: BlockEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': blockKeys.partition },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      entries.push(...(page.Items ?? []).map(toBlockEntry));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
+  }
+}
+
+export function toBlockEntry(item: Record<string, unknown>): BlockEntry {
+  return {
+    callerId: String(item.callerId ?? item.sk),
+    masked: typeof item.masked === 'string' ? item.masked : undefined,
+    reason: String(item.reason ?? ''),
+    addedAt: String(item.addedAt ?? ''),
+    until: typeof item.until === 'number' ? item.until : undefined,
+    automatic: item.automatic === true,
+  };
+}
+
+/** Window names: the clock hour `2026-12-01T13` and the UTC day `2026-12-01`. */
+export function hourOf(now: Date): string {
+  return now.toISOString().slice(0, 13);
+}
+
+export function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Epoch seconds a window's item may go: a day after it ends, for the reports. */
+export function windowExpiry(now: Date, windowSeconds: number): number {
+  const start = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
+  return start + windowSeconds + 86_400;
+}
+
+export { usageKeys };
