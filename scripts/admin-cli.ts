@@ -9,6 +9,8 @@ import * as z from 'zod/mini';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_DEFAULTS } from '../local/hotline.js';
 import { type RuntimeInfo, readRuntimeInfo } from '../local/runtime-file.js';
+import { DynamoBlockList, isBlocking } from '../shared/limits/usage-store.js';
+import { callerIdFor, maskPhone } from '../shared/privacy.js';
 import {
   DynamoRosterStore,
   VolunteerExistsError,
@@ -46,6 +48,7 @@ export interface AdminOptions {
 }
 
 export const USAGE = `Usage: npm run admin -- volunteers <command> [options]
+       npm run admin -- blocklist <command> [options]
 
 Commands:
   volunteers list [--json]
@@ -81,6 +84,14 @@ Target (any command):
   table "${LOCAL_DEFAULTS.tableName}" at http://127.0.0.1:${LOCAL_DEFAULTS.dynamoDbPort}, port from env DYNAMODB_PORT). With a table and no endpoint: the
   deployed table, with the usual AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...).
 
+Block list (numbers that get no answer, no reply and no call; STOP and erasure still work for them):
+  blocklist list
+  blocklist add E164 [--reason TEXT] [--hours N]     N hours, or until removed
+  blocklist remove E164
+  The number is stored only as its keyed hash (the caller id) and masked (+381•••••67). The hash key is
+  env CALLER_HASH_KEY; for npm start's table its local default. For a deployed table, read it from the
+  stack's Twilio secret (docs/operations.md).
+
 Exit codes: 0 done, 1 refused (invalid input, unknown id, unreachable table; nothing written), 2 usage.`;
 
 const OPTIONS = {
@@ -100,6 +111,8 @@ const OPTIONS = {
   active: { type: 'boolean' },
   inactive: { type: 'boolean' },
   pin: { type: 'string' },
+  reason: { type: 'string' },
+  hours: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -168,6 +181,7 @@ export async function runAdmin(
       io.out(USAGE);
       return 0;
     }
+    if (group === 'blocklist') return await blocklist(commandName, args, values, io, env, options);
     if (group !== 'volunteers') throw new UsageError(`Unknown command "${group}"`);
     if (commandName === undefined)
       throw new UsageError('volunteers: which command? list, add, update, remove, import');
@@ -652,4 +666,101 @@ function explain(error: unknown, target: Target | undefined): string[] {
     ];
   }
   return [`${name ?? 'Error'}: ${message ?? String(error)}`];
+}
+
+// --- Block list ------------------------------------------------------------------------------------
+
+const BLOCKLIST_COMMANDS: Record<string, { options: OptionName[]; positionals: number }> = {
+  list: { options: [], positionals: 0 },
+  add: { options: ['reason', 'hours'], positionals: 1 },
+  remove: { options: [], positionals: 1 },
+};
+
+async function blocklist(
+  commandName: string | undefined,
+  args: string[],
+  values: Values,
+  io: AdminIo,
+  env: AdminEnv,
+  options: AdminOptions,
+): Promise<number> {
+  if (commandName === undefined) throw new UsageError('blocklist: which command? list, add, remove');
+  const spec = BLOCKLIST_COMMANDS[commandName];
+  if (!spec) throw new UsageError(`Unknown command "blocklist ${commandName}"`);
+  const allowed = new Set<OptionName>([...TARGET_OPTIONS, ...spec.options]);
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (!allowed.has(name)) throw new UsageError(`blocklist ${commandName} takes no --${name}`);
+  }
+  if (args.length !== spec.positionals) {
+    throw new UsageError(
+      `blocklist ${commandName} takes ${spec.positionals === 0 ? 'nothing' : 'one E.164 number'} after the command`,
+    );
+  }
+  const number = args[0]?.replace(/[\s()-]/g, '');
+  if (number !== undefined && !/^\+[1-9]\d{7,14}$/.test(number)) {
+    throw new AdminError([`"${args[0]}" is not a phone number in E.164 form (like +381641234567)`]);
+  }
+  const hours = values.hours === undefined ? undefined : Number(values.hours);
+  if (hours !== undefined && !(Number.isInteger(hours) && hours >= 1 && hours <= 24 * 365)) {
+    throw new AdminError([`--hours "${values.hours}" is not a whole number of hours from 1 to 8760`]);
+  }
+  const target = resolveTarget(values, env, (options.runtime ?? readRuntimeInfo)());
+  const hashKey = env.CALLER_HASH_KEY?.trim() || (target.loopback ? LOCAL_DEFAULTS.callerHashKey : undefined);
+  if (number !== undefined && !hashKey) {
+    throw new AdminError([
+      'CALLER_HASH_KEY is not set: a blocked number is stored as its keyed hash, so the key is needed.',
+      'Read it from the stack\'s Twilio secret (docs/operations.md, "Block a number").',
+    ]);
+  }
+  const client = createClient(target);
+  try {
+    io.out(await describeTarget(target, client));
+    const store = new DynamoBlockList(client, target.tableName);
+    const now = (options.now ?? (() => new Date()))();
+    switch (commandName) {
+      case 'list': {
+        const entries = await store.list();
+        if (entries.length === 0) io.out('no blocked numbers');
+        for (const entry of entries) {
+          const until =
+            entry.until === undefined
+              ? 'until removed'
+              : `until ${new Date(entry.until * 1000).toISOString()}`;
+          const state = isBlocking(entry, now) ? until : 'ended';
+          io.out(
+            `${entry.masked ?? '(automatic, number not kept)'}  ${entry.reason}  ${state}  id ${entry.callerId.slice(0, 8)}`,
+          );
+        }
+        break;
+      }
+      case 'add': {
+        const callerId = callerIdFor(number!, hashKey!);
+        await store.put({
+          callerId,
+          masked: maskPhone(number!),
+          reason: cleanReason(values.reason),
+          addedAt: now.toISOString(),
+          until: hours === undefined ? undefined : Math.floor(now.getTime() / 1000) + hours * 3600,
+          automatic: false,
+        });
+        io.out(`blocked ${maskPhone(number!)}${hours === undefined ? ' until removed' : ` for ${hours} h`}`);
+        break;
+      }
+      case 'remove': {
+        const removed = await store.remove(callerIdFor(number!, hashKey!));
+        if (!removed) throw new AdminError([`${maskPhone(number!)} is not on the block list`]);
+        io.out(`unblocked ${maskPhone(number!)}`);
+        break;
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+  return 0;
+}
+
+/** A reason is for coordinators: one short line, no numbers in it. */
+function cleanReason(reason: string | undefined): string {
+  const line = (reason ?? 'added by a coordinator').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return maskPhone(line) || 'added by a coordinator';
 }

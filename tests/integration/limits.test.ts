@@ -1,0 +1,286 @@
+// The limits with the deployment's defaults, through the local runtime: floods by text and by call, SMS
+// pumping and foreign numbers cost almost nothing, and an honest caller notices no difference.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LocalHotline } from '../../local/hotline.js';
+import { runAdmin } from '../../scripts/admin-cli.js';
+import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { DEFAULT_LIMITS } from '../../shared/limits/settings.js';
+import { ru } from '../../shared/messages/ru.js';
+import { SMS_APOLOGY } from '../../shared/messages/system.js';
+import { callerIdFor } from '../../shared/privacy.js';
+import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { parseRoster } from '../../shared/volunteers/volunteer.js';
+import {
+  itemsOfCaller,
+  messageBodies,
+  postSigned,
+  setClock,
+  smsParams,
+  startTestHotline,
+  TEST_HASH_KEY,
+  uniquePhone,
+} from '../support/local-hotline.js';
+import { VoiceCall } from '../support/voice-call.js';
+
+/** Wednesday 25 November 2026, 12:00 in Belgrade (11:00 UTC): Aida is on shift. */
+const NOON = Date.parse('2026-11-25T11:00:00.000Z');
+const at = (minutes: number, seconds = 0) => new Date(NOON + minutes * 60_000 + seconds * 1000).toISOString();
+const AIDA = '+381600000301';
+
+let hotline: LocalHotline;
+const db = () => createDocumentClient(inject('dynamoEndpoint'));
+
+beforeAll(async () => {
+  // The deployment's defaults, but for the day's ceiling: a coordinator's day of testing passes $50 of
+  // estimated texts. tests/integration/spend-ceiling.test.ts runs with the ceiling.
+  hotline = await startTestHotline({ DAILY_SPEND_CEILING_USD: '100000' });
+  const roster = parseRoster([
+    {
+      volunteerId: 'aida',
+      name: 'Aida',
+      phone: AIDA,
+      languages: ['ru', 'ky'],
+      shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
+    },
+  ]);
+  await new DynamoRosterStore(db(), hotline.tableName).importRoster(roster, { replace: true });
+});
+
+afterAll(async () => {
+  await setClock(hotline, null);
+  await hotline.stop();
+});
+
+async function text(from: string, body: string, when?: string) {
+  if (when) await setClock(hotline, when);
+  const reply = await postSigned(hotline, '/sms', smsParams(from, body));
+  expect(reply.status).toBe(200);
+  return reply;
+}
+
+const replies = async (from: string, body: string, when?: string) =>
+  messageBodies(await text(from, body, when));
+
+async function tick(when: string) {
+  await setClock(hotline, when);
+  const response = await fetch(`${hotline.url}/_local/tick`, { method: 'POST' });
+  expect(response.status).toBe(200);
+}
+
+const outboxTo = (number: string) => hotline.outbox.list().filter((m) => m.to === number);
+
+describe('an honest caller', () => {
+  it('gets every answer of an ordinary conversation under the default limits', async () => {
+    const phone = uniquePhone('+996');
+    const script = ['помощь', '2', '1', '2', '3', '4', '5', 'въезд 12.11.2026', '6', '0'];
+    const answered: string[][] = [];
+    for (const [index, body] of script.entries()) answered.push(await replies(phone, body, at(0, index * 5)));
+
+    expect(answered.every((bodies) => bodies.length > 0)).toBe(true);
+    expect(answered.flat()).not.toContain(ru.limit_notice);
+  });
+});
+
+describe('a flood of texts from one number', () => {
+  it('answers "not understood" twice, then blocks the number for an hour, then answers again', async () => {
+    const phone = uniquePhone('+381');
+    const bodies: string[] = [];
+    for (let i = 0; i < 60; i++) bodies.push(...(await replies(phone, `zzqx ${i}`, at(10, i))));
+
+    // The first text is a new caller's (the welcome); then "not understood" twice; then nothing.
+    expect(bodies.length).toBeLessThanOrEqual(1 + DEFAULT_LIMITS.unknownRepliesPerHour);
+    const blocks = await blockEntries();
+    expect(blocks.some((b) => b.sk === callerIdFor(phone, TEST_HASH_KEY) && b.automatic === true)).toBe(true);
+    // The automatic block keeps no number.
+    expect(JSON.stringify(blocks)).not.toContain(phone.slice(1));
+
+    expect(await replies(phone, 'меню', at(11))).toEqual([]);
+    expect((await replies(phone, 'меню', at(10 + DEFAULT_LIMITS.floodBlockMinutes + 1))).length).toBe(1);
+  });
+
+  it('still stops a flooding number that texts STOP, silently', async () => {
+    const phone = uniquePhone('+381');
+    for (let i = 0; i < 12; i++) await text(phone, `abc ${i}`, at(200, i));
+    expect(await replies(phone, 'STOP', at(200, 30))).toEqual([]);
+    const profile = (await itemsOfCaller(hotline, phone)).find((item) => item.sk === 'PROFILE');
+    expect(profile?.optedOut).toBe(true);
+  });
+
+  it('gives the one notice past the hour’s replies, then silence, while STOP still answers', async () => {
+    const phone = uniquePhone('+996');
+    const answered: string[][] = [];
+    // Spread out so that it is no flood: nine a minute.
+    for (let i = 0; i < DEFAULT_LIMITS.callerRepliesPerHour + 5; i++) {
+      answered.push(await replies(phone, i % 2 ? '1' : '2', at(300 + Math.floor(i / 9), (i % 9) * 6)));
+    }
+    const flat = answered.map((bodies) => bodies.join('\n'));
+    expect(flat.slice(0, DEFAULT_LIMITS.callerRepliesPerHour).every((body) => body.length > 0)).toBe(true);
+    expect(flat.filter((body) => body.includes('полиция 192') && body.length < 80)).toHaveLength(1);
+    expect(flat.slice(DEFAULT_LIMITS.callerRepliesPerHour + 1)).toEqual(['', '', '', '']);
+    expect((await replies(phone, 'STOP', at(306))).length).toBe(1);
+  });
+
+  it('answers forty texts sent at once from one phone without a single apology', async () => {
+    const phone = uniquePhone('+996');
+    await setClock(hotline, at(400));
+    const all = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => postSigned(hotline, '/sms', smsParams(phone, `${i % 5}`))),
+    );
+    expect(all.every((reply) => reply.status === 200)).toBe(true);
+    expect(all.flatMap(messageBodies)).not.toContain(SMS_APOLOGY);
+  });
+});
+
+describe('texts only where the hotline serves', () => {
+  it('answers nothing by SMS to a number outside the allowed countries', async () => {
+    expect(await replies('+12025550123', 'помощь', at(500))).toEqual([]);
+    expect(await replies('+447700900123', '5', at(500))).toEqual([]);
+  });
+
+  it('answers a WhatsApp caller on a Russian number (no SMS route to pump)', async () => {
+    expect((await replies(`whatsapp:${uniquePhone('+7')}`, 'помощь', at(501))).length).toBe(1);
+  });
+});
+
+describe('the block list', () => {
+  const io = () => {
+    const lines: string[] = [];
+    return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
+  };
+  const admin = async (...argv: string[]) => {
+    const { lines, io: sink } = io();
+    const code = await runAdmin(argv, sink, {
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_NAME: hotline.tableName,
+      CALLER_HASH_KEY: TEST_HASH_KEY,
+    });
+    return { code, out: lines.join('\n') };
+  };
+
+  it('silences a number a coordinator blocks, stores nothing for it, rejects its calls, and lets it back', async () => {
+    const phone = uniquePhone('+381');
+    expect((await replies(phone, 'помощь', at(600))).length).toBe(1);
+    const before = (await itemsOfCaller(hotline, phone)).length;
+
+    const added = await admin('blocklist', 'add', phone, '--reason', 'threats to volunteers');
+    expect(added.code).toBe(0);
+    expect(added.out).not.toContain(phone);
+    const listed = await admin('blocklist', 'list');
+    expect(listed.out).toContain('threats to volunteers');
+    expect(listed.out).not.toContain(phone);
+
+    expect(await replies(phone, '5', at(601))).toEqual([]);
+    expect((await itemsOfCaller(hotline, phone)).length).toBe(before);
+    const call = new VoiceCall(hotline, phone);
+    const turn = await call.start();
+    expect(turn.verbs.map((v) => v.name)).toEqual(['Reject']);
+
+    expect((await admin('blocklist', 'remove', phone)).code).toBe(0);
+    expect((await replies(phone, '5', at(602))).length).toBe(1);
+    expect((await admin('blocklist', 'remove', phone)).code).toBe(1);
+  });
+
+  it('refuses a number that is not in E.164 form', async () => {
+    const refused = await admin('blocklist', 'add', '0641234567');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('E.164');
+  });
+});
+
+describe('a flood inside a case', () => {
+  it('reaches the volunteer as one relay and one combined text, not sixty', async () => {
+    const caller = `whatsapp:${uniquePhone('+996')}`;
+    await replies(caller, 'оператор', at(700));
+    const code = (await replies(caller, 'мне нужна помощь', at(700, 5)))
+      .join(' ')
+      .match(/\b[1-9]\d{4}\b/)?.[0];
+    const opened =
+      code ??
+      hotline.outbox
+        .list()
+        .at(-1)
+        ?.body.match(/\b[1-9]\d{4}\b/)?.[0];
+    expect(opened).toBeDefined();
+    const taken = await postSigned(hotline, '/sms', smsParams(AIDA, `TAKE ${opened}`));
+    expect(taken.status).toBe(200);
+
+    const relays: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const reply = await text(caller, `сообщение ${i}`, at(701, i));
+      relays.push(...messageBodies(reply));
+    }
+    await tick(at(703));
+    const combined = outboxTo(AIDA).filter((m) => m.body.startsWith(`${opened} (`));
+    expect(relays.length + combined.length).toBeLessThanOrEqual(2);
+    expect(combined).toHaveLength(1);
+  });
+});
+
+describe('calls', () => {
+  async function askForPerson(from: string) {
+    const call = new VoiceCall(hotline, from);
+    await call.start();
+    await call.press('2');
+    return call.press('4');
+  }
+
+  it('opens at most the hour’s cases for withheld calls; the rest share one voicemail case', async () => {
+    await setClock(hotline, at(800));
+    const turns = [];
+    for (let i = 0; i < 12; i++) turns.push(await askForPerson('+266696687'));
+    const dialled = turns.filter((turn) => turn.verbs.some((v) => v.name === 'Dial'));
+    expect(dialled.length).toBeLessThanOrEqual(DEFAULT_LIMITS.withheldCasesPerHour);
+    const caseOf = (turn: (typeof turns)[number]) => {
+      const verb = turn.verbs.find((v) => v.name === 'Record' || v.name === 'Dial');
+      const action = verb?.attributes.action ?? '';
+      return action ? new URL(action).searchParams.get('case') : null;
+    };
+    // Nobody is on shift after midnight: the hour's own cases each take a voicemail, then one shared case.
+    const codes = turns.map(caseOf);
+    expect(new Set(codes.slice(0, DEFAULT_LIMITS.withheldCasesPerHour)).size).toBe(
+      DEFAULT_LIMITS.withheldCasesPerHour,
+    );
+    expect(new Set(codes.slice(DEFAULT_LIMITS.withheldCasesPerHour)).size).toBe(1);
+    expect(codes.every((code) => code !== null)).toBe(true);
+    const open = await openCases();
+    expect(open.length).toBeLessThanOrEqual(DEFAULT_LIMITS.withheldCasesPerHour + 1 + 1);
+  });
+
+  it('sends the IVR’s SMS to a number once a day, however often it is asked', async () => {
+    const phone = uniquePhone('+996');
+    await setClock(hotline, at(900));
+    const sent = () => outboxTo(phone).length;
+    for (let i = 0; i < 3; i++) {
+      const call = new VoiceCall(hotline, phone);
+      await call.start();
+      await call.keys(...(i === 0 ? ['2'] : []), '3', '20112026', '1');
+      await call.press('1');
+    }
+    expect(sent()).toBe(DEFAULT_LIMITS.ivrSmsPerDay);
+  });
+});
+
+async function blockEntries(): Promise<Record<string, unknown>[]> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: hotline.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'BLOCKLIST' },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Items ?? [];
+}
+
+async function openCases(): Promise<Record<string, unknown>[]> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: hotline.tableName,
+      IndexName: 'due',
+      KeyConditionExpression: 'duePk = :pk',
+      ExpressionAttributeValues: { ':pk': 'CASES#OPEN' },
+    }),
+  );
+  return result.Items ?? [];
+}
