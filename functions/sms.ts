@@ -58,7 +58,15 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
   const volunteer = volunteerByPhone(volunteers, phone);
   if (volunteer) {
     const answer = await receiveVolunteerSms(
-      { inbox, cases, clock: hotlineClock, recordings, log: request.log },
+      {
+        inbox,
+        cases,
+        clock: hotlineClock,
+        recordings,
+        log: request.log,
+        pins: limits,
+        allowedCountryCodes: limits.settings.allowedCountryCodes,
+      },
       {
         volunteer,
         roster: volunteers,

@@ -12,6 +12,7 @@ import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversatio
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import type { Limits } from '../shared/limits/guard.js';
 import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
+import type { PinGuard } from '../shared/limits/pin-guard.js';
 import { limitSettings } from '../shared/limits/settings.js';
 import { DynamoBlockList, DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
@@ -97,7 +98,15 @@ const VOLUNTEER_STEPS = new Set([
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
   const { params, query } = request;
   const { config, callConfig, callers, cases, roster, notifier, callerSms, limits } = dependencies();
-  const ports = { cases, roster, notifier, clock: hotlineClock, log: request.log, config: callConfig };
+  const ports = {
+    cases,
+    roster,
+    notifier,
+    clock: hotlineClock,
+    log: request.log,
+    config: callConfig,
+    pins: limits,
+  };
   const language: Language = query.get('lang') === 'ru' ? 'ru' : 'ky';
   const code = query.get('case') ?? '';
   if (VOLUNTEER_STEPS.has(request.path)) {
@@ -181,7 +190,7 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
   return answer.twiml;
 });
 
-type VolunteerStepPorts = Parameters<typeof voicemailLeft>[0];
+type VolunteerStepPorts = Parameters<typeof voicemailLeft>[0] & { pins?: PinGuard | undefined };
 
 async function volunteerStep(
   path: string,
@@ -215,7 +224,7 @@ async function volunteerStep(
       if (!volunteer?.active) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'not_a_volunteer' };
       const failures = Number.isInteger(step.failures) ? step.failures : 0;
       if (path === '/voice/dialback-pin') {
-        return dialbackPin(ports.config, { volunteer, digits: (params.Digits ?? '').trim(), failures });
+        return dialbackPin(ports, { volunteer, digits: (params.Digits ?? '').trim(), failures });
       }
       // Only the URL the right PIN led to carries pin=ok (signed by Twilio); anything else hangs up.
       if (!step.pinOk) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'dialback_without_pin' };

@@ -17,6 +17,11 @@ export interface VolunteerTextInput {
   openCases?: readonly Case[] | undefined;
   roster: readonly Volunteer[];
   now: Date;
+  /**
+   * For TAKE by a volunteer with a PIN: what checking the PIN typed after the code gave (the use case
+   * checks it, with its lockout). Absent: no PIN was needed or typed.
+   */
+  pin?: 'ok' | 'missing' | 'wrong' | { lockedMinutes: number } | undefined;
 }
 
 export interface VolunteerTextDecision {
@@ -34,7 +39,8 @@ export interface VolunteerTextDecision {
     | 'listed'
     | 'help'
     | 'refused'
-    | 'inactive';
+    | 'inactive'
+    | 'pin_refused';
 }
 
 /** Longest answer relayed to a caller: a few segments, never a wall of text. */
@@ -69,6 +75,14 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
       ? [{ body, to: { phone: target.callerPhone, channel: target.callerChannel } }]
       : [];
 
+  if (command.kind === 'take' && input.pin !== undefined && input.pin !== 'ok') {
+    // A text that merely shows a volunteer's number takes nothing without their PIN.
+    const { pin } = input;
+    if (pin === 'missing' || pin === 'wrong') {
+      return answer(volunteerText.takeNeedsPin(code, pin === 'wrong'), 'pin_refused');
+    }
+    return answer(volunteerText.pinIsLocked(pin.lockedMinutes), 'pin_refused');
+  }
   if (command.kind === 'take') {
     const owner = input.roster.find((v) => v.volunteerId === target.volunteerId);
     const taken = takeCase(target, volunteer.volunteerId, now, target.status === 'taken' && !owner?.active);

@@ -3,7 +3,8 @@
 // docs/volunteers.md lists them; `HELP` sends the list to the volunteer.
 
 export type VolunteerCommand =
-  | { kind: 'take'; code: string }
+  /** `pin`: the digits after the code (`TAKE 12345 482913`), required when the volunteer has a PIN. */
+  | { kind: 'take'; code: string; pin?: string | undefined }
   | { kind: 'reply'; code: string; text: string }
   | { kind: 'note'; code: string; text: string }
   | { kind: 'close'; code: string }
@@ -52,7 +53,11 @@ export function parseVolunteerCommand(body: string): VolunteerCommand {
   if (command === 'list' || command === 'help') return { kind: command };
   const code = CODE.exec(rest[0] ?? '')?.[1];
   if (!code) return { kind: 'missing_code', command };
-  if (command === 'take' || command === 'close') return { kind: command, code };
+  if (command === 'take') {
+    const pin = /^\d{1,12}$/.exec(rest[1] ?? '')?.[0];
+    return pin ? { kind: 'take', code, pin } : { kind: 'take', code };
+  }
+  if (command === 'close') return { kind: command, code };
   // The text starts after the code, as typed (line breaks and spacing kept).
   const afterCode = text.slice(text.indexOf(rest[0] ?? '', first.length) + (rest[0] ?? '').length).trim();
   return afterCode ? { kind: command, code, text: afterCode } : { kind: 'missing_text', command, code };

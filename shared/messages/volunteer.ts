@@ -45,9 +45,19 @@ export interface VolunteerTexts {
   inactive(): string;
   voicemail(code: string, language: Language, url: string, seconds: number): string;
   missedCall(code: string, language: Language): string;
+  /** To coordinators: a volunteer's PIN locked after wrong tries (someone may be trying it). */
+  pinLocked(name: string, minutes: number): string;
+  /** TAKE needs the volunteer's PIN after the code (`wrong`: the one typed was not it). */
+  takeNeedsPin(code: string, wrong: boolean): string;
+  /** The PIN is locked: no TAKE until it opens. */
+  pinIsLocked(minutes: number): string;
 }
 
 const ru: VolunteerTexts = {
+  pinLocked: (name, minutes) =>
+    `Координатору: PIN волонтёра ${name} заблокирован на ${minutes} мин (5 неверных попыток).`,
+  takeNeedsPin: (code, wrong) => `${wrong ? 'PIN не подходит. ' : ''}Нужен ваш PIN: TAKE ${code} PIN`,
+  pinIsLocked: (minutes) => `PIN заблокирован после неверных попыток. Попробуйте через ${minutes} мин.`,
   newCase: (code, language, preview) =>
     `Новый запрос ${code} (${LANGUAGE_LABEL[language]})${preview ? `: ${quote(preview)}` : ''}. Взять: TAKE ${code}`,
   stillWaiting: (code, language, minutes) =>
@@ -99,6 +109,10 @@ const ru: VolunteerTexts = {
 
 // NATIVE REVIEW NEEDED: every text below. "Суроо" is the caller's word for their case too (ky.ts case_*).
 const ky: VolunteerTexts = {
+  pinLocked: (name, minutes) =>
+    `Координаторго: ${name} волонтёрдун PIN-коду ${minutes} мүн. бөгөттөлдү (5 жолу туура эмес).`,
+  takeNeedsPin: (code, wrong) => `${wrong ? 'PIN туура эмес. ' : ''}PIN керек: TAKE ${code} PIN`,
+  pinIsLocked: (minutes) => `PIN бөгөттөлдү. ${minutes} мүн. кийин кайталаңыз.`,
   newCase: (code, language, preview) =>
     `Жаңы суроо ${code} (${LANGUAGE_LABEL[language]})${preview ? `: ${quote(preview)}` : ''}. Алуу: TAKE ${code}`,
   stillWaiting: (code, language, minutes) =>
@@ -214,6 +228,7 @@ export const volunteerSpeech = {
   notAccepted: () => 'Звонок не принят. До свидания.',
   pinAsk: (name: string) => `Здравствуйте, ${name}. Наберите ваш PIN-код из шести цифр.`,
   pinWrong: () => 'PIN-код не подходит.',
+  pinLocked: () => 'PIN-код заблокирован после неверных попыток. Координатор предупреждён. До свидания.',
   noPin: () => 'Для обратного звонка нужен PIN-код. Попросите координатора задать его. До свидания.',
   dialbackAsk: (name: string) =>
     `Здравствуйте, ${name}. Чтобы перезвонить человеку, наберите номер запроса из пяти цифр.`,

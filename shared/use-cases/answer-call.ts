@@ -88,26 +88,32 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
       if (answered) return { twiml: answered.replyTwiml, outcome: 'replay', saved: false };
       const overflow = await withheldOverflow(ports, reply, now, key);
       if (overflow) return overflow;
-      const plan = ports.volunteers.plan({
-        language: reply.transfer.language,
-        roster: await ports.volunteers.roster.list(),
-        now,
-        hotline: step.hotline ?? '',
-        speech: reply.speech,
-      });
+      const roster = await ports.volunteers.roster.list();
       const expiresAt = Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? DEFAULT_DEDUPE_SECONDS);
-      try {
-        await cases.saveNewWithWithheldStep(plan.next, {
-          messageSid: key,
-          replyTwiml: plan.twiml,
-          expiresAt,
+      // A new code on every round: a collision with a case already open under that code tries another.
+      for (let attempt = 1; ; attempt++) {
+        const plan = ports.volunteers.plan({
+          language: reply.transfer.language,
+          roster,
+          now,
+          hotline: step.hotline ?? '',
+          speech: reply.speech,
         });
-      } catch (error) {
-        const raced = error instanceof CaseChangedError ? await cases.withheldStep(key) : undefined;
-        if (!raced) throw error;
-        return { twiml: raced.replyTwiml, outcome: 'replay', saved: false };
+        try {
+          await cases.saveNewWithWithheldStep(plan.next, {
+            messageSid: key,
+            replyTwiml: plan.twiml,
+            expiresAt,
+          });
+          return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
+        } catch (error) {
+          if (!(error instanceof CaseChangedError)) throw error;
+          // The same step answered by a racing retry: its answer. Otherwise the code was taken.
+          const raced = await cases.withheldStep(key);
+          if (raced) return { twiml: raced.replyTwiml, outcome: 'replay', saved: false };
+          if (attempt >= MAX_ATTEMPTS) throw error;
+        }
       }
-      return { twiml: plan.twiml, outcome: transferOutcome(plan), saved: true };
     }
     return { twiml: ports.render(reply), outcome: reply.outcome, saved: false };
   }

@@ -7,6 +7,7 @@ import { type Case, isCaseCode, openCase, takeCase, withEvent } from '../cases/c
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import type { HotlineConfig } from '../config.js';
+import { checkPin, type PinCheck, type PinGuard } from '../limits/pin-guard.js';
 import type { Logger } from '../logger.js';
 import { noticesFor, textsFor, volunteerSpeech } from '../messages/volunteer.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -339,15 +340,34 @@ export function dialbackAsk(config: CallConfig, volunteer: Volunteer): VoiceAnsw
   };
 }
 
-/** The PIN typed: on to the case code, or ask again; three wrong PINs end the call. */
-export function dialbackPin(
-  config: CallConfig,
+/**
+ * The PIN typed: on to the case code, or ask again; three wrong PINs end the call. Five wrong in a row,
+ * across calls, lock the PIN for a while (shared/limits/pin-guard.ts) and the coordinators are told.
+ */
+export async function dialbackPin(
+  ports: Pick<VolunteerCallPorts, 'config' | 'notifier' | 'roster' | 'clock' | 'log'> & {
+    pins?: PinGuard | undefined;
+  },
   input: { volunteer: Volunteer; digits: string; failures: number },
-): VoiceAnswer {
-  if (pinMatches(input.digits, input.volunteer.pinHash)) {
+): Promise<VoiceAnswer> {
+  const { config } = ports;
+  const now = ports.clock.now();
+  const check: PinCheck = ports.pins
+    ? await checkPin(ports.pins, input.volunteer, input.digits, now)
+    : pinMatches(input.digits, input.volunteer.pinHash)
+      ? { result: 'ok' }
+      : { result: 'wrong', left: MAX_DIALBACK_TRIES };
+  if (check.result === 'ok') {
     return {
       twiml: dialbackAskTwiml(config, volunteerSpeech.dialbackAsk(input.volunteer.name), 0, 'code'),
       outcome: 'dialback_ask',
+    };
+  }
+  if (check.result === 'locked' || check.result === 'now_locked') {
+    if (check.result === 'now_locked') await tellCoordinatorsPinLocked(ports, input.volunteer, check.minutes);
+    return {
+      twiml: volunteerSaysTwiml(volunteerSpeech.pinLocked(), { hangup: true }),
+      outcome: 'dialback_pin_locked',
     };
   }
   const failures = input.failures + 1;
@@ -368,6 +388,33 @@ export function dialbackPin(
     ),
     outcome: 'dialback_pin_wrong',
   };
+}
+
+/** Every active coordinator hears that a PIN locked (by SMS, in the language they read). */
+export async function tellCoordinatorsPinLocked(
+  ports: Pick<VolunteerCallPorts, 'notifier' | 'roster' | 'log' | 'clock'>,
+  volunteer: Volunteer,
+  minutes: number,
+): Promise<void> {
+  const coordinators = activeCoordinators(await ports.roster.list());
+  const stamp = ports.clock.now().toISOString();
+  for (const { volunteer: coordinator, body } of noticesFor(coordinators, (t) =>
+    t.pinLocked(volunteer.name, minutes),
+  )) {
+    try {
+      await ports.notifier.sendSms({
+        to: coordinator.phone,
+        body,
+        idempotencyKey: `pin-locked:${volunteer.volunteerId}:${stamp}:${coordinator.volunteerId}`,
+      });
+    } catch (error) {
+      ports.log.warn('volunteer.pin_notice_failed', {
+        volunteer: volunteer.volunteerId,
+        error: (error as Error).name,
+      });
+    }
+  }
+  ports.log.warn('volunteer.pin_locked', { volunteer: volunteer.volunteerId, minutes });
 }
 
 /** The code typed: connect the volunteer to the case's caller, the hotline's number shown to the caller. */

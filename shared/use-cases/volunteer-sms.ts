@@ -1,15 +1,24 @@
 // Use case: one text from a volunteer's phone (a command), answered once even when Twilio retries.
 // A lost race (two volunteers taking one case) reads again and answers with what happened.
+
+import type { Outgoing } from '../cases/caller-case.js';
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
-import { decideVolunteerText, type VolunteerTextDecision } from '../cases/volunteer-case.js';
+import {
+  decideVolunteerText,
+  type VolunteerTextDecision,
+  type VolunteerTextInput,
+} from '../cases/volunteer-case.js';
 import { parseVolunteerCommand } from '../cases/volunteer-commands.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../cases/volunteer-inbox.js';
 import type { Clock } from '../clock.js';
+import { checkPin, type PinGuard } from '../limits/pin-guard.js';
+import { isAllowedDestination } from '../limits/settings.js';
 import type { Logger } from '../logger.js';
+import { noticesFor } from '../messages/volunteer.js';
 import { jitter } from '../retry.js';
 import type { RecordingEraser } from '../twilio/recordings.js';
 import { outgoingTwiml } from '../twilio/twiml.js';
-import type { Volunteer } from '../volunteers/volunteer.js';
+import { activeCoordinators, type Volunteer } from '../volunteers/volunteer.js';
 import { forgetRecordings } from './receive-sms.js';
 
 export interface VolunteerSmsPorts {
@@ -20,6 +29,10 @@ export interface VolunteerSmsPorts {
   /** Deletes a closed case's voicemail recordings from Twilio. */
   recordings?: RecordingEraser | undefined;
   log?: Logger | undefined;
+  /** The PIN lockout (shared/limits/pin-guard.ts) for TAKE. */
+  pins?: PinGuard | undefined;
+  /** Texts only to these countries by SMS (ALLOWED_COUNTRY_CODES); absent: anywhere. */
+  allowedCountryCodes?: readonly string[] | undefined;
 }
 
 export interface VolunteerText {
@@ -43,10 +56,31 @@ export async function receiveVolunteerSms(
 ): Promise<VolunteerSmsOutcome> {
   const command = parseVolunteerCommand(text.body);
   const code = 'code' in command ? command.code : undefined;
+  let pin: VolunteerTextInput['pin'];
+  let lockNotices: Outgoing[] = [];
   for (let attempt = 1; ; attempt++) {
     const { handled, target } = await ports.inbox.load(text.volunteer.volunteerId, text.messageSid, code);
     if (handled) return { twiml: handled.replyTwiml, outcome: 'retry' };
     const now = ports.clock.now();
+    // Checked once per message, with the lockout shared with the dialback PIN.
+    if (pin === undefined && command.kind === 'take' && text.volunteer.pinHash && text.volunteer.active) {
+      if (!command.pin || !ports.pins) pin = command.pin ? 'ok' : 'missing';
+      else {
+        const check = await checkPin(ports.pins, text.volunteer, command.pin, now);
+        pin =
+          check.result === 'ok'
+            ? 'ok'
+            : check.result === 'wrong'
+              ? 'wrong'
+              : { lockedMinutes: check.minutes };
+        if (check.result === 'now_locked') {
+          ports.log?.warn('volunteer.pin_locked', { volunteer: text.volunteer.volunteerId });
+          lockNotices = noticesFor(activeCoordinators(text.roster), (t) =>
+            t.pinLocked(text.volunteer.name, check.minutes),
+          ).map(({ volunteer, body }) => ({ body, to: { phone: volunteer.phone, channel: 'sms' as const } }));
+        }
+      }
+    }
     const openCases = command.kind === 'list' ? await ports.cases.listOpen() : undefined;
     const decided = decideVolunteerText({
       volunteer: text.volunteer,
@@ -55,8 +89,19 @@ export async function receiveVolunteerSms(
       openCases,
       roster: text.roster,
       now,
+      pin,
     });
-    const twiml = outgoingTwiml(text.hotline, decided.messages);
+    const allowed =
+      (ports.allowedCountryCodes ?? undefined)
+        ? [...decided.messages, ...lockNotices].filter((m) =>
+            isAllowedDestination(
+              m.to?.phone ?? text.volunteer.phone,
+              ports.allowedCountryCodes ?? [],
+              m.to?.channel,
+            ),
+          )
+        : [...decided.messages, ...lockNotices];
+    const twiml = outgoingTwiml(text.hotline, allowed);
     const record = {
       code,
       messageSid: text.messageSid,

@@ -21,7 +21,7 @@ import {
   TEST_HASH_KEY,
   uniquePhone,
 } from '../support/local-hotline.js';
-import { VoiceCall } from '../support/voice-call.js';
+import { type CallTurn, VoiceCall } from '../support/voice-call.js';
 
 /** Wednesday 25 November 2026, 12:00 in Belgrade (11:00 UTC): Aida is on shift. */
 const NOON = Date.parse('2026-11-25T11:00:00.000Z');
@@ -227,11 +227,11 @@ describe('calls', () => {
 
   it('opens at most the hour’s cases for withheld calls; the rest share one voicemail case', async () => {
     await setClock(hotline, at(800));
-    const turns = [];
+    const turns: CallTurn[] = [];
     for (let i = 0; i < 12; i++) turns.push(await askForPerson('+266696687'));
     const dialled = turns.filter((turn) => turn.verbs.some((v) => v.name === 'Dial'));
     expect(dialled.length).toBeLessThanOrEqual(DEFAULT_LIMITS.withheldCasesPerHour);
-    const caseOf = (turn: (typeof turns)[number]) => {
+    const caseOf = (turn: CallTurn) => {
       const verb = turn.verbs.find((v) => v.name === 'Record' || v.name === 'Dial');
       const action = verb?.attributes.action ?? '';
       return action ? new URL(action).searchParams.get('case') : null;

@@ -329,7 +329,7 @@ describe('voicemail recordings', () => {
     const { code, recording } = await leaveVoicemail(uniquePhone('+996'));
     expect(await deleted()).not.toContain(recording);
 
-    await sms(phoneOf('aida'), `TAKE ${code}`);
+    await sms(phoneOf('aida'), `TAKE ${code} ${PINS.aida}`);
     await sms(phoneOf('aida'), `CLOSE ${code}`);
 
     expect(await deleted()).toContain(recording);
@@ -429,5 +429,59 @@ describe('dialback: a volunteer calls the caller through the hotline', () => {
     });
 
     expect(refused.verbs.map((v) => v.name)).toEqual(['Hangup']);
+  });
+});
+
+describe('a volunteer’s PIN, across calls and texts', () => {
+  const sms = async (from: string, body: string) => {
+    const reply = await postSigned(hotline, '/sms', {
+      MessageSid: sid('SM'),
+      AccountSid: 'ACtest',
+      From: from,
+      To: HOTLINE,
+      Body: body,
+    });
+    const response = (reply.twiml.Response as Record<string, unknown>[] | undefined)?.[0];
+    return ((response?.Message as unknown[] | undefined) ?? []).map((m) =>
+      typeof m === 'string' ? m : String((m as Record<string, unknown>)['#text'] ?? ''),
+    );
+  };
+  const pinCall = (digits: string) =>
+    post('/voice/dialback-pin?a=0', {
+      CallSid: sid('CA'),
+      From: phoneOf('bakyt'),
+      To: HOTLINE,
+      Digits: digits,
+    });
+
+  it('takes a case by text only with the volunteer’s PIN after the code', async () => {
+    const { code } = await askForPerson(uniquePhone('+996'));
+
+    expect((await sms(phoneOf('aida'), `TAKE ${code}`)).join(' ')).toContain(`TAKE ${code} PIN`);
+    expect((await sms(phoneOf('aida'), `TAKE ${code} 999999`)).join(' ')).toContain('PIN не подходит');
+    expect((await cases().get(code))?.status).toBe('open');
+    await sms(phoneOf('aida'), `TAKE ${code} ${PINS.aida}`);
+    expect((await cases().get(code))?.volunteerId).toBe('aida');
+  });
+
+  it('locks after five wrong PINs over several calls, refuses even the right one, tells the coordinator, then opens', async () => {
+    await setClock(hotline, '2026-11-25T13:00:00.000Z');
+    const before = hotline.outbox.list().length;
+    const turns = [];
+    for (let i = 0; i < 5; i++) turns.push(await pinCall('000000'));
+    const right = await pinCall(PINS.bakyt);
+
+    expect(turns.slice(0, 4).every((turn) => verb(turn, 'Gather') !== undefined)).toBe(true);
+    expect(turns[4]?.verbs.map((v) => v.name)).toEqual(['Say', 'Hangup']);
+    expect(verb(right, 'Gather')).toBeUndefined();
+    expect(right.verbs[0]?.text).toContain('заблокирован');
+    const notices = hotline.outbox.list().slice(before);
+    expect(notices.map((m) => m.to)).toEqual([phoneOf('nurlan')]);
+    expect(notices[0]?.body).toContain('Bakyt');
+
+    await setClock(hotline, '2026-11-25T13:16:00.000Z');
+    const opened = await pinCall(PINS.bakyt);
+    expect(pathOf(verb(opened, 'Gather')?.attributes.action ?? '')).toBe('/voice/dialback?a=0&pin=ok');
+    await setClock(hotline, WEDNESDAY_NOON);
   });
 });
