@@ -33,6 +33,7 @@ import {
   voicemailLeft,
   whisper,
 } from '../shared/use-cases/volunteer-call.js';
+import { callProof } from '../shared/voice/call-proof.js';
 import { ivrTwiml } from '../shared/voice/ivr-twiml.js';
 import { speechParts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
@@ -168,6 +169,7 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
     },
     {
       callSid: request.params.CallSid,
+      proof: callProof(request.params.CallSid, request.callerHashKey),
       hotline: request.params.To,
       caller: phone && callerId ? { callerId, phone } : undefined,
       input,

@@ -33,6 +33,26 @@ const deploymentSchema = z.object({
   alarmEmail: z.email().optional(),
   /** Alarm when the account's SMS spend this month (SNS SMSMonthToDateSpentUSD) goes above this, in USD. */
   smsSpendAlarmUsd: z.coerce.number().positive().default(5),
+  // Limits (README "Limits"); each becomes the functions' variable of the same meaning.
+  /** Country calling codes the hotline texts by SMS, comma-separated: `381,996`. */
+  allowedCountryCodes: z
+    .string()
+    .regex(/^\s*[1-9]\d{0,3}(\s*,\s*[1-9]\d{0,3})*\s*$/)
+    .default('381,996'),
+  /** Replies to one number per clock hour (then one notice and silence). */
+  callerRepliesPerHour: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Texts from one number in a minute that make a flood (then an automatic block). */
+  floodTextsPerMinute: z.coerce.number().int().min(2).max(1000).default(10),
+  /** Minutes an automatic flood block lasts. */
+  floodBlockMinutes: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Seconds between two relays of one case to its volunteer (texts in between go as one). */
+  relayGapSeconds: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Cases from withheld calls per clock hour (then a shared voicemail case). */
+  withheldCasesPerHour: z.coerce.number().int().min(0).max(1000).default(3),
+  /** Estimated spend on texts per UTC day, USD, after which only STOP, erasure and emergency answer. */
+  dailySpendCeilingUsd: z.coerce.number().min(0).max(100_000).default(50),
+  /** The estimate's price of one SMS segment, USD. */
+  smsSegmentUsd: z.coerce.number().min(0).max(10).default(0.41),
 });
 
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;
@@ -47,3 +67,17 @@ export function parseDeploymentConfig(context: Record<string, unknown>): Deploym
 }
 
 export const DEPLOYMENT_CONTEXT_KEYS = Object.keys(deploymentSchema.shape);
+
+/** The limit variables every function reads (shared/limits/limits-config.ts), from the deployment's settings. */
+export function limitEnvironment(config: DeploymentConfig): Record<string, string> {
+  return {
+    ALLOWED_COUNTRY_CODES: config.allowedCountryCodes.replace(/\s+/g, ''),
+    CALLER_REPLIES_PER_HOUR: String(config.callerRepliesPerHour),
+    FLOOD_TEXTS_PER_MINUTE: String(config.floodTextsPerMinute),
+    FLOOD_BLOCK_MINUTES: String(config.floodBlockMinutes),
+    RELAY_GAP_SECONDS: String(config.relayGapSeconds),
+    WITHHELD_CASES_PER_HOUR: String(config.withheldCasesPerHour),
+    DAILY_SPEND_CEILING_USD: String(config.dailySpendCeilingUsd),
+    SMS_SEGMENT_USD: String(config.smsSegmentUsd),
+  };
+}

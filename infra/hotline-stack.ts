@@ -12,7 +12,7 @@ import { PromptDelivery } from './constructs/prompt-delivery.js';
 import { ReminderSweep } from './constructs/reminder-sweep.js';
 import { allowSmsPublish } from './constructs/sms-publish.js';
 import { WebhookApi } from './constructs/webhook-api.js';
-import type { DeploymentConfig } from './deployment-config.js';
+import { type DeploymentConfig, limitEnvironment } from './deployment-config.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from './routes.js';
 import { VOICE_FALLBACK_KEY, voiceFallbackTwiml } from './voice-fallback-twiml.js';
 
@@ -59,6 +59,7 @@ export class HotlineStack extends Stack {
           CASE_RENOTIFY_MINUTES: String(config.caseRenotifyMinutes),
           VOLUNTEER_RING_SECONDS: String(config.volunteerRingSeconds),
           VOICEMAIL_MAX_SECONDS: String(config.voicemailMaxSeconds),
+          ...limitEnvironment(config),
           LOG_LEVEL: 'info',
         },
         secret,
@@ -98,6 +99,7 @@ export class HotlineStack extends Stack {
       sendRate: config.reminderSendRate,
       senderId: config.smsSenderId,
       maxPriceUsd: config.smsMaxPriceUsd,
+      limits: limitEnvironment(config),
     });
 
     const chase = new CaseChase(this, 'Cases', {
@@ -105,6 +107,7 @@ export class HotlineStack extends Stack {
       renotifyMinutes: config.caseRenotifyMinutes,
       senderId: config.smsSenderId,
       maxPriceUsd: config.smsMaxPriceUsd,
+      limits: limitEnvironment(config),
     });
 
     const api = new WebhookApi(this, 'Webhooks', {
@@ -125,6 +128,7 @@ export class HotlineStack extends Stack {
       reminderFailures: reminders.failures,
       chaseFailures: chase.failures,
       smsSpendAlarmUsd: config.smsSpendAlarmUsd,
+      dailySpendCeilingUsd: config.dailySpendCeilingUsd,
       alarmEmail: config.alarmEmail,
     });
 

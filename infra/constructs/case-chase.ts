@@ -18,6 +18,8 @@ export interface CaseChaseProps {
   renotifyMinutes: number;
   senderId?: string | undefined;
   maxPriceUsd?: string | undefined;
+  /** The limit variables (infra/deployment-config.ts limitEnvironment). */
+  limits?: Record<string, string> | undefined;
 }
 
 export class CaseChase extends Construct {
@@ -46,6 +48,7 @@ export class CaseChase extends Construct {
       memorySize: 256,
       environment: {
         CASE_RENOTIFY_MINUTES: String(props.renotifyMinutes),
+        ...props.limits,
         ...(props.senderId ? { SMS_SENDER_ID: props.senderId } : {}),
         ...(props.maxPriceUsd ? { SMS_MAX_PRICE_USD: props.maxPriceUsd } : {}),
         LOG_LEVEL: 'info',

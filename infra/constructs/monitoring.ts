@@ -39,6 +39,8 @@ export interface MonitoringProps {
   chaseFailures: IQueue;
   /** Alarm above this month-to-date SMS spend, in USD. */
   smsSpendAlarmUsd: number;
+  /** The day's estimated text spend at which only STOP, erasure and emergency answers go out (USD). */
+  dailySpendCeilingUsd?: number | undefined;
   /** Subscribed to the alarm topic by email when set. */
   alarmEmail?: string | undefined;
 }
@@ -48,6 +50,16 @@ const FIVE_MINUTES = Duration.minutes(5);
 /** A sweep count from the EMF metrics (no dimensions), summed per period. */
 export function reminderMetric(name: string, period: Duration = FIVE_MINUTES): Metric {
   return new Metric({ namespace: REMINDER_METRICS_NAMESPACE, metricName: name, statistic: 'Sum', period });
+}
+
+/** The day's estimated spend on texts, as the webhooks count it (shared/limits), highest in 5 minutes. */
+export function estimatedSpendMetric(period: Duration = FIVE_MINUTES): Metric {
+  return new Metric({
+    namespace: WEBHOOK_METRICS_NAMESPACE,
+    metricName: WEBHOOK_METRICS.spentToday,
+    statistic: 'Maximum',
+    period,
+  });
 }
 
 /** The account's SMS spend this month, as SNS reports it in the stack's region. */
@@ -188,6 +200,22 @@ export class Monitoring extends Construct {
       `SMS spend this month passed ${props.smsSpendAlarmUsd} USD: check the account's SNS SMS spend limit.`,
       props.smsSpendAlarmUsd,
     );
+
+    if (props.dailySpendCeilingUsd !== undefined && props.dailySpendCeilingUsd > 0) {
+      const ceiling = props.dailySpendCeilingUsd;
+      alarm(
+        'DailySpendNearCeiling',
+        estimatedSpendMetric(),
+        `Today's estimated text spend passed 80 % of the ${ceiling} USD ceiling: someone may be flooding the line (docs/operations.md, "Limits").`,
+        ceiling * 0.8,
+      );
+      alarm(
+        'DailySpendCeiling',
+        estimatedSpendMetric(),
+        `Today's estimated text spend reached the ${ceiling} USD ceiling: until midnight UTC only STOP, erasure and emergency answers go out.`,
+        ceiling * 0.999,
+      );
+    }
 
     this.dashboard = this.buildDashboard(props);
   }

@@ -20,6 +20,8 @@ export interface ReminderSweepProps {
   sendRate: number;
   senderId?: string | undefined;
   maxPriceUsd?: string | undefined;
+  /** The limit variables (infra/deployment-config.ts limitEnvironment). */
+  limits?: Record<string, string> | undefined;
 }
 
 export class ReminderSweep extends Construct {
@@ -59,6 +61,7 @@ export class ReminderSweep extends Construct {
       memorySize: 512,
       environment: {
         REMINDER_SEND_RATE: String(props.sendRate),
+        ...props.limits,
         // Far longer than the function can run, so a lease only ever runs out on a sweep that died.
         REMINDER_LEASE_SECONDS: String(Math.max(600, timeoutSeconds * 3)),
         ...(props.senderId ? { SMS_SENDER_ID: props.senderId } : {}),

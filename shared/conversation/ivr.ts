@@ -27,6 +27,7 @@ export const IVR_STEPS = [
   'confirm',
   'saved',
   'person',
+  'verify',
 ] as const;
 
 /** A step names the prompt whose keys its action URL receives. */
@@ -50,8 +51,24 @@ export interface IvrRoute {
   turn: number;
   failures: number;
   topic?: IvrTopic | undefined;
-  /** `YYYY-MM-DD`: the entry date being confirmed (`confirm`) or just saved (`saved`). */
+  /** `YYYY-MM-DD`: the entry date being confirmed (`confirm`), just saved (`saved`) or to save (`verify`). */
   date?: string | undefined;
+  /** The caller typed the code sent to their number in this call: stored dates may be read and changed. */
+  verified?: boolean | undefined;
+  /** `verify`: what the code opens (hear the deadline, or save `date`); `then` in the URL. */
+  unlocks?: 'deadlines' | 'save' | undefined;
+  /** `verify`: the code's keyed hash (CallProof), checked against what the caller types. */
+  proof?: string | undefined;
+}
+
+/**
+ * Proves that a call holds its number: a code sent to the number by SMS, typed back in the same call.
+ * `issue` makes a code and its proof (a keyed hash bound to the call, carried in the signed action URL);
+ * `check` compares what was typed. No state is kept between the two.
+ */
+export interface CallProof {
+  issue(): { code: string; proof: string };
+  check(typed: string, proof: string): boolean;
 }
 
 /** The incoming call (`POST /voice`), or the keys a `<Gather>` collected for the step in its action URL. */
@@ -67,6 +84,11 @@ export interface IvrCaller {
     | (Pick<Caller, 'language' | 'latin' | 'optedOut' | 'entryDate' | 'permitExpiry'> &
         Partial<Pick<Caller, 'earlierStays'>>)
     | undefined;
+  /**
+   * How the call proves it holds the number before stored dates are spoken or changed. Absent: the shown
+   * number is trusted (pure tests of the flow); the webhook always passes one.
+   */
+  proof?: CallProof | undefined;
 }
 
 export type IvrEffect =
@@ -75,7 +97,7 @@ export type IvrEffect =
   | { kind: 'set_entry'; entryDate: string }
   | {
       kind: 'send_sms';
-      purpose: 'entry_summary' | 'numbers';
+      purpose: 'entry_summary' | 'numbers' | 'code';
       body: string;
       /** What the caller hears instead of "SMS sent" when the SMS could not be handed over. */
       failedSpeech: SpeechSegment[];
@@ -100,13 +122,16 @@ export type IvrOutcome =
   | 'invalid_key'
   | 'invalid_date'
   | 'too_many_failures'
-  | 'goodbye';
+  | 'goodbye'
+  | 'code_sent'
+  | 'code_wrong'
+  | 'code_unavailable';
 
 export interface IvrReply {
   /** Spoken in order; inside the `<Gather>` when there is one, so a key interrupts it. */
   speech: SpeechSegment[];
   /** Where the next keys go; absent: the call ends after the speech. */
-  gather?: { route: IvrRoute; input: 'key' | 'date' } | undefined;
+  gather?: { route: IvrRoute; input: 'key' | 'date' | 'code' } | undefined;
   effect: IvrEffect;
   /** What happened, for logs and the benchmark; never what was typed. */
   outcome: IvrOutcome;
@@ -145,6 +170,9 @@ export function ivrActionPath(route: IvrRoute): string {
   query.set('a', String(route.failures));
   if (route.topic !== undefined) query.set('topic', String(route.topic));
   if (route.date !== undefined) query.set('date', route.date);
+  if (route.unlocks !== undefined) query.set('then', route.unlocks);
+  if (route.proof !== undefined) query.set('p', route.proof);
+  if (route.verified) query.set('v', '1');
   return `/voice/${route.step}?${query.toString()}`;
 }
 
@@ -172,6 +200,19 @@ export function parseIvrRoute(path: string, query: URLSearchParams): IvrRoute | 
     if (!isLocalDate(date)) return undefined;
     route.date = date;
   }
+  if (step === 'verify') {
+    const unlocks = query.get('then');
+    const proof = query.get('p') ?? '';
+    if ((unlocks !== 'deadlines' && unlocks !== 'save') || !/^[0-9a-f]{16,64}$/.test(proof)) return undefined;
+    route.unlocks = unlocks;
+    route.proof = proof;
+    if (unlocks === 'save') {
+      const date = query.get('date');
+      if (!isLocalDate(date)) return undefined;
+      route.date = date;
+    }
+  }
+  if (query.get('v') === '1') route.verified = true;
   return route;
 }
 
@@ -179,11 +220,11 @@ export function parseIvrRoute(path: string, query: URLSearchParams): IvrRoute | 
 export function decideCall(input: IvrInput, caller: IvrCaller, now: Date): IvrReply {
   if (input.kind === 'call') {
     const known = caller.profile?.language;
-    const call = new CallContext(caller, now, 0);
+    const call = new CallContext(caller, now, 0, false);
     return known ? call.welcome(known, 'main_menu') : call.languageMenu(0);
   }
   const { route } = input;
-  const call = new CallContext(caller, now, route.turn);
+  const call = new CallContext(caller, now, route.turn, route.verified === true);
   const digits = input.digits.trim();
   if (route.step === 'language' || !route.language) return call.afterLanguageMenu(route, digits);
   return call.afterKeys(route, route.language, digits);
@@ -198,6 +239,8 @@ class CallContext {
     private readonly caller: IvrCaller,
     now: Date,
     previousTurn: number,
+    /** The number was proved earlier in this call (a code typed back). */
+    private verified: boolean,
   ) {
     this.today = todayIn(now);
     this.turn = previousTurn + 1;
@@ -234,12 +277,13 @@ class CallContext {
   }
 
   afterKeys(route: IvrRoute, language: Language, digits: string): IvrReply {
-    if (digits === SWITCH_LANGUAGE && route.step !== 'entry') {
+    if (digits === SWITCH_LANGUAGE && route.step !== 'entry' && route.step !== 'verify') {
       const other: Language = language === 'ky' ? 'ru' : 'ky';
       const again = this.repeat(route, other);
       return { ...again, effect: this.remember(other), outcome: 'language_switched' };
     }
-    if (digits === REPEAT && route.step !== 'entry') return this.repeat(route, language);
+    if (digits === REPEAT && route.step !== 'entry' && route.step !== 'verify')
+      return this.repeat(route, language);
     switch (route.step) {
       case 'menu':
         return this.afterMainMenu(route, language, digits);
@@ -259,6 +303,8 @@ class CallContext {
         return this.afterOffer(route, language, digits, 'numbers');
       case 'language':
         return this.afterLanguageMenu(route, digits);
+      case 'verify':
+        return this.afterCode(route, language, digits);
     }
   }
 
@@ -283,6 +329,8 @@ class CallContext {
         return this.person(language);
       case 'language':
         return this.languageMenu(0);
+      case 'verify':
+        return this.codeAsk(language, route, 0, 'verify_code_sent');
     }
   }
 
@@ -340,6 +388,17 @@ class CallContext {
       return this.failed(route, language, digits, (failures) => this.readBack(language, date, failures));
     }
     if (!this.caller.identified) return this.numberHidden(language);
+    if (this.needsProof()) {
+      // The deadline of the date typed in this call, spoken now; saving it waits for the code.
+      const heard = this.stayEndSpeech(language, date, false);
+      const asked = this.sendCode(language, 'save', date);
+      return { ...asked, speech: [...heard, ...asked.speech] };
+    }
+    return this.save(language, date);
+  }
+
+  /** Saves the entry date (the number is proved, or trusted) and offers the SMS summary. */
+  private save(language: Language, date: string): IvrReply {
     const saved = [...say(language, 'entry_date_saved'), ...this.stayEndSpeech(language, date)];
     const effect: IvrEffect = { kind: 'set_entry', entryDate: date };
     // The same confirmation the SMS line gives, in writing, for whoever may have texts sent to them.
@@ -376,6 +435,65 @@ class CallContext {
     };
   }
 
+  /** A code to the number by SMS, and the keypad to type it back (`unlocks`: what it opens). */
+  private sendCode(language: Language, unlocks: 'deadlines' | 'save', date?: string): IvrReply {
+    const proof = this.caller.proof;
+    if (!proof || this.caller.profile?.optedOut === true) {
+      return { ...this.mainMenu(language, say(language, 'verify_unavailable')), outcome: 'code_unavailable' };
+    }
+    const issued = proof.issue();
+    const route: IvrRoute = {
+      step: 'verify',
+      language,
+      turn: this.turn,
+      failures: 0,
+      unlocks,
+      proof: issued.proof,
+      ...(date !== undefined ? { date } : {}),
+    };
+    return {
+      ...this.codeAsk(language, route, 0, 'verify_code_sent'),
+      effect: {
+        kind: 'send_sms',
+        purpose: 'code',
+        body: renderMessage('call_code', this.reader(language), { code: issued.code }),
+        failedSpeech: this.mainMenu(language, say(language, 'verify_unavailable')).speech,
+      },
+      outcome: 'code_sent',
+    };
+  }
+
+  private codeAsk(language: Language, route: IvrRoute, failures: number, prompt: PromptId): IvrReply {
+    return {
+      speech: say(language, prompt),
+      gather: { route: { ...route, language, turn: this.turn, failures }, input: 'code' },
+      effect: NONE,
+      outcome: 'code_sent',
+    };
+  }
+
+  /** The code typed back: on to what it unlocks, for the rest of the call; or try again. */
+  private afterCode(route: IvrRoute, language: Language, digits: string): IvrReply {
+    if (digits.includes(BACK)) return this.mainMenu(language);
+    const proof = this.caller.proof;
+    if (proof && route.proof && proof.check(digits, route.proof)) {
+      this.verified = true;
+      return route.unlocks === 'save' && route.date
+        ? this.save(language, route.date)
+        : this.deadlines(language);
+    }
+    const failures = route.failures + 1;
+    if (failures >= MAX_FAILURES) {
+      return { speech: say(language, 'too_many_failures'), effect: NONE, outcome: 'too_many_failures' };
+    }
+    return { ...this.codeAsk(language, route, failures, 'verify_code_wrong'), outcome: 'code_wrong' };
+  }
+
+  /** A shown number not yet proved in this call (with a way to prove it). */
+  private needsProof(): boolean {
+    return this.caller.identified && this.caller.proof !== undefined && !this.verified;
+  }
+
   private mainMenu(language: Language, lead: SpeechSegment[] = [], failures = 0): IvrReply {
     return this.ask(
       language,
@@ -397,6 +515,8 @@ class CallContext {
   /** The nearest deadline, chosen exactly as the SMS line's "my deadlines" chooses it. */
   private deadlines(language: Language): IvrReply {
     if (!this.caller.identified) return this.numberHidden(language);
+    // Stored dates are spoken only to a call that proved it holds the number.
+    if (this.needsProof() && hasStoredDates(this.caller.profile)) return this.sendCode(language, 'deadlines');
     const next = nextDeadline(this.caller.profile ?? {}, this.today);
     const spoken = next
       ? composeDeadlineSpeech(language, { deadline: next.deadline, daysLeft: next.daysLeft })
@@ -470,8 +590,9 @@ class CallContext {
   }
 
   /** "Your stay ends on …": the same entry outcome the SMS line confirms a date with. */
-  private stayEndSpeech(language: Language, date: string): SpeechSegment[] {
-    const outcome = entryOutcome(date, this.today, this.earlierStays(date));
+  private stayEndSpeech(language: Language, date: string, withStoredStays = true): SpeechSegment[] {
+    // Before the number is proved, only what was typed in this call counts: stored trips stay unspoken.
+    const outcome = entryOutcome(date, this.today, withStoredStays ? this.earlierStays(date) : []);
     // The count the SMS confirmation gives (today and the last day included).
     return composeDeadlineSpeech(language, {
       deadline: outcome.lastDay,
@@ -517,11 +638,16 @@ class CallContext {
   }
 
   private route(language: Language, next: Omit<IvrRoute, 'language' | 'turn'>): IvrRoute {
-    return { ...next, language, turn: this.turn };
+    return { ...next, language, turn: this.turn, ...(this.verified ? { verified: true } : {}) };
   }
 }
 
 const NONE: IvrEffect = { kind: 'none' };
+
+/** Anything a call could learn a migrant's dates from. */
+function hasStoredDates(profile: IvrCaller['profile']): boolean {
+  return Boolean(profile?.entryDate || profile?.permitExpiry || (profile?.earlierStays?.length ?? 0) > 0);
+}
 
 function say(language: Language, id: PromptId): SpeechSegment[] {
   return composePrompt(language, id);

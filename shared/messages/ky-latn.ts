@@ -56,6 +56,7 @@ export const kyLatn: Catalogue = {
   case_waiting: '{code} suroogo koshuldu. Volontyor jakynda joop beret.',
   case_joined: 'Volontyor baylanyshta. Joopty ushul jerge jazynyz.',
   case_closed: 'Volontyor suroonu japty. Rakhmat! Kayra jardam kerek bolso: 7',
+  call_code: 'Liniyaga chaluu üchün kod: {code}. Ech kimge aytpangyz.',
   limit_notice:
     'Bir saatta köp bildirüü: kiyinki saatta joop berebiz. Shashylysh: politsiya 192, tez jardam 194',
   unknown: 'Tüshünbödüm. Adam: 7. SOS: 5 (politsiya 192). Menu: 0',

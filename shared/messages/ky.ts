@@ -57,6 +57,7 @@ export const ky: Catalogue = {
   case_waiting: '{code} суроого кошулду. Волонтёр жакында жооп берет.',
   case_joined: 'Волонтёр байланышта. Жоопту ушул жерге жазыңыз.',
   case_closed: 'Волонтёр суроону жапты. Рахмат! Кайра жардам керек болсо: 7',
+  call_code: 'Линияга чалуу үчүн код: {code}. Эч кимге айтпаңыз.',
   limit_notice: 'Көп билдирүү. Сааттан кийин жооп беребиз. Шашылыш: полиция 192',
   unknown: 'Түшүнбөдүм. Адам: 7. SOS: 5 (полиция 192). Меню: 0',
   // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.

@@ -56,6 +56,7 @@ export const ruLatn: Catalogue = {
   case_waiting: 'Dobavili k zaprosu {code}. Volonter skoro otvetit.',
   case_joined: 'Volonter na svyazi. Pishite otvet syuda.',
   case_closed: 'Volonter zakryl zapros. Spasibo! Snova nuzhna pomoshch: 7',
+  call_code: 'Kod dlya zvonka na liniyu: {code}. Nikomu ego ne nazyvayte.',
   limit_notice:
     'Mnogo soobshcheniy za chas: otvetim v sleduyushchiy chas. Srochno: politsiya 192, skoraya 194',
   unknown: 'Ne udalos ponyat. Chelovek: 7. SOS: 5 (politsiya 192). Menyu: 0',

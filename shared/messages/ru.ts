@@ -56,6 +56,7 @@ export const ru: Catalogue = {
   case_waiting: 'Добавили к запросу {code}. Волонтёр скоро ответит.',
   case_joined: 'Волонтёр на связи. Пишите ответ сюда.',
   case_closed: 'Волонтёр закрыл запрос. Спасибо! Снова нужна помощь: 7',
+  call_code: 'Код для звонка на линию: {code}. Никому его не называйте.',
   limit_notice: 'Много сообщений. Ответим через час. Срочно: полиция 192, скорая 194',
   unknown: 'Не удалось понять. Человек: 7. SOS: 5 (полиция 192). Меню: 0',
   // Help for a distress text (shared/sms/topics): the topic's numbers and the one key to a person.

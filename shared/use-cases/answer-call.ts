@@ -13,7 +13,13 @@ import {
 import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { keptStays, planSeries, todayIn } from '../conversation/caller-dates.js';
-import { decideCall, type IvrInput, type IvrOutcome, type IvrReply } from '../conversation/ivr.js';
+import {
+  type CallProof,
+  decideCall,
+  type IvrInput,
+  type IvrOutcome,
+  type IvrReply,
+} from '../conversation/ivr.js';
 import type { Limits } from '../limits/guard.js';
 import { dayOf, hourOf, isBlocking, usageKeys, windowExpiry } from '../limits/usage-store.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +32,8 @@ import type { TransferInput, TransferPlan } from './volunteer-call.js';
 
 export interface CallStep {
   callSid: string;
+  /** How this call proves it holds the number it shows (a code by SMS); absent: trusted. */
+  proof?: CallProof | undefined;
   /** The number the caller rang (Twilio's `To`): shown to volunteers when the call is handed over. */
   hotline?: string | undefined;
   /** Set when the number is shown: the caller's id (hash) and E.164 number. */
@@ -130,7 +138,7 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     const now = ports.clock.now();
     const reply = decideCall(
       step.input,
-      { identified: true, kyrgyzNumber: isKyrgyzNumber(phone), profile: caller },
+      { identified: true, kyrgyzNumber: isKyrgyzNumber(phone), profile: caller, proof: step.proof },
       now,
     );
     if (reply.transfer) {
@@ -187,16 +195,19 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     }
     if (effect.kind !== 'send_sms') return { twiml, outcome: reply.outcome, saved: true };
     try {
-      // One SMS per number and day: a forged caller id cannot pump texts to someone else's number.
+      // A few SMS per number and day: a forged caller id cannot pump texts to someone else's number.
       if (ports.limits) {
+        const kind = effect.purpose === 'code' ? 'ivrCodes' : 'ivrSms';
+        const limit =
+          effect.purpose === 'code'
+            ? ports.limits.settings.ivrCodesPerDay
+            : ports.limits.settings.ivrSmsPerDay;
         const day = await ports.limits.counters.add(
           usageKeys.callerDay(callerId, dayOf(now)),
-          { ivrSms: 1 },
+          { [kind]: 1 },
           windowExpiry(now, 86_400),
         );
-        if ((day.ivrSms ?? 0) > ports.limits.settings.ivrSmsPerDay) {
-          throw new SmsRejectedError('DailyLimit', false);
-        }
+        if ((day[kind] ?? 0) > limit) throw new SmsRejectedError('DailyLimit', false);
       }
       await ports.notifier.sendSms({
         to: phone,

@@ -15,6 +15,8 @@ type IvrConfig = Pick<HotlineConfig, 'PUBLIC_BASE_URL' | 'PROMPTS_BASE_URL'>;
 export const GATHER_INPUT = {
   key: { numDigits: 1, finishOnKey: '', timeout: 6 },
   date: { finishOnKey: '#', timeout: 8 },
+  /** The six-digit code from the SMS: done at the sixth digit or `#`. */
+  code: { numDigits: 6, finishOnKey: '#', timeout: 10 },
 } as const;
 
 export function ivrTwiml(config: IvrConfig, reply: IvrReply): string {

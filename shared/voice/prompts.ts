@@ -329,6 +329,43 @@ export const prompts = {
     },
   },
   // A withheld number has no caller id: nothing can be stored or looked up for it.
+  // A call proves it holds the number before it hears or changes stored dates (docs/ivr.md).
+  verify_code_sent: {
+    ky: {
+      text: 'Бул телефонго SMS менен алты сандуу код жөнөттүк. Кодду терип, торчону басыңыз.',
+      audio: 'prompts/audio/ky/verify_code_sent.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text: 'Мы отправили на этот телефон SMS с кодом из шести цифр. Наберите код, затем решётку.',
+      audio: null,
+      source: 'tts',
+    },
+  },
+  verify_code_wrong: {
+    ky: {
+      text: 'Код туура эмес. SMSтеги кодду кайра териңиз, анан торчону басыңыз.',
+      audio: 'prompts/audio/ky/verify_code_wrong.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text: 'Код неверный. Наберите код из SMS ещё раз, затем решётку.',
+      audio: null,
+      source: 'tts',
+    },
+  },
+  verify_unavailable: {
+    ky: {
+      text: 'Азыр бул телефонду текшере албайбыз. Мөөнөттөрүңүздү билүү үчүн бизге SMS жазыңыз.',
+      audio: 'prompts/audio/ky/verify_unavailable.wav',
+      source: 'placeholder',
+    },
+    ru: {
+      text: 'Сейчас мы не можем проверить этот телефон. Чтобы узнать свои сроки, напишите нам SMS.',
+      audio: null,
+      source: 'tts',
+    },
+  },
   number_hidden: {
     ky: {
       text:

@@ -49,6 +49,29 @@ describe('monitoring: alarms to an encrypted SNS topic', () => {
     expect(synthError).toBeUndefined();
   });
 
+  it('alarms at 80 % of the daily spend ceiling and at the ceiling, on the webhooks’ own estimate', () => {
+    const spendAlarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').filter(
+      ([, alarm]) => alarm.Properties.MetricName === WEBHOOK_METRICS.spentToday,
+    );
+    expect(spendAlarms.map(([, alarm]) => alarm.Properties.Threshold).sort()).toEqual([40, 49.95]);
+    for (const [, alarm] of spendAlarms) {
+      expect(alarm.Properties).toMatchObject({ Namespace: WEBHOOK_METRICS_NAMESPACE, Statistic: 'Maximum' });
+    }
+  });
+
+  it('gives every function the same limits, from the deployment settings', () => {
+    const environments = resourcesOf(template, 'AWS::Lambda::Function')
+      .map(
+        ([, fn]) =>
+          (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables,
+      )
+      .filter((variables) => variables?.TABLE_NAME !== undefined);
+    expect(environments.length).toBeGreaterThanOrEqual(4);
+    for (const variables of environments) {
+      expect(variables).toMatchObject({ ALLOWED_COUNTRY_CODES: '381,996', DAILY_SPEND_CEILING_USD: '50' });
+    }
+  });
+
   it.each([
     ['sms', 'smsWebhook'],
     ['voice', 'voiceWebhook'],
