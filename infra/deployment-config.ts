@@ -47,6 +47,8 @@ const deploymentSchema = z.object({
   floodBlockMinutes: z.coerce.number().int().min(1).max(1440).default(60),
   /** Seconds between two relays of one case to its volunteer (texts in between go as one). */
   relayGapSeconds: z.coerce.number().int().min(0).max(3600).default(60),
+  /** SMS the IVR sends per clock hour, all numbers together (codes and summaries). */
+  ivrSmsPerHour: z.coerce.number().int().min(0).max(10_000).default(6),
   /** Cases from withheld calls per clock hour (then a shared voicemail case). */
   withheldCasesPerHour: z.coerce.number().int().min(0).max(1000).default(3),
   /** Estimated spend on texts per UTC day, USD, after which only STOP, erasure and emergency answer. */
@@ -77,6 +79,7 @@ export function limitEnvironment(config: DeploymentConfig): Record<string, strin
     FLOOD_BLOCK_MINUTES: String(config.floodBlockMinutes),
     RELAY_GAP_SECONDS: String(config.relayGapSeconds),
     WITHHELD_CASES_PER_HOUR: String(config.withheldCasesPerHour),
+    IVR_SMS_PER_HOUR: String(config.ivrSmsPerHour),
     DAILY_SPEND_CEILING_USD: String(config.dailySpendCeilingUsd),
     SMS_SEGMENT_USD: String(config.smsSegmentUsd),
   };

@@ -28,6 +28,16 @@ export function decideChase(
   if (!current.nextActionAt || current.nextActionAt > now.toISOString()) return undefined;
   if (current.status === 'taken') return combinedRelayDue(current, roster, now);
   if (current.status !== 'open') return undefined;
+  // A withheld call that hung up without a voicemail leaves nothing to answer and no number to call
+  // back: nobody is texted about it (a voicemail left later texts the volunteers itself).
+  if (
+    !current.callerId &&
+    !current.callerPhone &&
+    current.recordingSids.length === 0 &&
+    current.waiting.length === 0
+  ) {
+    return { next: { ...current, nextActionAt: undefined, version: current.version + 1 }, notices: [] };
+  }
   const waited = Math.max(0, Math.round((now.getTime() - Date.parse(current.openedAt)) / 60_000));
   const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
   const notices = (

@@ -24,7 +24,9 @@ export const LIMIT_CONFIG_SHAPE = {
   /** SMS the IVR sends one number per day (the summary after saving a date). */
   IVR_SMS_PER_DAY: count(0, 100, 1),
   /** Codes the IVR sends one number per day to prove the caller holds it. */
-  IVR_CODES_PER_DAY: count(0, 100, 3),
+  IVR_CODES_PER_DAY: count(0, 100, 2),
+  /** SMS (codes and summaries) the IVR sends in one clock hour, all numbers together: forged caller ids pump no further. */
+  IVR_SMS_PER_HOUR: count(0, 10_000, 6),
   /** Cases opened by withheld calls per clock hour; beyond it they are offered voicemail. */
   WITHHELD_CASES_PER_HOUR: count(0, 1000, 3),
   /** Estimated spend on texts per UTC day, in USD, after which only STOP, erasure and emergency answer. */

@@ -20,6 +20,8 @@ export interface LimitSettings {
   ivrSmsPerDay: number;
   /** Codes the IVR sends to one number per day to prove it holds the number. */
   ivrCodesPerDay: number;
+  /** SMS the IVR sends in one clock hour, all numbers together (forged caller ids). */
+  ivrSmsPerHour: number;
   /** Cases opened by calls from withheld numbers per clock hour; beyond it they are offered voicemail. */
   withheldCasesPerHour: number;
   /** What the hotline may spend on texts in one UTC day (estimated); beyond it only STOP, erasure and emergency. */
@@ -42,7 +44,8 @@ export const DEFAULT_LIMITS: LimitSettings = {
   floodBlockMinutes: 60,
   relayGapSeconds: 60,
   ivrSmsPerDay: 1,
-  ivrCodesPerDay: 3,
+  ivrCodesPerDay: 2,
+  ivrSmsPerHour: 6,
   withheldCasesPerHour: 3,
   dailySpendCeilingUsd: 50,
   smsSegmentUsd: 0.41,
@@ -62,6 +65,7 @@ export function limitSettings(config: LimitConfig): LimitSettings {
     relayGapSeconds: config.RELAY_GAP_SECONDS,
     ivrSmsPerDay: config.IVR_SMS_PER_DAY,
     ivrCodesPerDay: config.IVR_CODES_PER_DAY,
+    ivrSmsPerHour: config.IVR_SMS_PER_HOUR,
     withheldCasesPerHour: config.WITHHELD_CASES_PER_HOUR,
     dailySpendCeilingUsd: config.DAILY_SPEND_CEILING_USD,
     smsSegmentUsd: config.SMS_SEGMENT_USD,

@@ -90,6 +90,8 @@ export const usageKeys = {
   }),
   /** The hotline's estimated spend on texts in one UTC day. */
   spendDay: (day: string): ItemKey => ({ pk: 'LIMITS', sk: `SPEND#${day}` }),
+  /** SMS the IVR sent in one clock hour, all numbers together. */
+  ivrHour: (hour: string): ItemKey => ({ pk: 'LIMITS', sk: `IVR#${hour}` }),
   /** Cases opened by withheld calls in one clock hour. */
   withheldHour: (hour: string): ItemKey => ({ pk: 'LIMITS', sk: `WITHHELD#${hour}` }),
   /** A volunteer's wrong dialback PINs in a row, across calls. */

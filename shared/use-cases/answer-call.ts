@@ -208,6 +208,13 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
           windowExpiry(now, 86_400),
         );
         if ((day[kind] ?? 0) > limit) throw new SmsRejectedError('DailyLimit', false);
+        const hour = await ports.limits.counters.add(
+          usageKeys.ivrHour(hourOf(now)),
+          { sms: 1 },
+          windowExpiry(now, 3600),
+        );
+        if ((hour.sms ?? 0) > ports.limits.settings.ivrSmsPerHour)
+          throw new SmsRejectedError('HourlyLimit', false);
       }
       await ports.notifier.sendSms({
         to: phone,

@@ -25,6 +25,7 @@ export const LOOSE_LIMITS: Readonly<Record<string, string>> = {
   RELAY_GAP_SECONDS: '0',
   IVR_SMS_PER_DAY: '100',
   IVR_CODES_PER_DAY: '100',
+  IVR_SMS_PER_HOUR: '10000',
   WITHHELD_CASES_PER_HOUR: '1000',
   DAILY_SPEND_CEILING_USD: '100000',
 };
