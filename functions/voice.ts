@@ -86,6 +86,16 @@ const apology = (config: HotlineConfig) =>
     hangup: true,
   });
 
+/**
+ * Keys as pressed, bounded: no prompt takes more than a date's eight digits and `#`, and what goes on
+ * into an idempotency key must stay far below DynamoDB's key size (a forged request sent 978 digits).
+ */
+export const MAX_KEYPAD_DIGITS = 20;
+
+function keypad(digits: string | undefined): string {
+  return (digits ?? '').trim().slice(0, MAX_KEYPAD_DIGITS);
+}
+
 /** The volunteer side of calls: the whisper, the end of ringing, voicemail, dialback (volunteer-call.ts). */
 const VOLUNTEER_STEPS = new Set([
   '/voice/whisper',
@@ -146,7 +156,7 @@ export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, a
   if (!route && request.path !== '/voice') request.log.warn('voice.unknown_step', { step: request.path });
   // An action URL this code never wrote (an older deployment's) starts the call flow again.
   const input: IvrInput = route
-    ? { kind: 'keys', route, digits: request.params.Digits ?? '' }
+    ? { kind: 'keys', route, digits: keypad(request.params.Digits) }
     : { kind: 'call' };
   const phone = shownNumber(request.params.From);
   const callerId = phone ? callerIdFor(phone, request.callerHashKey) : undefined;
@@ -207,7 +217,7 @@ async function volunteerStep(
       // On the volunteer's leg, `To` is the volunteer's phone.
       return acceptWhisper(ports, {
         code: step.code,
-        digits: params.Digits ?? '',
+        digits: keypad(params.Digits),
         volunteerPhone: params.To,
       });
     case '/voice/dial-done':
@@ -226,13 +236,13 @@ async function volunteerStep(
       if (!volunteer?.active) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'not_a_volunteer' };
       const failures = Number.isInteger(step.failures) ? step.failures : 0;
       if (path === '/voice/dialback-pin') {
-        return dialbackPin(ports, { volunteer, digits: (params.Digits ?? '').trim(), failures });
+        return dialbackPin(ports, { volunteer, digits: keypad(params.Digits), failures });
       }
       // Only the URL the right PIN led to carries pin=ok (signed by Twilio); anything else hangs up.
       if (!step.pinOk) return { twiml: voiceTwiml([], { hangup: true }), outcome: 'dialback_without_pin' };
       return dialback(ports, {
         volunteer,
-        digits: (params.Digits ?? '').trim(),
+        digits: keypad(params.Digits),
         failures: Number.isInteger(step.failures) ? step.failures : 0,
         hotline: params.To,
       });

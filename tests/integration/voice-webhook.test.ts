@@ -68,4 +68,17 @@ describe('POST /voice (signed as Twilio signs it)', () => {
     expect(reply.status).toBe(200);
     expect(signedForOtherQuery.status).toBe(403);
   });
+
+  it('answers a thousand typed digits as a wrong date, not with the apology, at the date prompt and a menu', async () => {
+    const params = { ...callParams(), Digits: '1'.repeat(1000) };
+
+    const atDate = await postSigned(hotline, '/voice/entry?lang=ru&t=3&a=0', params);
+    const atMenu = await postSigned(hotline, '/voice/menu?lang=ru&t=2&a=0', { ...params, CallSid: sid('CA') });
+
+    for (const reply of [atDate, atMenu]) {
+      expect(reply.status).toBe(200);
+      expect(reply.xml).toContain('<Gather');
+      expect(reply.xml).not.toContain('техническая неполадка');
+    }
+  });
 });
