@@ -11,6 +11,8 @@ import { limitSettings } from '../shared/limits/settings.js';
 import { DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { createLogger } from '../shared/logger.js';
 import { SnsNotifier } from '../shared/notify/sns-notifier.js';
+import { hotlineSecrets } from '../shared/secrets.js';
+import { twilioUsageReader } from '../shared/twilio/usage.js';
 import { type ChaseSummary, chaseCases } from '../shared/use-cases/chase-cases.js';
 import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 
@@ -29,8 +31,31 @@ const notifier = new GuardedNotifier(
   { ceiling: false, now: () => hotlineClock.now(), log },
 );
 
-export async function handler(_event: ScheduledEvent, context: Context): Promise<ChaseSummary> {
+/**
+ * At the top of each hour, Twilio's own figure for today's spend (usage records): a metric the
+ * TwilioSpend alarm watches. Off without TWILIO_ACCOUNT_SID; a failure is logged and counted, never fatal.
+ */
+async function twilioSpendToday(now: Date, requestLog: typeof log): Promise<number | undefined> {
+  if (!config.TWILIO_ACCOUNT_SID || now.getUTCMinutes() !== 0) return undefined;
+  try {
+    const secrets = await hotlineSecrets(config);
+    return await twilioUsageReader({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: secrets.twilioAuthToken,
+      apiBase: config.TWILIO_API_BASE,
+    }).todaySpendUsd();
+  } catch (error) {
+    requestLog.warn('twilio.usage_failed', { error: (error as Error).name });
+    return Number.NaN;
+  }
+}
+
+export async function handler(
+  _event: ScheduledEvent,
+  context: Context,
+): Promise<ChaseSummary & { twilioSpendTodayUsd?: number }> {
   const requestLog = log.child({ requestId: context.awsRequestId });
+  const twilioSpend = await twilioSpendToday(hotlineClock.now(), requestLog);
   const summary = await chaseCases({
     cases,
     roster,
@@ -51,12 +76,24 @@ export async function handler(_event: ScheduledEvent, context: Context): Promise
           Metrics: [
             { Name: 'CasesChased', Unit: 'Count' },
             { Name: 'CaseNoticesFailed', Unit: 'Count' },
+            ...(twilioSpend === undefined
+              ? []
+              : Number.isNaN(twilioSpend)
+                ? [{ Name: 'TwilioUsageCheckFailed', Unit: 'Count' }]
+                : [{ Name: 'TwilioSpendTodayUsd', Unit: 'None' }]),
           ],
         },
       ],
     },
     CasesChased: summary.chased,
     CaseNoticesFailed: summary.failed,
+    ...(twilioSpend === undefined
+      ? {}
+      : Number.isNaN(twilioSpend)
+        ? { TwilioUsageCheckFailed: 1 }
+        : { TwilioSpendTodayUsd: twilioSpend }),
   });
-  return summary;
+  return twilioSpend === undefined || Number.isNaN(twilioSpend)
+    ? summary
+    : { ...summary, twilioSpendTodayUsd: twilioSpend };
 }

@@ -33,6 +33,13 @@ const deploymentSchema = z.object({
   alarmEmail: z.email().optional(),
   /** Alarm when the account's SMS spend this month (SNS SMSMonthToDateSpentUSD) goes above this, in USD. */
   smsSpendAlarmUsd: z.coerce.number().positive().default(5),
+  /** The Twilio account SID (AC…): turns on the hourly check of Twilio's usage records and its alarm. */
+  twilioAccountSid: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/)
+    .optional(),
+  /** Alarm when Twilio's own figure for today's spend passes this, in USD. */
+  twilioDailySpendAlarmUsd: z.coerce.number().positive().default(25),
   // Limits (README "Limits"); each becomes the functions' variable of the same meaning.
   /** Country calling codes the hotline texts by SMS, comma-separated: `381,996`. */
   allowedCountryCodes: z

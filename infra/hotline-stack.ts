@@ -108,6 +108,7 @@ export class HotlineStack extends Stack {
       senderId: config.smsSenderId,
       maxPriceUsd: config.smsMaxPriceUsd,
       limits: limitEnvironment(config),
+      twilio: config.twilioAccountSid ? { accountSid: config.twilioAccountSid, secret } : undefined,
     });
 
     const api = new WebhookApi(this, 'Webhooks', {
@@ -129,6 +130,7 @@ export class HotlineStack extends Stack {
       chaseFailures: chase.failures,
       smsSpendAlarmUsd: config.smsSpendAlarmUsd,
       dailySpendCeilingUsd: config.dailySpendCeilingUsd,
+      twilioDailySpendAlarmUsd: config.twilioAccountSid ? config.twilioDailySpendAlarmUsd : undefined,
       alarmEmail: config.alarmEmail,
     });
 

@@ -26,6 +26,7 @@ export const LOCAL_DEFAULTS = {
   tableName: 'hotline',
   twilioAuthToken: 'local-twilio-auth-token',
   callerHashKey: 'local-caller-hash-key-not-secret',
+  twilioAccountSid: `AC${'0'.repeat(32)}`,
 };
 
 export interface LocalHotlineOptions {
@@ -119,6 +120,8 @@ export function handlerEnvironment(
     ROSTER_CACHE_SECONDS: env.ROSTER_CACHE_SECONDS ?? '0',
     SNS_ENDPOINT: `${local.url}/_local/sns`,
     TWILIO_API_BASE: `${local.url}/_local/twilio`,
+    // The case chase's hourly check of Twilio's usage records goes to the stand-in too.
+    TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID ?? LOCAL_DEFAULTS.twilioAccountSid,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

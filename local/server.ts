@@ -8,6 +8,7 @@ import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra
 import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
+import { DEFAULT_LIMITS, estimatedUsd } from '../shared/limits/settings.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { callerKeys } from '../shared/table/keys.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
@@ -39,6 +40,8 @@ export interface LocalRuntimeOptions {
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): Server {
+  /** What the TwiML answers sent, per UTC day, for the usage-records stand-in. */
+  const twilioSpend = twilioSpendCounter();
   /** Recordings deleted through the Twilio API stand-in (`GET /_local/twilio/recordings/deleted`). */
   const deletedRecordings: { recordingSid: string; at: string }[] = [];
   const handlers = new Map<WebhookFunctionName, Promise<TwilioWebhookHandler>>();
@@ -78,6 +81,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       const handler = await handlerFor(webhook.fn);
       const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
       options.requestLog?.end(requestId, `${method} ${url.pathname}`, result.statusCode ?? 200, started);
+      if (webhook.fn === 'sms') twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
       return sendLambdaResult(response, result, requestId);
     }
 
@@ -134,6 +138,30 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       deletedRecordings.push({ recordingSid: recording[2] ?? '', at: hotlineClock.now().toISOString() });
       response.writeHead(204).end();
       return;
+    }
+    // Usage records, as far as the hotline reads them: today's total price (the case chase's hourly check),
+    // here what the TwiML answers sent today at the limits' estimate.
+    const usage = /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Usage\/Records\/Today\.json$/.exec(
+      url.pathname,
+    );
+    if (method === 'GET' && usage) {
+      const expected = `Basic ${Buffer.from(`${usage[1]}:${options.authToken}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) return sendJson(response, 401, { code: 20003 });
+      const day = hotlineClock.now().toISOString().slice(0, 10);
+      const category = url.searchParams.get('Category') ?? 'totalprice';
+      return sendJson(response, 200, {
+        usage_records: [
+          {
+            account_sid: usage[1],
+            category,
+            description: 'Total Price',
+            start_date: day,
+            end_date: day,
+            price: twilioSpend.today(day).toFixed(5),
+            price_unit: 'usd',
+          },
+        ],
+      });
     }
     if (method === 'GET' && url.pathname.startsWith('/static/')) return sendStatic(url.pathname, response);
     return sendJson(response, 404, { error: `No route ${method} ${url.pathname}` });
@@ -327,4 +355,27 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** Prices the `<Message>`s of messaging answers as the limits estimate them, per UTC day. */
+function twilioSpendCounter() {
+  const byDay = new Map<string, number>();
+  return {
+    count(twiml: string, now: Date) {
+      const day = now.toISOString().slice(0, 10);
+      let usd = byDay.get(day) ?? 0;
+      for (const match of twiml.matchAll(/<Message(?: to="([^"]*)")?[^>]*>([\s\S]*?)<\/Message>/g)) {
+        const body = (match[2] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+        usd += estimatedUsd(
+          body,
+          (match[1] ?? '').startsWith('whatsapp:') ? 'whatsapp' : 'sms',
+          DEFAULT_LIMITS,
+        );
+      }
+      byDay.set(day, usd);
+    },
+    today(day: string): number {
+      return byDay.get(day) ?? 0;
+    },
+  };
 }

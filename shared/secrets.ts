@@ -18,7 +18,9 @@ const secretSchema = z.object({
 
 let cached: Promise<HotlineSecrets> | undefined;
 
-export function hotlineSecrets(config: HotlineConfig): Promise<HotlineSecrets> {
+export type SecretsConfig = Pick<HotlineConfig, 'TWILIO_AUTH_TOKEN' | 'CALLER_HASH_KEY' | 'TWILIO_SECRET_ID'>;
+
+export function hotlineSecrets(config: SecretsConfig): Promise<HotlineSecrets> {
   cached ??= loadSecrets(config).catch((error: unknown) => {
     cached = undefined;
     throw error;
@@ -26,7 +28,7 @@ export function hotlineSecrets(config: HotlineConfig): Promise<HotlineSecrets> {
   return cached;
 }
 
-async function loadSecrets(config: HotlineConfig): Promise<HotlineSecrets> {
+async function loadSecrets(config: SecretsConfig): Promise<HotlineSecrets> {
   if (config.TWILIO_AUTH_TOKEN && config.CALLER_HASH_KEY) {
     return { twilioAuthToken: config.TWILIO_AUTH_TOKEN, callerHashKey: config.CALLER_HASH_KEY };
   }

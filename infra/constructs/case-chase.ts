@@ -6,6 +6,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULED_FUNCTIONS } from '../routes.js';
@@ -20,6 +21,11 @@ export interface CaseChaseProps {
   maxPriceUsd?: string | undefined;
   /** The limit variables (infra/deployment-config.ts limitEnvironment). */
   limits?: Record<string, string> | undefined;
+  /**
+   * The Twilio account whose usage records the chase reads at the top of each hour (TwilioSpend alarm),
+   * and the secret holding its auth token. Without them the check is off.
+   */
+  twilio?: { accountSid: string; secret: ISecret } | undefined;
 }
 
 export class CaseChase extends Construct {
@@ -46,9 +52,11 @@ export class CaseChase extends Construct {
       description: 'Case chase: texts volunteers again about untaken cases, then the coordinators',
       timeout: Duration.seconds(timeoutSeconds),
       memorySize: 256,
+      ...(props.twilio ? { secret: props.twilio.secret } : {}),
       environment: {
         CASE_RENOTIFY_MINUTES: String(props.renotifyMinutes),
         ...props.limits,
+        ...(props.twilio ? { TWILIO_ACCOUNT_SID: props.twilio.accountSid } : {}),
         ...(props.senderId ? { SMS_SENDER_ID: props.senderId } : {}),
         ...(props.maxPriceUsd ? { SMS_MAX_PRICE_USD: props.maxPriceUsd } : {}),
         LOG_LEVEL: 'info',

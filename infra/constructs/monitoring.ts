@@ -41,6 +41,8 @@ export interface MonitoringProps {
   smsSpendAlarmUsd: number;
   /** The day's estimated text spend at which only STOP, erasure and emergency answers go out (USD). */
   dailySpendCeilingUsd?: number | undefined;
+  /** Alarm when Twilio's usage records say today's spend passed this (USD); undefined: no check deployed. */
+  twilioDailySpendAlarmUsd?: number | undefined;
   /** Subscribed to the alarm topic by email when set. */
   alarmEmail?: string | undefined;
 }
@@ -214,6 +216,30 @@ export class Monitoring extends Construct {
         estimatedSpendMetric(),
         `Today's estimated text spend reached the ${ceiling} USD ceiling: until midnight UTC only STOP, erasure and emergency answers go out.`,
         ceiling * 0.999,
+      );
+    }
+
+    if (props.twilioDailySpendAlarmUsd !== undefined) {
+      alarm(
+        'TwilioSpend',
+        new Metric({
+          namespace: 'MigrantHotline/Cases',
+          metricName: 'TwilioSpendTodayUsd',
+          statistic: 'Maximum',
+          period: Duration.hours(1),
+        }),
+        `Twilio's usage records say today's spend passed ${props.twilioDailySpendAlarmUsd} USD: check the Twilio console (Monitor, Usage) for a flood.`,
+        props.twilioDailySpendAlarmUsd,
+      );
+      alarm(
+        'TwilioUsageCheckFailed',
+        new Metric({
+          namespace: 'MigrantHotline/Cases',
+          metricName: 'TwilioUsageCheckFailed',
+          statistic: 'Sum',
+          period: Duration.hours(1),
+        }),
+        "The hourly read of Twilio's usage records failed: check the auth token in the secret and the account SID.",
       );
     }
 

@@ -293,3 +293,37 @@ describe('the static voice fallback', () => {
     });
   });
 });
+
+describe('the hourly check of Twilio’s usage records', () => {
+  it('is off without an account SID, and with one gives the chase the secret, the SID and two alarms, cdk-nag clean', () => {
+    const alarmsOf = (source: Template) =>
+      resourcesOf(source, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties.MetricName);
+    expect(alarmsOf(template)).not.toContain('TwilioSpendTodayUsd');
+
+    const accountSid = `AC${'a'.repeat(32)}`;
+    const built = createHotlineApp({
+      context: { twilioAccountSid: accountSid, twilioDailySpendAlarmUsd: 12 },
+    });
+    let error: unknown;
+    try {
+      built.app.synth();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeUndefined();
+    const withCheck = Template.fromStack(built.stack);
+    const spend = resourcesOf(withCheck, 'AWS::CloudWatch::Alarm').find(
+      ([, alarm]) => alarm.Properties.MetricName === 'TwilioSpendTodayUsd',
+    );
+    expect(spend?.[1].Properties).toMatchObject({ Threshold: 12, Namespace: 'MigrantHotline/Cases' });
+    expect(alarmsOf(withCheck)).toContain('TwilioUsageCheckFailed');
+    const chase = resourcesOf(withCheck, 'AWS::Lambda::Function').find(([id]) => id.startsWith('CasesChase'));
+    expect(chase).toBeDefined();
+    const environment = chase?.[1].Properties.Environment as
+      | { Variables?: Record<string, unknown> }
+      | undefined;
+    const variables = environment?.Variables ?? {};
+    expect(variables.TWILIO_ACCOUNT_SID).toBe(accountSid);
+    expect(variables.TWILIO_SECRET_ID).toBeDefined();
+  }, 120_000);
+});
