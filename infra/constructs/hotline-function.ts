@@ -24,6 +24,13 @@ import type { BuildOptions } from 'esbuild';
 export const BUNDLE_CHARSET = 'utf8' as 'utf8' | 'ascii';
 
 /** The stack's bundling options; `esbuildOptionsFor` is the same build as plain esbuild options. */
+/**
+ * The SDK's default credential chain, replaced in deployed bundles by the environment provider alone
+ * (shared/aws/lambda-credentials.ts says why); a path from the project root, where esbuild runs.
+ */
+export const CREDENTIALS_PACKAGE = '@aws-sdk/credential-provider-node';
+export const LAMBDA_CREDENTIALS = './shared/aws/lambda-credentials.ts';
+
 export const BUNDLING = {
   minify: true,
   sourceMap: true,
@@ -33,7 +40,10 @@ export const BUNDLING = {
   banner:
     "import { createRequire as __hotlineRequire } from 'module'; const require = __hotlineRequire(import.meta.url);",
   mainFields: ['module', 'main'],
-  esbuildArgs: { '--charset': BUNDLE_CHARSET },
+  esbuildArgs: {
+    '--charset': BUNDLE_CHARSET,
+    [`--alias:${CREDENTIALS_PACKAGE}`]: LAMBDA_CREDENTIALS,
+  } as Record<string, string>,
   // esbuild says nothing unless something is wrong (`npx cdk synth` and the tests stay readable).
   logLevel: LogLevel.ERROR as LogLevel,
   // Bundle the AWS SDK too: tree-shaken it loads faster than the runtime's copy, and runs the tested version.
@@ -55,6 +65,7 @@ export function esbuildOptionsFor(entryFile: string): BuildOptions & { metafile:
     format: 'esm',
     mainFields: BUNDLING.mainFields,
     charset: BUNDLE_CHARSET,
+    alias: { [CREDENTIALS_PACKAGE]: LAMBDA_CREDENTIALS },
     external: BUNDLING.externalModules,
     banner: { js: BUNDLING.banner },
     sourcemap: BUNDLING.sourceMap,

@@ -92,6 +92,20 @@ describe('the bundles cdk synth writes', () => {
       expect(twilio.filter((path) => /twilio\/lib\/(index|rest)\b/.test(path))).toEqual([]);
     },
   );
+
+  it.each(ENTRIES)(
+    'takes credentials from the environment only in %s: no profile, SSO or STS client in the bundle',
+    async (entry) => {
+      const result = await build({ ...esbuildOptionsFor(join(ROOT, entry)), write: false });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((path) => path.includes('credential-provider-env'))).toBe(true);
+      expect(
+        inputs.filter((path) =>
+          /credential-provider-(node|ini|sso|web-identity|process)|nested-clients/.test(path),
+        ),
+      ).toEqual([]);
+    },
+  );
 });
 
 /** Lambda runs arm64; here that is Node 22 for arm64 under Debian's qemu-user, with its arm64 libraries. */
