@@ -14,18 +14,26 @@ const KINDS = {
   call_known: 'incoming call, language known (greeting + main menu)',
   language: 'language chosen with 1 or 2 (remembered)',
   navigate: 'menus, topics, repeat (0), back (*)',
-  deadlines: 'my deadlines spoken',
+  deadlines: 'my deadlines spoken (nothing stored, or the number proved in this call)',
+  deadlines_code: 'my deadlines asked, dates stored, number not proved: code sent (claim, then SNS)',
+  code_deadlines: 'code typed back: the stored deadline spoken',
   typed: 'entry date typed, read back',
-  confirmed: 'entry date confirmed (profile + reminders)',
+  confirmed: 'entry date confirmed, number not proved: code sent (claim, then SNS)',
+  code_saved: 'code typed back: entry date saved (profile + reminders)',
   sms: 'SMS summary sent (claim, then SNS)',
   switch: 'language switched with 9 (remembered)',
-  failure: 'wrong key or no input (re-prompt)',
-  replay: 'the same step posted again (confirmation)',
+  failure: 'wrong key, wrong code or no input (re-prompt)',
+  replay: 'the same step posted again (the code that saved the date)',
   withheld: 'withheld number, any step',
 } as const;
 
 type Kind = keyof typeof KINDS;
-type Press = readonly [digits: string, kind: Kind];
+/** Typed as the caller would: the code the hotline texted to the number in this call, or one digit off it. */
+const CODE = Symbol('the code from the SMS');
+const WRONG_CODE = Symbol('a wrong code');
+type Digits = string | typeof CODE | typeof WRONG_CODE;
+/** `next`: the step the answer must gather for, so a branch that went elsewhere stops the bench. */
+type Press = readonly [digits: Digits, kind: Kind, next?: string];
 
 function script(languageKey: '1' | '2'): Press[] {
   return [
@@ -35,13 +43,15 @@ function script(languageKey: '1' | '2'): Press[] {
     ['0', 'navigate'],
     ['*', 'navigate'],
     ['*', 'navigate'],
-    ['2', 'deadlines'],
+    ['2', 'deadlines', '/voice/deadlines'],
     ['*', 'navigate'],
     ['3', 'navigate'],
-    ['12032026', 'typed'],
-    ['1', 'confirmed'],
-    ['1', 'sms'],
-    ['2', 'deadlines'],
+    ['12032026', 'typed', '/voice/confirm'],
+    ['1', 'confirmed', '/voice/verify'],
+    [CODE, 'code_saved', '/voice/saved'],
+    ['1', 'sms', '/voice/menu'],
+    // Proved in this call: no second code.
+    ['2', 'deadlines', '/voice/deadlines'],
     ['*', 'navigate'],
     // Key 4 (a person) hands the call to volunteers and ends this script: bench/volunteers.ts measures it.
     ['9', 'switch'],
@@ -49,6 +59,13 @@ function script(languageKey: '1' | '2'): Press[] {
     ['', 'failure'],
   ];
 }
+
+/** The next call of the same caller: the stored deadline, after one wrong code and the right one. */
+const AGAIN: Press[] = [
+  ['2', 'deadlines_code', '/voice/verify'],
+  [WRONG_CODE, 'failure', '/voice/verify'],
+  [CODE, 'code_deadlines', '/voice/deadlines'],
+];
 
 export interface VoiceStepRow {
   kind: Kind;
@@ -76,10 +93,18 @@ export async function measureVoiceSteps(): Promise<VoiceStepRow[]> {
     tableName: 'bench-voice',
   });
   const samples: Sample[] = [];
-  await fetch(`${hotline.url}/_local/clock`, {
-    method: 'POST',
-    body: JSON.stringify({ now: '2026-04-01T10:00:00Z' }),
-  });
+  /**
+   * Each caller in an hour of their own: the IVR's SMS (codes and summaries) are capped per clock hour
+   * for all numbers together, and this bench measures the steps, not that cap.
+   */
+  const setHour = async (hour: number) => {
+    const now = new Date(Date.UTC(2026, 3, 1, 6 + hour)).toISOString();
+    const answer = await fetch(`${hotline.url}/_local/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ now }),
+    });
+    if (!answer.ok) throw new Error(`/_local/clock refused ${now}`);
+  };
 
   const post = async (path: string, params: Record<string, string>): Promise<string> => {
     const signature = twilioSignature(hotline.authToken, `${hotline.publicBaseUrl}${path}`, params);
@@ -102,6 +127,16 @@ export async function measureVoiceSteps(): Promise<VoiceStepRow[]> {
     if (!action) throw new Error('the call ended before the script did');
     return action.slice(hotline.publicBaseUrl.length);
   };
+  /** The code in the newest SMS to the number; throws when the newest is not a code. */
+  const codeFor = (from: string): string => {
+    const newest = hotline.outbox
+      .list()
+      .filter((message) => message.to === from)
+      .at(-1);
+    const code = /\b(\d{6})\b/.exec(newest?.body ?? '')?.[1];
+    if (!code) throw new Error(`no code SMS reached ${from}`);
+    return code;
+  };
 
   let sequence = 0;
   const call = (from: string) => {
@@ -116,33 +151,46 @@ export async function measureVoiceSteps(): Promise<VoiceStepRow[]> {
       start: async (kind: Kind) => {
         xml = await measured(kind, '/voice', params);
       },
-      press: async (digits: string, kind: Kind) => {
+      press: async (digits: Digits, kind: Kind, next?: string) => {
         const path = actionOf(xml);
-        const request = { ...params, Digits: digits };
+        const code = typeof digits === 'symbol' ? codeFor(from) : '';
+        const typed =
+          digits === CODE
+            ? code
+            : digits === WRONG_CODE
+              ? `${code.slice(0, 5)}${(Number(code.slice(5)) + 1) % 10}`
+              : (digits as string);
+        const request = { ...params, Digits: typed };
         xml = await measured(kind, path, request);
+        if (next && !actionOf(xml).startsWith(`${next}?`)) {
+          throw new Error(`${KINDS[kind]}: the call went to ${actionOf(xml)}, not ${next}`);
+        }
         return async () => {
-          await measured('replay', path, request);
+          const again = await measured('replay', path, request);
+          if (again !== xml) throw new Error(`${KINDS[kind]}: a replay answered differently`);
         };
       },
     };
   };
 
+  let hour = 0;
   try {
     for (const [country, languageKey] of [
       ['+996', '1'],
       ['+381', '2'],
     ] as const) {
       for (let n = 0; n < CALLERS_PER_LANGUAGE; n++) {
+        await setHour(++hour);
         const from = `${country}7${String(++sequence).padStart(8, '0')}`;
         const first = call(from);
         await first.start('call_new');
-        for (const [digits, kind] of script(languageKey)) {
-          const replay = await first.press(digits, kind);
-          if (kind === 'confirmed') await replay();
+        for (const [digits, kind, next] of script(languageKey)) {
+          const replay = await first.press(digits, kind, next);
+          if (kind === 'code_saved') await replay();
         }
         const again = call(from);
         await again.start('call_known');
-        await again.press('2', 'deadlines');
+        for (const [digits, kind, next] of AGAIN) await again.press(digits, kind, next);
 
         const withheld = call('+266696687');
         await withheld.start('withheld');

@@ -13,7 +13,7 @@ import { callerIdFor } from '../shared/privacy.js';
 import { callerKeys } from '../shared/table/keys.js';
 import { twilioSignature } from '../shared/twilio/signature.js';
 import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
-import { isOnShift } from '../shared/volunteers/volunteer.js';
+import { isOnShift, pinMatches } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
 import { isLoopbackRequest } from './loopback.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
@@ -240,7 +240,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       options.tableName,
     ).list();
     const now = hotlineClock.now();
-    return roster.map((volunteer) => ({ ...volunteer, onShift: isOnShift(volunteer, now) }));
+    // The page's TAKE button types the PIN for the sample volunteers only: their PINs are printed in
+    // local/roster.sample.json. A PIN set any other way never leaves the hash, and the hash stays here.
+    const samples = await samplePins();
+    return roster.map(({ pinHash, ...volunteer }) => {
+      const samplePin = samples.find((pin) => pinMatches(pin, pinHash));
+      return {
+        ...volunteer,
+        hasPin: pinHash !== undefined,
+        onShift: isOnShift(volunteer, now),
+        ...(samplePin ? { samplePin } : {}),
+      };
+    });
   }
 
   /** Open and taken cases, newest last: code, status, language, volunteer and history (no caller number). */
@@ -378,4 +389,19 @@ function twilioSpendCounter() {
       return byDay.get(day) ?? 0;
     },
   };
+}
+
+let samplePinsRead: Promise<string[]> | undefined;
+
+/** The PINs printed in local/roster.sample.json (public by design). */
+function samplePins(): Promise<string[]> {
+  samplePinsRead ??= readFile(join(import.meta.dirname, 'roster.sample.json'), 'utf8')
+    .then((text) => {
+      const file = JSON.parse(text) as { volunteers?: { pin?: unknown }[] };
+      return (file.volunteers ?? [])
+        .map((v) => v.pin)
+        .filter((pin): pin is string => typeof pin === 'string');
+    })
+    .catch(() => []);
+  return samplePinsRead;
 }

@@ -426,7 +426,9 @@ function volunteerBubble(phone, text, kind, note) {
     take.append(labelled('take'), ` ${code}`);
     take.addEventListener('click', async () => {
       take.disabled = true;
-      await volunteerSends(phone, `TAKE ${code}`);
+      // A sample volunteer's PIN (local/roster.sample.json) goes after the code, as they would type it.
+      const pin = phone.volunteer?.samplePin;
+      await volunteerSends(phone, pin ? `TAKE ${code} ${pin}` : `TAKE ${code}`);
     });
     item.append(take);
     phone.thread.scrollTop = phone.thread.scrollHeight;
@@ -603,9 +605,12 @@ async function runTwiml(reply) {
   endCall();
 }
 
-function callWebhook(url, extra, base) {
+async function callWebhook(url, extra, base) {
   const target = new URL(url, base).toString();
-  return webhook(target, { ...call.params, ...extra });
+  const answer = await webhook(target, { ...call.params, ...extra });
+  // A text the call made (a code to type back, a summary) shows on the phone while the call goes on.
+  await refreshOutbox();
+  return answer;
 }
 
 function endCall() {

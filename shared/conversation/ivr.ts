@@ -101,6 +101,8 @@ export type IvrEffect =
       body: string;
       /** What the caller hears instead of "SMS sent" when the SMS could not be handed over. */
       failedSpeech: SpeechSegment[];
+      /** The whole answer instead, where the keys must go elsewhere too (a code not sent: the main menu). */
+      failedReply?: IvrReply | undefined;
     };
 
 export type IvrOutcome =
@@ -390,9 +392,7 @@ class CallContext {
     if (!this.caller.identified) return this.numberHidden(language);
     if (this.needsProof()) {
       // The deadline of the date typed in this call, spoken now; saving it waits for the code.
-      const heard = this.stayEndSpeech(language, date, false);
-      const asked = this.sendCode(language, 'save', date);
-      return { ...asked, speech: [...heard, ...asked.speech] };
+      return this.sendCode(language, 'save', date, this.stayEndSpeech(language, date, false));
     }
     return this.save(language, date);
   }
@@ -436,11 +436,18 @@ class CallContext {
   }
 
   /** A code to the number by SMS, and the keypad to type it back (`unlocks`: what it opens). */
-  private sendCode(language: Language, unlocks: 'deadlines' | 'save', date?: string): IvrReply {
+  private sendCode(
+    language: Language,
+    unlocks: 'deadlines' | 'save',
+    date?: string,
+    lead: SpeechSegment[] = [],
+  ): IvrReply {
     const proof = this.caller.proof;
-    if (!proof || this.caller.profile?.optedOut === true) {
-      return { ...this.mainMenu(language, say(language, 'verify_unavailable')), outcome: 'code_unavailable' };
-    }
+    const unavailable: IvrReply = {
+      ...this.mainMenu(language, [...lead, ...say(language, 'verify_unavailable')]),
+      outcome: 'code_unavailable',
+    };
+    if (!proof || this.caller.profile?.optedOut === true) return unavailable;
     const issued = proof.issue();
     const route: IvrRoute = {
       step: 'verify',
@@ -451,13 +458,16 @@ class CallContext {
       proof: issued.proof,
       ...(date !== undefined ? { date } : {}),
     };
+    const asked = this.codeAsk(language, route, 0, 'verify_code_sent');
     return {
-      ...this.codeAsk(language, route, 0, 'verify_code_sent'),
+      ...asked,
+      speech: [...lead, ...asked.speech],
       effect: {
         kind: 'send_sms',
         purpose: 'code',
         body: renderMessage('call_code', this.reader(language), { code: issued.code }),
-        failedSpeech: this.mainMenu(language, say(language, 'verify_unavailable')).speech,
+        failedSpeech: unavailable.speech,
+        failedReply: unavailable,
       },
       outcome: 'code_sent',
     };

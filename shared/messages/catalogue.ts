@@ -111,11 +111,11 @@ export const MESSAGE_SPECS = {
   case_joined: { budget: 'reply', placeholders: [] },
   /** The volunteer closed the case: politely, with the way back. */
   case_closed: { budget: 'reply', placeholders: [] },
-  /** After a message we could not read: the person option and SOS, in one segment. */
   /** The code a call types to prove it holds the number (shared/conversation/ivr.ts). */
   call_code: { budget: 'reply', placeholders: ['code'] },
   /** One number wrote more than the hour's budget: one notice, then silence until the hour is over. */
   limit_notice: { budget: 'reply', placeholders: [] },
+  /** After a message we could not read: the person option and SOS, in one segment. */
   unknown: { budget: 'reply', placeholders: [] },
   // Help for a distress text (shared/sms/topics): the topic's numbers and "7" for a person.
   /** Passport or documents taken (ASTRA SOS line), or lost (police). */

@@ -4,6 +4,7 @@
 // Reads and writes per step: one BatchGet (profile + "was this step answered already?"); a step that
 // changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
 // answered step together. A withheld number costs nothing: it has no caller id to read or write.
+import { createHash } from 'node:crypto';
 import { type Caller, isKyrgyzNumber, type Language, recordContact } from '../callers/caller.js';
 import {
   type CallerStore,
@@ -225,7 +226,7 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
     } catch (error) {
       // Only the error's name and code: never the number or the text.
       ports.log.warn('voice.sms_failed', { purpose: effect.purpose, error: errorName(error) });
-      const failed = ports.render({ ...reply, speech: effect.failedSpeech });
+      const failed = ports.render(effect.failedReply ?? { ...reply, speech: effect.failedSpeech });
       // A replay of this step must say what happened, not "SMS sent". Best effort: the step's record was
       // written before sending, and a failure here leaves the earlier wording.
       try {
@@ -353,7 +354,10 @@ function transferOutcome(plan: TransferPlan): CallOutcome['outcome'] {
 export function stepKey(step: Pick<CallStep, 'callSid' | 'input'>): string {
   if (step.input.kind === 'call') return `${step.callSid}:0:call`;
   const { route, digits } = step.input;
-  return `${step.callSid}:${route.turn}:${route.step}:${digits}`;
+  // A typed code is not kept in the table, even in a key: its hash tells the same request apart.
+  const keys =
+    route.step === 'verify' ? createHash('sha256').update(digits).digest('hex').slice(0, 16) : digits;
+  return `${step.callSid}:${route.turn}:${route.step}:${keys}`;
 }
 
 function errorName(error: unknown): string {

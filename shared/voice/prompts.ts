@@ -328,7 +328,6 @@ export const prompts = {
       source: 'tts',
     },
   },
-  // A withheld number has no caller id: nothing can be stored or looked up for it.
   // A call proves it holds the number before it hears or changes stored dates (docs/ivr.md).
   verify_code_sent: {
     ky: {
@@ -366,6 +365,7 @@ export const prompts = {
       source: 'tts',
     },
   },
+  // A withheld number has no caller id: nothing can be stored or looked up for it.
   number_hidden: {
     ky: {
       text:

@@ -117,7 +117,7 @@ describe('the simulator page', () => {
     await page.click('#ui-language');
   });
 
-  it('walks an IVR call by keypad: Russian, set the entry date, confirm, and the date is stored', async () => {
+  it('walks an IVR call by keypad: Russian, set the entry date, confirm, type the code texted to the phone, and the date is stored', async () => {
     await page.fill('#from', uniquePhone('+381'));
     await page.check('#fast');
     await page.fill('#clock', '2026-04-01T10:00');
@@ -133,10 +133,27 @@ describe('the simulator page', () => {
     await expect.poll(() => page.textContent('#transcript'), { timeout: 20_000 }).toContain('Вы ввели');
     await pressWhenAsked('1'); // read back: yes
 
+    // Before saving, the call proves it holds the number: a code comes by SMS to this phone.
+    await expect
+      .poll(() => page.textContent('#transcript'), { timeout: 20_000 })
+      .toContain('Мы отправили на этот телефон SMS с кодом');
+    expect(await page.textContent('#transcript')).toContain('9 июня');
+    expect(await page.textContent('#transcript')).not.toContain('Спасибо, дата сохранена');
+    // The page shows what was sent outside replies after a text or a change of time, not during a call:
+    // setting the same simulated time again brings the SMS onto the phone.
+    await page.click('#set-clock');
+    const [lead = '', tail = ''] = ru.call_code.split('{code}');
+    const codeSms = page.locator('#thread li.out', { hasText: lead });
+    await expect.poll(() => codeSms.count(), { timeout: 10_000 }).toBe(1);
+    const shown = (await codeSms.textContent()) ?? '';
+    const code = shown.slice(lead.length, lead.length + 6);
+    expect(shown.startsWith(`${lead}${code}${tail}`)).toBe(true);
+    expect(code).toMatch(/^\d{6}$/);
+    await pressWhenAsked(...code.split('')); // the code from the SMS
+
     await expect
       .poll(() => page.textContent('#transcript'), { timeout: 20_000 })
       .toContain('Спасибо, дата сохранена');
-    expect(await page.textContent('#transcript')).toContain('9 июня');
     await page.click('#hangup');
     await page.click('text=Stored state of this number');
     await expect

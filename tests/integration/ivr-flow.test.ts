@@ -3,7 +3,7 @@ import type { LocalHotline } from '../../local/hotline.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
-import { type CallTurn, heardIds, type Verb, VoiceCall } from '../support/voice-call.js';
+import { type CallTurn, codeIn, heardIds, type Verb, VoiceCall } from '../support/voice-call.js';
 
 let hotline: LocalHotline;
 
@@ -24,19 +24,25 @@ async function outboxTo(phone: string): Promise<{ to: string; body: string }[]> 
   return outbox.filter((message) => message.to === phone);
 }
 
+/** How each kind of keypad input is gathered: one key, a date ended by #, the six-digit code from the SMS. */
+const GATHERED = {
+  key: { timeout: '6', finishOnKey: '', numDigits: '1' },
+  date: { timeout: '8', finishOnKey: '#', numDigits: undefined },
+  code: { timeout: '10', finishOnKey: '#', numDigits: '6' },
+} as const;
+
 /** Asserts what every <Gather> of the hotline must carry, and returns where its keys go. */
-function expectGather(turn: CallTurn, step: string, input: 'key' | 'date' = 'key'): URL {
+function expectGather(turn: CallTurn, step: string, input: keyof typeof GATHERED = 'key'): URL {
   expect(turn.verbs.map((verb) => verb.name)).toEqual(['Gather']);
   const gather = turn.gather as Verb;
+  const { numDigits, ...rest } = GATHERED[input];
   expect(gather.attributes).toMatchObject({
     input: 'dtmf',
     method: 'POST',
     actionOnEmptyResult: 'true',
-    timeout: input === 'key' ? '6' : '8',
-    finishOnKey: input === 'key' ? '' : '#',
+    ...rest,
   });
-  if (input === 'key') expect(gather.attributes.numDigits).toBe('1');
-  else expect(gather.attributes.numDigits).toBeUndefined();
+  expect(gather.attributes.numDigits).toBe(numDigits);
   const action = new URL(gather.attributes.action ?? '');
   expect(`${action.origin}`).toBe(new URL(hotline.publicBaseUrl).origin);
   expect(action.pathname).toBe(`/voice/${step}`);
@@ -130,8 +136,19 @@ describe.each([
     expectGather(again, 'entry', 'date');
     await call.press('12032026');
 
-    const saved = await call.press('1');
-    expectGather(saved, 'saved');
+    // Confirmed: the deadline of the typed date is spoken; saving it waits for the code sent by SMS.
+    const confirmed = await call.press('1');
+    const verify = expectGather(confirmed, 'verify', 'code');
+    expect(verify.searchParams.get('then')).toBe('save');
+    expect(verify.searchParams.get('date')).toBe('2026-03-12');
+    expectSpokenIn(confirmed, language);
+    expect(heardIds(confirmed)).not.toContain('entry_date_saved');
+    expect(heardIds(confirmed).at(-1)).toBe('verify_code_sent');
+    const [code] = (await outboxTo(phone)).map((message) => codeIn(message.body));
+    expect(code).toMatch(/^\d{6}$/);
+
+    const saved = await call.proveNumber();
+    expect(expectGather(saved, 'saved').searchParams.get('v')).toBe('1');
     expect(heardIds(saved)[0]).toBe('entry_date_saved');
     expect(heardIds(saved).at(-1)).toBe('sms_summary_offer');
 
@@ -140,6 +157,7 @@ describe.each([
     expect(heardIds(sent)).toEqual(['sms_sent', 'main_menu']);
     // 12 March + 89 days = 9 June; 1 April to 9 June, today included, is 70 days: what the SMS line says.
     expect((await outboxTo(phone)).map((message) => message.body)).toEqual([
+      texts.call_code.replace('{code}', code ?? ''),
       texts.entry_saved.replace('{lastDay}', '09.06.2026').replace('{daysLeft}', '70'),
     ]);
 
@@ -200,10 +218,16 @@ describe.each([
 
 describe('audio a Kyrgyz call plays', () => {
   it('answers 200 with WAV audio at every URL of a full walk, fragments of spoken dates included', async () => {
-    const call = new VoiceCall(hotline, uniquePhone('+996'));
+    const phone = uniquePhone('+996');
+    const call = new VoiceCall(hotline, phone);
     await call.start();
     await call.keys('1', '1', '1', '*', '2', '*', '3', '*', '4', '*', '5', '*', '*', '2', '*', '3');
-    await call.keys('12032026', '1', '*', '2', '7', '4');
+    await call.keys('12032026', '1');
+    // A wrong code first, so its prompt is played too; then the code from the SMS.
+    const code = (await outboxTo(phone)).map((message) => codeIn(message.body)).at(-1) ?? '';
+    await call.press(`${code.slice(0, 5)}${(Number(code.slice(5)) + 1) % 10}`);
+    await call.proveNumber();
+    await call.keys('*', '2', '7', '4');
 
     const urls = [...new Set(call.turns.flatMap((turn) => turn.spoken))]
       .filter((part) => part.startsWith('play:'))
@@ -223,6 +247,9 @@ describe('audio a Kyrgyz call plays', () => {
 
     expect(urls.length).toBeGreaterThan(25);
     expect(urls.some((url) => url.endsWith('/ky/month_06_loc.wav'))).toBe(true);
+    for (const prompt of ['verify_code_sent', 'verify_code_wrong', 'entry_date_saved']) {
+      expect(urls.some((url) => url.endsWith(`/ky/${prompt}.wav`))).toBe(true);
+    }
     expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toEqual(
       new Set([JSON.stringify({ status: 200, type: 'audio/wav', riff: 'RIFF', wave: 'WAVE' })]),
     );

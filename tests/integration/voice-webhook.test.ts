@@ -73,7 +73,10 @@ describe('POST /voice (signed as Twilio signs it)', () => {
     const params = { ...callParams(), Digits: '1'.repeat(1000) };
 
     const atDate = await postSigned(hotline, '/voice/entry?lang=ru&t=3&a=0', params);
-    const atMenu = await postSigned(hotline, '/voice/menu?lang=ru&t=2&a=0', { ...params, CallSid: sid('CA') });
+    const atMenu = await postSigned(hotline, '/voice/menu?lang=ru&t=2&a=0', {
+      ...params,
+      CallSid: sid('CA'),
+    });
 
     for (const reply of [atDate, atMenu]) {
       expect(reply.status).toBe(200);

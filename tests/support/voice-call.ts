@@ -2,6 +2,7 @@
 // (signed) to the action URL of the <Gather> Twilio was last given, with the same CallSid throughout.
 import { XMLParser } from 'fast-xml-parser';
 import type { LocalHotline } from '../../local/hotline.js';
+import { CATALOGUES } from '../../shared/messages/catalogue.js';
 import { type PromptId, prompts } from '../../shared/voice/prompts.js';
 import { postSigned, sid, type TwilioReply } from './local-hotline.js';
 
@@ -57,6 +58,28 @@ export class VoiceCall {
     return action.slice(this.hotline.publicBaseUrl.length);
   }
 
+  /**
+   * Proves the call holds its number, as a caller would: reads the code in the newest SMS the hotline
+   * sent to this number (the local outbox) and types it at the code prompt. Throws when the call is not
+   * asking for a code, when no code SMS came, or when the hotline does not take the code it sent.
+   */
+  async proveNumber(): Promise<CallTurn> {
+    const path = this.actionPath();
+    if (!path.startsWith('/voice/verify?')) throw new Error(`the call is not asking for a code: ${path}`);
+    const code = this.hotline.outbox
+      .list()
+      .filter((message) => message.to === this.from)
+      .map((message) => codeIn(message.body))
+      .filter((found) => found !== undefined)
+      .at(-1);
+    if (!code) throw new Error(`no code SMS was sent to ${this.from}`);
+    const turn = await this.press(code);
+    if (turn.gather?.attributes.action?.includes('/voice/verify?')) {
+      throw new Error(`the hotline did not take the code it sent to ${this.from}`);
+    }
+    return turn;
+  }
+
   /** Presses each in turn and returns every turn. */
   async keys(...presses: string[]): Promise<CallTurn[]> {
     const turns: CallTurn[] = [];
@@ -80,6 +103,27 @@ export class VoiceCall {
     this.turns.push(turn);
     return turn;
   }
+}
+
+/** The code SMS (`call_code`) in every language and script, the code captured. */
+const CODE_SMS: RegExp[] = Object.values(CATALOGUES).flatMap((scripts) =>
+  Object.values(scripts).map((catalogue) => {
+    const [before = '', after = ''] = catalogue.call_code.split('{code}');
+    return new RegExp(`^${escapeRegExp(before)}(\\d{6})${escapeRegExp(after)}$`);
+  }),
+);
+
+/** The six-digit code of a code SMS; undefined for any other text. */
+export function codeIn(body: string): string | undefined {
+  for (const pattern of CODE_SMS) {
+    const code = pattern.exec(body)?.[1];
+    if (code) return code;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function toTurn(reply: TwilioReply): CallTurn {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CallProof,
   decideCall,
   IVR_STEPS,
   type IvrCaller,
@@ -345,6 +346,129 @@ describe('setting the entry date by keypad', () => {
   });
 });
 
+describe('a shown number proves it holds the number before stored dates are spoken or changed', () => {
+  /** A CallProof with a known code: what a test types is checked against it. */
+  const CODE = '123456';
+  const PROOF: CallProof = {
+    issue: () => ({ code: CODE, proof: 'c0de'.repeat(8) }),
+    check: (typed, proof) => typed === CODE && proof === 'c0de'.repeat(8),
+  };
+  const stored = {
+    ...SHOWN,
+    proof: PROOF,
+    profile: { ...profile(), language: 'ru' as const, entryDate: '2026-03-12' },
+  };
+  const DEADLINE_12_MARCH = 'say:Ваш срок пребывания в Сербии заканчивается 9 июня, осталось 70 дней.';
+  const DEADLINE_22_MARCH = 'say:Ваш срок пребывания в Сербии заканчивается 19 июня, осталось 80 дней.';
+
+  it('texts a code on key 2 instead of speaking a stored deadline, and speaks it once the code is typed', () => {
+    const [, asked, proved] = walk(stored, ['2', CODE]);
+
+    expect(heard(asked as IvrReply)).toEqual(['verify_code_sent']);
+    expect(asked?.effect).toEqual({
+      kind: 'send_sms',
+      purpose: 'code',
+      body: ru.call_code.replace('{code}', CODE),
+      failedSpeech: expect.any(Array),
+      failedReply: expect.any(Object),
+    });
+    // A code that cannot be sent leaves the caller at the main menu, keys and all, not at the code prompt.
+    const failed = asked?.effect.kind === 'send_sms' ? asked.effect.failedReply : undefined;
+    expect(heard(failed as IvrReply)).toEqual(['verify_unavailable', 'main_menu']);
+    expect(failed?.gather).toMatchObject({ route: { step: 'menu' }, input: 'key' });
+    expect(asked?.gather).toMatchObject({
+      route: { step: 'verify', unlocks: 'deadlines', proof: 'c0de'.repeat(8), failures: 0 },
+      input: 'code',
+    });
+    expect(asked?.gather?.route.verified).toBeUndefined();
+    expect(heard(proved as IvrReply)).toEqual([DEADLINE_12_MARCH, 'topic_options']);
+    expect(proved?.gather?.route).toMatchObject({ step: 'deadlines', verified: true });
+  });
+
+  it('asks again on a wrong code, counting it, and ends the call after three', () => {
+    const replies = walk(stored, ['2', '654321', '', '12345']);
+
+    expect(replies.slice(2).map((reply) => reply.outcome)).toEqual([
+      'code_wrong',
+      'code_wrong',
+      'too_many_failures',
+    ]);
+    expect(replies[3]?.gather?.route).toMatchObject({ step: 'verify', failures: 2 });
+    expect(replies.flatMap(heard)).not.toContain(DEADLINE_12_MARCH);
+    expect(last(replies).gather).toBeUndefined();
+  });
+
+  it('does not take 9, 0 or a code from another call as a code; * goes back to the main menu', () => {
+    const [, , nine] = walk(stored, ['2', '9']);
+    const [, , zero] = walk(stored, ['2', '0']);
+    const [, , back] = walk(stored, ['2', '*']);
+    const other = { ...stored, proof: { ...PROOF, check: () => false } };
+    const [, , elsewhere] = walk(other, ['2', CODE]);
+
+    expect([nine?.outcome, zero?.outcome, elsewhere?.outcome]).toEqual([
+      'code_wrong',
+      'code_wrong',
+      'code_wrong',
+    ]);
+    expect(heard(back as IvrReply)).toEqual(['main_menu']);
+    expect(back?.gather?.route.verified).toBeUndefined();
+  });
+
+  it('speaks the typed date’s deadline on confirm, without stored trips, and saves it only after the code', () => {
+    const travelled = {
+      ...stored,
+      profile: { ...stored.profile, earlierStays: [{ entry: '2025-12-01', exit: '2026-01-29' }] },
+    };
+
+    const [, , , confirmed, saved] = walk(travelled, ['3', '22032026', '1', CODE]);
+
+    expect(heard(confirmed as IvrReply)).toEqual([DEADLINE_22_MARCH, 'verify_code_sent']);
+    expect(confirmed?.effect).toMatchObject({ kind: 'send_sms', purpose: 'code' });
+    expect(confirmed?.gather?.route).toMatchObject({ step: 'verify', unlocks: 'save', date: '2026-03-22' });
+    expect(saved?.effect).toEqual({ kind: 'set_entry', entryDate: '2026-03-22' });
+    expect(heard(saved as IvrReply)[0]).toBe('entry_date_saved');
+    // Once proved, the stored trip counts: its 60 days leave 30 from 22 March, to 20 April.
+    expect(heard(saved as IvrReply)[1]).toBe(
+      'say:Ваш срок пребывания в Сербии заканчивается 20 апреля, осталось 20 дней.',
+    );
+    expect(saved?.gather?.route).toMatchObject({ step: 'saved', verified: true });
+  });
+
+  it('asks for a code even with nothing stored before saving a date, but not to say that nothing is stored', () => {
+    const empty = { ...SHOWN, proof: PROOF, profile: { ...profile(), language: 'ru' as const } };
+
+    const [, none, , , , confirmed] = walk(empty, ['2', '*', '3', '12032026', '1']);
+
+    expect(heard(none as IvrReply)).toEqual(['deadlines_none', 'topic_options']);
+    expect(none?.effect).toEqual({ kind: 'none' });
+    expect(confirmed?.outcome).toBe('code_sent');
+  });
+
+  it('needs no second code in the same call: a proved call saves on 1 and speaks deadlines at once', () => {
+    const replies = walk(stored, ['2', CODE, '*', '3', '22032026', '1', '1', '2']);
+    const [saved, sent, deadline] = replies.slice(-3);
+
+    expect(replies.slice(2).every((reply) => reply.gather?.route.verified === true)).toBe(true);
+    expect(replies.filter((reply) => reply.outcome === 'code_sent')).toHaveLength(1);
+    expect(saved?.effect).toEqual({ kind: 'set_entry', entryDate: '2026-03-22' });
+    expect(sent?.effect).toMatchObject({ kind: 'send_sms', purpose: 'entry_summary' });
+    // The profile of this walk is not updated between steps: the stored 12 March is what it reads.
+    expect(heard(deadline as IvrReply)[0]).toBe(DEADLINE_12_MARCH);
+  });
+
+  it('offers no code to a caller who sent STOP: it says the number cannot be checked and stores nothing', () => {
+    const stopped = { ...stored, profile: { ...stored.profile, optedOut: true } };
+
+    const [, deadlines] = walk(stopped, ['2']);
+    const [, , , confirmed] = walk(stopped, ['3', '22032026', '1']);
+
+    expect(heard(deadlines as IvrReply)).toEqual(['verify_unavailable', 'main_menu']);
+    expect(heard(confirmed as IvrReply)).toEqual([DEADLINE_22_MARCH, 'verify_unavailable', 'main_menu']);
+    expect([deadlines?.effect, confirmed?.effect]).toEqual([{ kind: 'none' }, { kind: 'none' }]);
+    expect([deadlines?.outcome, confirmed?.outcome]).toEqual(['code_unavailable', 'code_unavailable']);
+  });
+});
+
 describe('talking to a person', () => {
   it.each([
     ['a shown number', SHOWN],
@@ -370,14 +494,24 @@ describe('talking to a person', () => {
 
 describe('action URLs', () => {
   it('round-trips every step through its action path', () => {
-    const routes: IvrRoute[] = IVR_STEPS.map((step) => ({
-      step,
-      language: step === 'language' ? undefined : 'ru',
-      turn: 7,
-      failures: 2,
-      topic: step === 'topic' ? 4 : undefined,
-      date: step === 'confirm' || step === 'saved' ? '2026-03-12' : undefined,
-    }));
+    const routes: IvrRoute[] = [
+      ...IVR_STEPS.map(
+        (step): IvrRoute => ({
+          step,
+          language: step === 'language' ? undefined : 'ru',
+          turn: 7,
+          failures: 2,
+          topic: step === 'topic' ? 4 : undefined,
+          date: step === 'confirm' || step === 'saved' || step === 'verify' ? '2026-03-12' : undefined,
+          unlocks: step === 'verify' ? 'save' : undefined,
+          proof: step === 'verify' ? '0123456789abcdef0123456789abcdef' : undefined,
+        }),
+      ),
+      { step: 'verify', language: 'ky', turn: 3, failures: 0, unlocks: 'deadlines', proof: 'f'.repeat(16) },
+      // Proved earlier in the call: `v=1` on every later step.
+      { step: 'deadlines', language: 'ky', turn: 5, failures: 0, verified: true },
+      { step: 'confirm', language: 'ru', turn: 9, failures: 1, date: '2026-03-12', verified: true },
+    ];
 
     const parsed = routes.map((route) => {
       const [path = '', query = ''] = ivrActionPath(route).split('?');
@@ -400,6 +534,11 @@ describe('action URLs', () => {
     ['/voice/topic', 'lang=ky&t=1&a=0&topic=6'],
     ['/voice/confirm', 'lang=ky&t=1&a=0&date=2026-02-31'],
     ['/voice/unknown', 'lang=ky&t=1&a=0'],
+    ['/voice/verify', 'lang=ky&t=1&a=0&p=0123456789abcdef'],
+    ['/voice/verify', 'lang=ky&t=1&a=0&then=open&p=0123456789abcdef'],
+    ['/voice/verify', 'lang=ky&t=1&a=0&then=deadlines&p=0123456789'],
+    ['/voice/verify', 'lang=ky&t=1&a=0&then=deadlines&p=0123456789ABCDEF'],
+    ['/voice/verify', 'lang=ky&t=1&a=0&then=save&p=0123456789abcdef'],
   ])('rejects %s?%s, which this code never writes', (path, query) => {
     expect(parseIvrRoute(path, new URLSearchParams(query))).toBeUndefined();
   });
