@@ -204,10 +204,11 @@ describe('the simulator page', () => {
     await expect.poll(() => page.textContent('#cases'), { timeout: 10_000 }).toContain(code);
     await expectMasked();
 
-    // Aida takes it with the button on the notification (it sends `TAKE <code>` from her phone).
+    // Aida takes it with the button on the notification: it sends `TAKE <code> <PIN>` from her phone, with
+    // the sample PIN printed in local/roster.sample.json (a text showing her number alone takes nothing).
     await aida.locator('button.quick', { hasText: code }).click();
     await expect.poll(() => aidaThread.textContent(), { timeout: 20_000 }).toContain(`Запрос ${code} ваш`);
-    expect(await aida.locator('.thread li.in').last().textContent()).toBe(`TAKE ${code}`);
+    expect(await aida.locator('.thread li.in').last().textContent()).toBe(`TAKE ${code} 111111`);
     await expect.poll(() => migrantThread.textContent(), { timeout: 10_000 }).toContain(ky.case_joined);
     expect(await page.locator('#thread li.relay').last().textContent()).toContain(
       'from the hotline +381110000000',
