@@ -124,10 +124,10 @@ function memoryMbIn(path: string): number {
 const UNITS_PER_REQUEST: Record<string, { rru: number; wru: number; assumption: string }> = {
   GetItem: { rru: 1, wru: 0, assumption: 'one item, strongly consistent: 1 RRU' },
   BatchGetItem: {
-    rru: 3,
+    rru: 4,
     wru: 0,
     assumption:
-      'up to 3 keys, strongly consistent (a caller: profile, handled message, erasure marker; a case: case and step): 3 RRU',
+      'up to 4 keys, strongly consistent (a caller: profile, handled message, erasure marker, block-list entry; a case: case and step): 4 RRU',
   },
   Query: {
     rru: 2,
@@ -135,6 +135,7 @@ const UNITS_PER_REQUEST: Record<string, { rru: number; wru: number; assumption: 
     assumption: 'strongly consistent, up to 8 KB read (a caller partition, the roster, a case trail): 2 RRU',
   },
   PutItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
+  UpdateItem: { rru: 0, wru: 1, assumption: 'a usage counter (shared/limits), under 1 KB, in no index: 1 WRU' },
   DeleteItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
   BatchWriteItem: {
     rru: 0,
