@@ -396,7 +396,8 @@ async function main() {
 
   const written = {
     measuredAt: new Date().toISOString(),
-    limits: DEFAULT_LIMITS,
+    // The country list as one string: the file stays as biome formats it.
+    limits: { ...DEFAULT_LIMITS, allowedCountryCodes: DEFAULT_LIMITS.allowedCountryCodes.join(',') },
     prices: price,
     shapes: results,
   };

@@ -135,7 +135,11 @@ const UNITS_PER_REQUEST: Record<string, { rru: number; wru: number; assumption: 
     assumption: 'strongly consistent, up to 8 KB read (a caller partition, the roster, a case trail): 2 RRU',
   },
   PutItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
-  UpdateItem: { rru: 0, wru: 1, assumption: 'a usage counter (shared/limits), under 1 KB, in no index: 1 WRU' },
+  UpdateItem: {
+    rru: 0,
+    wru: 1,
+    assumption: 'a usage counter (shared/limits), under 1 KB, in no index: 1 WRU',
+  },
   DeleteItem: { rru: 0, wru: 2, assumption: 'one item, plus its copy in the `due` index: 2 WRU' },
   BatchWriteItem: {
     rru: 0,
