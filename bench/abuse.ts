@@ -234,6 +234,29 @@ async function shape(
   };
 }
 
+/**
+ * 200 calls over an hour, one every 18 s: `from(i)` and `keys(i)` for the i-th. With `chase`, the case
+ * chase runs every third call and every 5 minutes for the hour after, as EventBridge would run it.
+ */
+async function callsOverAnHour(
+  r: Runtime,
+  start: number,
+  from: (i: number) => string,
+  keys: (i: number) => readonly string[],
+  options: { voicemail?: boolean; chase?: boolean } = {},
+): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const at = start + i * 18_000;
+    await r.clock(at);
+    await r.call(from(i), keys(i), options.voicemail === true);
+    if (options.chase && i % 3 === 2) await r.tick(at + 1000);
+  }
+  if (options.chase) for (let minute = 61; minute <= 120; minute += 5) await r.tick(start + minute * 60_000);
+}
+
+/** Russian, set my entry date, 20.11.2026, confirm: the hotline texts the code (the language menu first). */
+const ASK_FOR_A_CODE = ['2', '3', '20112026', '1'];
+
 async function main() {
   const price = prices();
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
@@ -308,15 +331,14 @@ async function main() {
         2,
         '200 calls from a withheld number asking for a person, over an hour (chase running)',
         200,
-        async (r, start) => {
-          for (let i = 0; i < 200; i++) {
-            const at = start + i * 18_000;
-            await r.clock(at);
-            await r.call('+266696687', ['2', '4']);
-            if (i % 3 === 2) await r.tick(at + 1000);
-          }
-          for (let minute = 61; minute <= 120; minute += 5) await r.tick(start + minute * 60_000);
-        },
+        (r, start) =>
+          callsOverAnHour(
+            r,
+            start,
+            () => '+266696687',
+            () => ['2', '4'],
+            { chase: true },
+          ),
         price,
       ),
     );
@@ -326,15 +348,14 @@ async function main() {
         9,
         '200 calls from a withheld number, each leaving a 20 s voicemail, over an hour (chase running)',
         200,
-        async (r, start) => {
-          for (let i = 0; i < 200; i++) {
-            const at = start + i * 18_000;
-            await r.clock(at);
-            await r.call('+266696687', ['2', '4'], true);
-            if (i % 3 === 2) await r.tick(at + 1000);
-          }
-          for (let minute = 61; minute <= 120; minute += 5) await r.tick(start + minute * 60_000);
-        },
+        (r, start) =>
+          callsOverAnHour(
+            r,
+            start,
+            () => '+266696687',
+            () => ['2', '4'],
+            { chase: true, voicemail: true },
+          ),
         price,
       ),
     );
@@ -344,13 +365,14 @@ async function main() {
         3,
         '200 IVR SMS requests from one shown number, over an hour',
         200,
-        async (r, start) => {
-          for (let i = 0; i < 200; i++) {
-            await r.clock(start + i * 18_000);
-            // Russian, set my entry date, 20.11.2026, confirm: the hotline sends the code by SMS.
-            await r.call('+381640900003', i === 0 ? ['2', '3', '20112026', '1'] : ['3', '20112026', '1']);
-          }
-        },
+        // The language is remembered after the first call: the later ones open on the main menu.
+        (r, start) =>
+          callsOverAnHour(
+            r,
+            start,
+            () => '+381640900003',
+            (i) => (i === 0 ? ASK_FOR_A_CODE : ASK_FOR_A_CODE.slice(1)),
+          ),
         price,
       ),
     );
@@ -360,12 +382,13 @@ async function main() {
         4,
         '200 IVR SMS requests from 200 forged Serbian numbers, over an hour',
         200,
-        async (r, start) => {
-          for (let i = 0; i < 200; i++) {
-            await r.clock(start + i * 18_000);
-            await r.call(`+38164${String(1_000_000 + i)}`, ['2', '3', '20112026', '1']);
-          }
-        },
+        (r, start) =>
+          callsOverAnHour(
+            r,
+            start,
+            (i) => `+38164${String(1_000_000 + i)}`,
+            () => ASK_FOR_A_CODE,
+          ),
         price,
       ),
     );
@@ -375,17 +398,13 @@ async function main() {
         5,
         '200 IVR SMS requests from 200 forged foreign numbers (+44, +1), over an hour',
         200,
-        async (r, start) => {
-          for (let i = 0; i < 200; i++) {
-            await r.clock(start + i * 18_000);
-            await r.call(i % 2 ? `+44770${String(9_000_000 + i)}` : `+1202${String(5_550_000 + i)}`, [
-              '2',
-              '3',
-              '20112026',
-              '1',
-            ]);
-          }
-        },
+        (r, start) =>
+          callsOverAnHour(
+            r,
+            start,
+            (i) => (i % 2 ? `+44770${String(9_000_000 + i)}` : `+1202${String(5_550_000 + i)}`),
+            () => ASK_FOR_A_CODE,
+          ),
         price,
       ),
     );

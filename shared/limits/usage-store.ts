@@ -59,24 +59,7 @@ export class DynamoUsageCounters implements UsageCounters {
   ) {}
 
   async add(key: ItemKey, counts: Counts, expiresAt: number): Promise<Counts> {
-    const names: Record<string, string> = { '#expiresAt': 'expiresAt' };
-    const values: Record<string, unknown> = { ':expiresAt': expiresAt };
-    const adds = Object.entries(counts).map(([name, by], index) => {
-      names[`#c${index}`] = name;
-      values[`:c${index}`] = by;
-      return `#c${index} :c${index}`;
-    });
-    const result = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key,
-        UpdateExpression: `SET #expiresAt = :expiresAt, #type = :type ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: { ...names, '#type': 'type' },
-        ExpressionAttributeValues: { ...values, ':type': 'usage' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return numbersOf(result.Attributes ?? {});
+    return numbersOf(await this.update(key, counts, expiresAt));
   }
 
   async addAndClaim(
@@ -86,12 +69,25 @@ export class DynamoUsageCounters implements UsageCounters {
     offered: string,
     expiresAt: number,
   ): Promise<{ counts: Counts; claimed: string }> {
-    const names: Record<string, string> = { '#expiresAt': 'expiresAt', '#type': 'type', '#field': field };
-    const values: Record<string, unknown> = {
-      ':expiresAt': expiresAt,
-      ':type': 'usage',
-      ':offered': offered,
-    };
+    const attributes = await this.update(key, counts, expiresAt, { field, offered });
+    return { counts: numbersOf(attributes), claimed: String(attributes[field] ?? offered) };
+  }
+
+  /** One UpdateItem: ADD every count, renew the TTL, and keep the first value offered for `claim.field`. */
+  private async update(
+    key: ItemKey,
+    counts: Counts,
+    expiresAt: number,
+    claim?: { field: string; offered: string },
+  ): Promise<Record<string, unknown>> {
+    const names: Record<string, string> = { '#expiresAt': 'expiresAt', '#type': 'type' };
+    const values: Record<string, unknown> = { ':expiresAt': expiresAt, ':type': 'usage' };
+    const sets = ['#expiresAt = :expiresAt', '#type = :type'];
+    if (claim) {
+      names['#field'] = claim.field;
+      values[':offered'] = claim.offered;
+      sets.push('#field = if_not_exists(#field, :offered)');
+    }
     const adds = Object.entries(counts).map(([name, by], index) => {
       names[`#c${index}`] = name;
       values[`:c${index}`] = by;
@@ -101,14 +97,13 @@ export class DynamoUsageCounters implements UsageCounters {
       new UpdateCommand({
         TableName: this.tableName,
         Key: key,
-        UpdateExpression: `SET #expiresAt = :expiresAt, #type = :type, #field = if_not_exists(#field, :offered) ADD ${adds.join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       }),
     );
-    const attributes = result.Attributes ?? {};
-    return { counts: numbersOf(attributes), claimed: String(attributes[field] ?? offered) };
+    return result.Attributes ?? {};
   }
 
   async read(key: ItemKey): Promise<Counts> {
