@@ -48,6 +48,14 @@ const deploymentSchema = z.object({
     .default('381,996'),
   /** Replies to one number per clock hour (then one notice and silence). */
   callerRepliesPerHour: z.coerce.number().int().min(1).max(1000).default(30),
+  /** "Not understood" answers to one number per clock hour. */
+  unknownRepliesPerHour: z.coerce.number().int().min(0).max(100).default(2),
+  /** The IVR's summary SMS per number and day. */
+  ivrSmsPerDay: z.coerce.number().int().min(0).max(100).default(1),
+  /** The IVR's proof codes per number and day. */
+  ivrCodesPerDay: z.coerce.number().int().min(0).max(100).default(2),
+  /** The estimate's price of one WhatsApp message, USD. */
+  whatsappMessageUsd: z.coerce.number().min(0).max(10).default(0.005),
   /** Texts from one number in a minute that make a flood (then an automatic block). */
   floodTextsPerMinute: z.coerce.number().int().min(2).max(1000).default(10),
   /** Minutes an automatic flood block lasts. */
@@ -82,6 +90,10 @@ export function limitEnvironment(config: DeploymentConfig): Record<string, strin
   return {
     ALLOWED_COUNTRY_CODES: config.allowedCountryCodes.replace(/\s+/g, ''),
     CALLER_REPLIES_PER_HOUR: String(config.callerRepliesPerHour),
+    UNKNOWN_REPLIES_PER_HOUR: String(config.unknownRepliesPerHour),
+    IVR_SMS_PER_DAY: String(config.ivrSmsPerDay),
+    IVR_CODES_PER_DAY: String(config.ivrCodesPerDay),
+    WHATSAPP_MESSAGE_USD: String(config.whatsappMessageUsd),
     FLOOD_TEXTS_PER_MINUTE: String(config.floodTextsPerMinute),
     FLOOD_BLOCK_MINUTES: String(config.floodBlockMinutes),
     RELAY_GAP_SECONDS: String(config.relayGapSeconds),

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHotlineApp } from '../../infra/hotline-app.js';
 import { VOICE_FALLBACK_KEY, voiceFallbackTwiml } from '../../infra/voice-fallback-twiml.js';
+import { LIMIT_CONFIG_SHAPE } from '../../shared/limits/limits-config.js';
 import { WEBHOOK_METRICS, WEBHOOK_METRICS_NAMESPACE } from '../../shared/metrics.js';
 import { REMINDER_METRICS, REMINDER_METRICS_NAMESPACE } from '../../shared/reminders/metrics.js';
 
@@ -69,6 +70,8 @@ describe('monitoring: alarms to an encrypted SNS topic', () => {
     expect(environments.length).toBeGreaterThanOrEqual(4);
     for (const variables of environments) {
       expect(variables).toMatchObject({ ALLOWED_COUNTRY_CODES: '381,996', DAILY_SPEND_CEILING_USD: '50' });
+      // Every limit variable the functions read has its deployment setting.
+      for (const name of Object.keys(LIMIT_CONFIG_SHAPE)) expect(variables).toHaveProperty(name);
     }
   });
 
