@@ -2,10 +2,16 @@
 // points here, so the real SDK call runs and the message lands in the outbox instead of on a phone.
 import { randomUUID } from 'node:crypto';
 
+/** The way a message left: SMS through SNS or Twilio, WhatsApp, Telegram's Bot API, the Serbian SIM's gateway. */
+export type OutboxChannel = 'sms' | 'whatsapp' | 'telegram' | 'sms-gateway';
+
 export interface OutboxMessage {
+  /** A phone number in E.164, or a Telegram chat id. */
   to: string;
   body: string;
-  channel: 'sms';
+  channel: OutboxChannel;
+  /** Buttons offered with the message (a Telegram reply keyboard), when there were any. */
+  choices?: string[] | undefined;
   /** Simulated time at which it was sent. */
   at: string;
   smsType?: string | undefined;
