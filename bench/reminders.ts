@@ -17,19 +17,19 @@ import {
   LOCAL_REGION,
   startDynamoDbLocal,
 } from '../local/dynamodb-local.js';
-import { createDocumentClient } from '../shared/aws/dynamodb.js';
-import { createSnsClient } from '../shared/aws/sns.js';
+import { createDocumentClient } from '../shared/adapters/dynamodb/client.js';
+import { callerKeys } from '../shared/adapters/dynamodb/keys.js';
+import { DynamoReminderStore } from '../shared/adapters/dynamodb/reminder-store.js';
+import { createSnsClient } from '../shared/adapters/sns/client.js';
+import { SnsNotifier } from '../shared/adapters/sns/sns-notifier.js';
 import { fixedClock } from '../shared/clock.js';
-import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { reminderItem } from '../shared/reminders/reminder-item.js';
-import { DynamoReminderStore } from '../shared/reminders/reminder-store.js';
 import {
   DEFAULT_SWEEP_SETTINGS,
   type SweepSettings,
   type SweepSummary,
   sweepReminders,
 } from '../shared/reminders/sweep.js';
-import { callerKeys } from '../shared/table/keys.js';
 import { BENCH_OUT, freePort } from './support.js';
 
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 100_000);

@@ -16,7 +16,7 @@ import { type DeployedBundle, synthesizeBundles } from '../infra/deployed-bundle
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from '../infra/routes.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
-import { twilioSignature } from '../shared/twilio/signature.js';
+import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 import { BENCH_OUT, countingProxy, freePort, round } from './support.js';
 import { type VoiceStepRow, voiceStepsMarkdown } from './voice.js';
 import { type VolunteerResults, volunteersMarkdown } from './volunteers.js';

@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
-import { twilioSignature } from '../shared/twilio/signature.js';
+import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 import { countingProxy, freePort, round } from './support.js';
 
 /** What a step does, as the table reports it; each press of a script below names one. */

@@ -13,9 +13,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startLocalHotline } from '../local/hotline.js';
-import { rosterKeys } from '../shared/table/keys.js';
-import { twilioSignature } from '../shared/twilio/signature.js';
-import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
+import { rosterKeys } from '../shared/adapters/dynamodb/keys.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 import { parseRoster, type Volunteer } from '../shared/volunteers/volunteer.js';
 import { countingProxy, freePort, round } from './support.js';
 

@@ -1,20 +1,20 @@
 // Lambda: the case chase, run by an EventBridge schedule every minute (locally: POST /_local/tick).
 // Untaken cases are sent to the volunteers on shift again, then to the coordinators (shared/cases/chase.ts).
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { documentClient } from '../shared/aws/dynamodb.js';
-import { snsClient } from '../shared/aws/sns.js';
-import { DynamoCaseStore } from '../shared/cases/case-store.js';
+import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
+import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { DynamoUsageCounters } from '../shared/adapters/dynamodb/usage-store.js';
+import { snsClient } from '../shared/adapters/sns/client.js';
+import { SnsNotifier } from '../shared/adapters/sns/sns-notifier.js';
+import { twilioUsageReader } from '../shared/adapters/twilio/usage.js';
 import { chaseConfig } from '../shared/cases/chase-config.js';
 import { hotlineClock } from '../shared/clock.js';
 import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
 import { limitSettings } from '../shared/limits/settings.js';
-import { DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { createLogger } from '../shared/logger.js';
-import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { hotlineSecrets } from '../shared/secrets.js';
-import { twilioUsageReader } from '../shared/twilio/usage.js';
 import { type ChaseSummary, chaseCases } from '../shared/use-cases/chase-cases.js';
-import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 
 const config = chaseConfig();
 const client = documentClient(config);

@@ -1,16 +1,16 @@
 // Lambda: the reminder sweep, run by an EventBridge schedule every few minutes (locally: POST /_local/tick).
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { documentClient } from '../shared/aws/dynamodb.js';
-import { snsClient } from '../shared/aws/sns.js';
+import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoReminderStore } from '../shared/adapters/dynamodb/reminder-store.js';
+import { DynamoUsageCounters } from '../shared/adapters/dynamodb/usage-store.js';
+import { snsClient } from '../shared/adapters/sns/client.js';
+import { SnsNotifier } from '../shared/adapters/sns/sns-notifier.js';
 import { hotlineClock } from '../shared/clock.js';
 import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
 import { limitSettings } from '../shared/limits/settings.js';
-import { DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { createLogger } from '../shared/logger.js';
-import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { metricsDocument } from '../shared/reminders/metrics.js';
 import { reminderConfig, sweepSettingsFrom } from '../shared/reminders/reminder-config.js';
-import { DynamoReminderStore } from '../shared/reminders/reminder-store.js';
 import { type SweepSummary, sweepReminders } from '../shared/reminders/sweep.js';
 
 const config = reminderConfig();

@@ -1,24 +1,26 @@
 // Lambda: Twilio Messaging webhook (SMS and WhatsApp), POST /sms. A text from a volunteer's phone is a
 // command (take, reply, note, close, list); any other is a caller's.
-import { documentClient } from '../shared/aws/dynamodb.js';
+
+import { DynamoCallerStore } from '../shared/adapters/dynamodb/caller-store.js';
+import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
+import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { DynamoBlockList, DynamoUsageCounters } from '../shared/adapters/dynamodb/usage-store.js';
+import { DynamoVolunteerInbox } from '../shared/adapters/dynamodb/volunteer-inbox.js';
+import { twilioRecordingEraser } from '../shared/adapters/twilio/recordings.js';
+import { inboundMessageSchema } from '../shared/adapters/twilio/webhook-schemas.js';
 import { parseAddress } from '../shared/callers/caller.js';
-import { DynamoCallerStore } from '../shared/callers/caller-store.js';
-import { DynamoCaseStore } from '../shared/cases/case-store.js';
-import { DynamoVolunteerInbox } from '../shared/cases/volunteer-inbox.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import { twilioWebhook } from '../shared/http/twilio-webhook.js';
 import type { Limits } from '../shared/limits/guard.js';
 import { limitSettings } from '../shared/limits/settings.js';
-import { DynamoBlockList, DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { limitMetrics, metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
-import { twilioRecordingEraser } from '../shared/twilio/recordings.js';
-import { inboundMessageSchema } from '../shared/twilio/webhook-schemas.js';
 import { receiveSms } from '../shared/use-cases/receive-sms.js';
 import { receiveVolunteerSms } from '../shared/use-cases/volunteer-sms.js';
-import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
+import { CachedRoster, volunteerByPhone } from '../shared/volunteers/roster.js';
 
 /**
  * Built on the first request rather than at module load: a broken deployment configuration then fails

@@ -1,11 +1,17 @@
 // Lambda: Twilio Voice webhook, POST /voice (the incoming call) and the /voice/<step> action URLs its
 // <Gather>s name. The call flow itself is shared/conversation/ivr.ts; docs/ivr.md draws it.
-import { documentClient } from '../shared/aws/dynamodb.js';
-import { snsClient } from '../shared/aws/sns.js';
+
+import { DynamoCallerStore } from '../shared/adapters/dynamodb/caller-store.js';
+import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
+import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { DynamoBlockList, DynamoUsageCounters } from '../shared/adapters/dynamodb/usage-store.js';
+import { snsClient } from '../shared/adapters/sns/client.js';
+import { SnsNotifier } from '../shared/adapters/sns/sns-notifier.js';
+import { voiceTwiml } from '../shared/adapters/twilio/twiml.js';
+import { type VoiceCallForm, voiceCallSchema } from '../shared/adapters/twilio/webhook-schemas.js';
 import type { Language } from '../shared/callers/caller.js';
-import { DynamoCallerStore } from '../shared/callers/caller-store.js';
 import { newCaseCode } from '../shared/cases/case.js';
-import { DynamoCaseStore } from '../shared/cases/case-store.js';
 import { hotlineClock } from '../shared/clock.js';
 import { type HotlineConfig, hotlineConfig } from '../shared/config.js';
 import { type IvrInput, parseIvrRoute, shownNumber } from '../shared/conversation/ivr.js';
@@ -14,13 +20,9 @@ import type { Limits } from '../shared/limits/guard.js';
 import { GuardedNotifier } from '../shared/limits/guarded-notifier.js';
 import type { PinGuard } from '../shared/limits/pin-guard.js';
 import { limitSettings } from '../shared/limits/settings.js';
-import { DynamoBlockList, DynamoUsageCounters } from '../shared/limits/usage-store.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
-import { SnsNotifier } from '../shared/notify/sns-notifier.js';
 import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
-import { voiceTwiml } from '../shared/twilio/twiml.js';
-import { type VoiceCallForm, voiceCallSchema } from '../shared/twilio/webhook-schemas.js';
 import { answerCall } from '../shared/use-cases/answer-call.js';
 import {
   acceptWhisper,
@@ -38,7 +40,7 @@ import { ivrTwiml } from '../shared/voice/ivr-twiml.js';
 import { speechParts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
 import { voicemailTwiml } from '../shared/voice/volunteer-twiml.js';
-import { CachedRoster, DynamoRosterStore, volunteerByPhone } from '../shared/volunteers/roster-store.js';
+import { CachedRoster, volunteerByPhone } from '../shared/volunteers/roster.js';
 
 /**
  * Built on the first request rather than at module load: a broken deployment configuration then fails

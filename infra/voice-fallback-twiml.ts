@@ -1,6 +1,6 @@
 // The static voice fallback: TwiML that Twilio fetches when the voice webhook fails or times out, so it
 // must not depend on Lambda. Built at synth time and deployed beside the prompts, served by CloudFront.
-import { RUSSIAN_VOICE, VoiceResponse } from '../shared/twilio/twiml.js';
+import { RUSSIAN_VOICE, VoiceResponse } from '../shared/adapters/twilio/twiml.js';
 import { prompts } from '../shared/voice/prompts.js';
 
 /** Object key in the prompts bucket: `<prompts base URL>/fallback.xml`. */

@@ -12,7 +12,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_INDEXES, TABLE_KEYS } from '../shared/table/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS } from '../shared/adapters/dynamodb/schema.js';
 
 export interface DynamoDbLocalOptions {
   port: number;

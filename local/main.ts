@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
 import { setLogSink } from '../shared/logger.js';
-import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 import { parseRoster } from '../shared/volunteers/volunteer.js';
 import { checkLocalEnvironment } from './config-check.js';
 import {

@@ -5,14 +5,14 @@ import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra/routes.js';
-import { DynamoCaseStore } from '../shared/cases/case-store.js';
+import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
+import { callerKeys } from '../shared/adapters/dynamodb/keys.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
 import { DEFAULT_LIMITS, estimatedUsd } from '../shared/limits/settings.js';
 import { callerIdFor } from '../shared/privacy.js';
-import { callerKeys } from '../shared/table/keys.js';
-import { twilioSignature } from '../shared/twilio/signature.js';
-import { DynamoRosterStore } from '../shared/volunteers/roster-store.js';
 import { isOnShift, pinMatches } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
 import { isLoopbackRequest } from './loopback.js';

@@ -9,13 +9,11 @@ import * as z from 'zod/mini';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_DEFAULTS } from '../local/hotline.js';
 import { type RuntimeInfo, readRuntimeInfo } from '../local/runtime-file.js';
-import { DynamoBlockList, isBlocking } from '../shared/limits/usage-store.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { DynamoBlockList } from '../shared/adapters/dynamodb/usage-store.js';
+import { isBlocking } from '../shared/limits/windows.js';
+import { VolunteerExistsError, VolunteerNotFoundError } from '../shared/ports/roster.js';
 import { callerIdFor, maskPhone } from '../shared/privacy.js';
-import {
-  DynamoRosterStore,
-  VolunteerExistsError,
-  VolunteerNotFoundError,
-} from '../shared/volunteers/roster-store.js';
 import {
   formatShifts,
   formatShiftTime,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { LOCAL_DEFAULTS } from '../local/hotline.js';
 import { readRuntimeInfo } from '../local/runtime-file.js';
-import { twilioSignature } from '../shared/twilio/signature.js';
+import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 
 const [path = '/sms', ...pairs] = process.argv.slice(2);
 const running = readRuntimeInfo();

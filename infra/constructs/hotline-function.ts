@@ -26,10 +26,10 @@ export const BUNDLE_CHARSET = 'utf8' as 'utf8' | 'ascii';
 /** The stack's bundling options; `esbuildOptionsFor` is the same build as plain esbuild options. */
 /**
  * The SDK's default credential chain, replaced in deployed bundles by the environment provider alone
- * (shared/aws/lambda-credentials.ts says why); a path from the project root, where esbuild runs.
+ * (shared/adapters/aws/lambda-credentials.ts says why); a path from the project root, where esbuild runs.
  */
 export const CREDENTIALS_PACKAGE = '@aws-sdk/credential-provider-node';
-export const LAMBDA_CREDENTIALS = './shared/aws/lambda-credentials.ts';
+export const LAMBDA_CREDENTIALS = './shared/adapters/aws/lambda-credentials.ts';
 
 export const BUNDLING = {
   minify: true,

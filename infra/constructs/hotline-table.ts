@@ -1,10 +1,10 @@
-// The one DynamoDB table: keys and indexes from shared/table/schema.ts, encrypted with our own KMS key,
+// The one DynamoDB table: keys and indexes from shared/adapters/dynamodb/schema.ts, encrypted with our own KMS key,
 // point-in-time recovery, deletion protection, TTL for inactive callers.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/schema.js';
 
 export interface HotlineTableProps {
   key: IKey;

@@ -14,7 +14,7 @@ const chaseConfigSchema = z.object({
   CASE_RENOTIFY_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1440)), 10),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   ...LIMIT_CONFIG_SHAPE,
-  // The hourly check of Twilio's usage records (shared/twilio/usage.ts); off without an account SID.
+  // The hourly check of Twilio's usage records (shared/adapters/twilio/usage.ts); off without an account SID.
   TWILIO_ACCOUNT_SID: z.optional(z.string().check(z.regex(/^AC[0-9a-fA-F]{32}$/))),
   TWILIO_SECRET_ID: z.optional(z.string().check(z.minLength(1))),
   TWILIO_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),

@@ -4,13 +4,13 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { isValidTwilioSignature, type TwilioParams } from '../adapters/twilio/signature.js';
+import { messagingTwiml, voiceTwiml, type WebhookKind } from '../adapters/twilio/twiml.js';
 import { type HotlineConfig, hotlineConfig } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { SMS_APOLOGY } from '../messages/system.js';
 import { metricFields, WEBHOOK_METRICS } from '../metrics.js';
 import { hotlineSecrets } from '../secrets.js';
-import { isValidTwilioSignature, type TwilioParams } from '../twilio/signature.js';
-import { messagingTwiml, voiceTwiml, type WebhookKind } from '../twilio/twiml.js';
 import {
   InvalidSignatureError,
   isWebhookRejection,

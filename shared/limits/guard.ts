@@ -1,17 +1,12 @@
 // The limits' I/O in one place, for the use cases: count a caller's text, block a flooding number, add
-// to the day's spend. Each is one atomic DynamoDB request (shared/limits/usage-store.ts).
+// to the day's spend. Each is one atomic DynamoDB request (shared/adapters/dynamodb/usage-store.ts).
+
+import { usageKeys } from '../adapters/dynamodb/usage-store.js';
 import type { Logger } from '../logger.js';
+import type { BlockList, Counts, UsageCounters } from '../ports/usage.js';
 import type { LimitSettings } from './settings.js';
 import { textCounts, toMicroUsd } from './text-guard.js';
-import {
-  type BlockList,
-  type Counts,
-  dayOf,
-  hourOf,
-  type UsageCounters,
-  usageKeys,
-  windowExpiry,
-} from './usage-store.js';
+import { dayOf, hourOf, windowExpiry } from './windows.js';
 
 export interface Limits {
   settings: LimitSettings;

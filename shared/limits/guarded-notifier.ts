@@ -2,7 +2,7 @@
 // IVR's SMS): texts only to the countries the deployment serves, and each counted in the day's spend.
 // Where `ceiling` is set (the IVR's SMS), nothing goes out once the day's ceiling is reached.
 import type { Logger } from '../logger.js';
-import { type Notifier, type OutgoingSms, type SentSms, SmsRejectedError } from '../notify/notifier.js';
+import { type Notifier, type OutgoingSms, type SentSms, SmsRejectedError } from '../ports/notifier.js';
 import { addSpend, type Limits } from './guard.js';
 import { estimatedUsd, isAllowedDestination } from './settings.js';
 

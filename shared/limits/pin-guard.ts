@@ -1,10 +1,10 @@
 // A volunteer's PIN (dialback, TAKE by SMS), with a lockout that holds across calls and texts: after
 // `pinAttempts` wrong PINs in a row the PIN is refused, even when right, for `pinLockMinutes`, and the
 // coordinators are told. The count is one atomic counter item per volunteer (usageKeys.pin).
-import { usageKeys } from '../table/keys.js';
+import { usageKeys } from '../adapters/dynamodb/keys.js';
+import type { UsageCounters } from '../ports/usage.js';
 import { pinMatches, type Volunteer } from '../volunteers/volunteer.js';
 import type { LimitSettings } from './settings.js';
-import type { UsageCounters } from './usage-store.js';
 
 export type PinCheck =
   | { result: 'ok' }

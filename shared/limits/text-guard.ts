@@ -4,8 +4,8 @@
 // emergency answers always go out (to an allowed country). No I/O.
 import type { Channel } from '../callers/caller.js';
 import type { Outgoing } from '../cases/caller-case.js';
+import type { Counts } from '../ports/usage.js';
 import { estimatedUsd, isAllowedDestination, type LimitSettings } from './settings.js';
-import type { Counts } from './usage-store.js';
 
 /** Intents whose answer goes out whatever the budgets say: leaving, erasing, and help in danger. */
 export const ALWAYS_ANSWERED: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
 // Turns the reminder plans a conversation decided on (SMS or voice) into the caller's new reminder ids
 // and the reminder items to delete and write, in the same transaction as the caller's profile.
 import type { Caller } from '../callers/caller.js';
-import type { ReminderChanges } from '../callers/caller-store.js';
 import type { Reminder } from '../deadlines/index.js';
+import type { ReminderChanges } from '../ports/caller-store.js';
 import { type ReminderSeries, reminderItem } from './reminder-item.js';
 
 /** Series whose reminders are replaced by the given plan; an empty plan cancels them. */

@@ -1,8 +1,9 @@
 // A planned reminder as stored in the table. The SMS and voice conversations write these when a caller's
 // dates change (replacing the series they belong to); the reminder sweep finds them through the `due`
 // index, claims, sends and marks them.
+
+import { callerKeys, dueIndexKeys } from '../adapters/dynamodb/keys.js';
 import type { Reminder, ReminderKind } from '../deadlines/index.js';
-import { callerKeys, dueIndexKeys } from '../table/keys.js';
 
 /** Reminders belong to one of the caller's dates; changing that date replaces its series only. */
 export type ReminderSeries = 'entry' | 'permit';

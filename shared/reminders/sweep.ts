@@ -2,6 +2,7 @@
 // `POST /_local/tick` locally. The claim, the lease and what a crash leaves behind are explained in
 // docs/reminders.md ("Crash safety"); the short version is in the comments below.
 import { randomUUID } from 'node:crypto';
+import { dueIndexKeys } from '../adapters/dynamodb/keys.js';
 import type { Clock } from '../clock.js';
 import {
   addDays,
@@ -14,9 +15,14 @@ import {
 } from '../deadlines/index.js';
 import { deliveryWindow } from '../deadlines/rules.js';
 import type { Logger } from '../logger.js';
-import { type Notifier, SmsOutcomeUnknownError, SmsRejectedError } from '../notify/notifier.js';
-import { dueIndexKeys } from '../table/keys.js';
-import type { ClaimedReminder, DueReminder, Lease, Recipient, ReminderStore } from './reminder-store.js';
+import { type Notifier, SmsOutcomeUnknownError, SmsRejectedError } from '../ports/notifier.js';
+import type {
+  ClaimedReminder,
+  DueReminder,
+  Lease,
+  Recipient,
+  ReminderStore,
+} from '../ports/reminder-store.js';
 import { REMINDER_MESSAGES, reminderText } from './reminder-text.js';
 import { realTimer, SendPace, type Timer } from './send-pace.js';
 

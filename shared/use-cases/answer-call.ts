@@ -5,13 +5,8 @@
 // changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
 // answered step together. A withheld number costs nothing: it has no caller id to read or write.
 import { createHash } from 'node:crypto';
+import { usageKeys } from '../adapters/dynamodb/usage-store.js';
 import { type Caller, isKyrgyzNumber, type Language, recordContact } from '../callers/caller.js';
-import {
-  type CallerStore,
-  ConcurrentCallerUpdateError,
-  DuplicateMessageError,
-} from '../callers/caller-store.js';
-import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { keptStays, planSeries, todayIn } from '../conversation/caller-dates.js';
 import {
@@ -22,13 +17,19 @@ import {
   type IvrReply,
 } from '../conversation/ivr.js';
 import type { Limits } from '../limits/guard.js';
-import { dayOf, hourOf, isBlocking, usageKeys, windowExpiry } from '../limits/usage-store.js';
+import { dayOf, hourOf, isBlocking, windowExpiry } from '../limits/windows.js';
 import type { Logger } from '../logger.js';
-import { type Notifier, SmsRejectedError } from '../notify/notifier.js';
+import {
+  type CallerStore,
+  ConcurrentCallerUpdateError,
+  DuplicateMessageError,
+} from '../ports/caller-store.js';
+import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
+import { type Notifier, SmsRejectedError } from '../ports/notifier.js';
+import type { RosterReader } from '../ports/roster.js';
 import { type ReminderPlans, withReminders } from '../reminders/reminder-changes.js';
 import { jitter } from '../retry.js';
 import { rejectTwiml } from '../voice/ivr-twiml.js';
-import type { RosterReader } from '../volunteers/roster-store.js';
 import type { TransferInput, TransferPlan } from './volunteer-call.js';
 
 export interface CallStep {
@@ -285,7 +286,7 @@ async function transfer(
       caller?.version,
       { messageSid: key, replyTwiml: plan.twiml, expiresAt },
       undefined,
-      [cases.saveItem(plan.next, plan.readVersion)],
+      { caseChange: { next: plan.next, readVersion: plan.readVersion } },
     );
   } catch (error) {
     if (error instanceof ConcurrentCallerUpdateError || error instanceof DuplicateMessageError)

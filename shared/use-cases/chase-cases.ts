@@ -1,11 +1,12 @@
 // Use case: one run of the case chase. Reads the open cases that are due (one query on the `due`
 // index), writes each change conditionally before texting, so two overlapping runs never both text.
-import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
+
 import { decideChase } from '../cases/chase.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Notifier } from '../notify/notifier.js';
-import type { RosterReader } from '../volunteers/roster-store.js';
+import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { RosterReader } from '../ports/roster.js';
 
 export interface ChasePorts {
   cases: Pick<CaseStore, 'dueForChase' | 'save'>;

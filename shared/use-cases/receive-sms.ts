@@ -1,26 +1,28 @@
 // Use case: one inbound text (SMS or WhatsApp) from a caller, answered once even when Twilio retries.
 // Load → decide (the conversation, then the case layer on top) → one transaction, or the erasure.
+
+import { messagingTwiml, outgoingTwiml } from '../adapters/twilio/twiml.js';
 import { type Channel, readerOf, recordContact } from '../callers/caller.js';
-import {
-  type CallerStore,
-  ConcurrentCallerUpdateError,
-  DuplicateMessageError,
-} from '../callers/caller-store.js';
 import { type CaseTiming, decideCallerCase } from '../cases/caller-case.js';
 import { newCaseCode } from '../cases/case.js';
-import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import { decideSmsReply } from '../conversation/sms-conversation.js';
 import { addSpend, blockFlood, countCallerText, type Limits, type SpendCheck } from '../limits/guard.js';
 import { ALWAYS_ANSWERED, estimatedCost, guardCallerTexts, textsThisMinute } from '../limits/text-guard.js';
-import { type Counts, isBlocking } from '../limits/usage-store.js';
+import { isBlocking } from '../limits/windows.js';
 import type { Logger } from '../logger.js';
 import { renderMessage } from '../messages/catalogue.js';
+import {
+  type CallerStore,
+  ConcurrentCallerUpdateError,
+  DuplicateMessageError,
+} from '../ports/caller-store.js';
+import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
+import type { RecordingEraser } from '../ports/recordings.js';
+import type { RosterReader } from '../ports/roster.js';
+import type { Counts } from '../ports/usage.js';
 import { withReminders } from '../reminders/reminder-changes.js';
 import { jitter } from '../retry.js';
-import type { RecordingEraser } from '../twilio/recordings.js';
-import { messagingTwiml, outgoingTwiml } from '../twilio/twiml.js';
-import type { RosterReader } from '../volunteers/roster-store.js';
 
 export interface InboundText {
   callerId: string;
@@ -165,8 +167,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         await ports.callers.eraseCaller(text.callerId, record);
       } else {
         const { next, changes } = withReminders(decided.caller, decided.reminderPlans);
-        const also = caseChange ? [ports.cases.saveItem(caseChange.next, caseChange.readVersion)] : [];
-        await ports.callers.saveAfterMessage(next, caller?.version, record, changes, also);
+        await ports.callers.saveAfterMessage(next, caller?.version, record, changes, { caseChange });
         // STOP closed the case: the answered webhooks kept beside it go too.
         if (caseChange?.next.status === 'closed') await ports.cases.eraseTrail(caseChange.next.code);
       }

@@ -1,17 +1,19 @@
 // Use cases of calls that reach volunteers: the IVR's "talk to a person" (ring the volunteers on shift,
 // or voicemail), the whisper a volunteer answers with 1, the end of the ringing, the voicemail and its
 // link by SMS, and a volunteer's dialback by case code. Every `<Dial>` shows the hotline's number.
+
+import { RECORDING_SID } from '../adapters/twilio/recordings.js';
 import type { Channel, Language } from '../callers/caller.js';
 import { minutesAfter } from '../cases/caller-case.js';
 import { type Case, isCaseCode, openCase, takeCase, withEvent } from '../cases/case.js';
-import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import type { Clock } from '../clock.js';
 import type { HotlineConfig } from '../config.js';
 import { checkPin, type PinCheck, type PinGuard } from '../limits/pin-guard.js';
 import type { Logger } from '../logger.js';
 import { noticesFor, textsFor, volunteerSpeech } from '../messages/volunteer.js';
-import type { Notifier } from '../notify/notifier.js';
-import { RECORDING_SID } from '../twilio/recordings.js';
+import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { RosterReader } from '../ports/roster.js';
 import { composePrompt, type SpeechSegment } from '../voice/speech.js';
 import {
   type CallSettings,
@@ -23,7 +25,6 @@ import {
   volunteerSaysTwiml,
   whisperTwiml,
 } from '../voice/volunteer-twiml.js';
-import type { RosterReader } from '../volunteers/roster-store.js';
 import {
   activeCoordinators,
   nextShiftStart,

@@ -1,23 +1,23 @@
 // Use case: one text from a volunteer's phone (a command), answered once even when Twilio retries.
 // A lost race (two volunteers taking one case) reads again and answers with what happened.
 
+import { outgoingTwiml } from '../adapters/twilio/twiml.js';
 import type { Outgoing } from '../cases/caller-case.js';
-import { CaseChangedError, type CaseStore } from '../cases/case-store.js';
 import {
   decideVolunteerText,
   type VolunteerTextDecision,
   type VolunteerTextInput,
 } from '../cases/volunteer-case.js';
 import { parseVolunteerCommand } from '../cases/volunteer-commands.js';
-import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../cases/volunteer-inbox.js';
 import type { Clock } from '../clock.js';
 import { checkPin, type PinGuard } from '../limits/pin-guard.js';
 import { isAllowedDestination } from '../limits/settings.js';
 import type { Logger } from '../logger.js';
 import { noticesFor } from '../messages/volunteer.js';
+import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
+import type { RecordingEraser } from '../ports/recordings.js';
+import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../ports/volunteer-inbox.js';
 import { jitter } from '../retry.js';
-import type { RecordingEraser } from '../twilio/recordings.js';
-import { outgoingTwiml } from '../twilio/twiml.js';
 import { activeCoordinators, type Volunteer } from '../volunteers/volunteer.js';
 import { forgetRecordings } from './receive-sms.js';
 
@@ -110,7 +110,11 @@ export async function receiveVolunteerSms(
       expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 86_400),
     };
     try {
-      await ports.inbox.save(text.volunteer.volunteerId, record, decided.caseChange);
+      await ports.inbox.save(
+        text.volunteer.volunteerId,
+        record,
+        decided.caseChange ? { caseChange: decided.caseChange } : undefined,
+      );
       // A closed case keeps nothing of the caller, and neither do the answered messages beside it (a
       // retried CLOSE then just hears that the case is closed).
       if (decided.outcome === 'closed' && code) await ports.cases.eraseTrail(code);

@@ -1,8 +1,9 @@
 // Renders an IVR answer as TwiML: the speech inside a <Gather> whose action URL carries the next step,
 // or the speech and <Hangup/> when the call ends.
+
+import { appendSpeech, VoiceResponse } from '../adapters/twilio/twiml.js';
 import type { HotlineConfig } from '../config.js';
 import { type IvrReply, ivrActionPath } from '../conversation/ivr.js';
-import { appendSpeech, VoiceResponse } from '../twilio/twiml.js';
 import { speechParts } from './prompt-url.js';
 
 type IvrConfig = Pick<HotlineConfig, 'PUBLIC_BASE_URL' | 'PROMPTS_BASE_URL'>;

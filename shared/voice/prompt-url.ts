@@ -1,7 +1,8 @@
 // Turns composed speech into TwiML parts: recorded audio by URL (served locally by `npm start`, in AWS by
 // the prompts' HTTPS delivery), Russian text as <Say>.
+
+import type { SpeechPart } from '../adapters/twilio/twiml.js';
 import type { HotlineConfig } from '../config.js';
-import type { SpeechPart } from '../twilio/twiml.js';
 import { PROMPT_AUDIO_DIR } from './prompts.js';
 import type { SpeechSegment } from './speech.js';
 

@@ -1,9 +1,10 @@
 // TwiML of calls that involve volunteers: ringing them (with a whisper to accept), voicemail, and a
 // volunteer's dialback. Every `<Dial>` shows the hotline's number, so neither side learns the other's.
+
+import { appendSpeech, RUSSIAN_VOICE, VoiceResponse } from '../adapters/twilio/twiml.js';
 import type { Language } from '../callers/caller.js';
 import type { HotlineConfig } from '../config.js';
 import { volunteerSpeech } from '../messages/volunteer.js';
-import { appendSpeech, RUSSIAN_VOICE, VoiceResponse } from '../twilio/twiml.js';
 import { speechParts } from './prompt-url.js';
 import { composePrompt, type SpeechSegment } from './speech.js';
 

@@ -22,9 +22,9 @@ import {
   LOCAL_REGION,
   localDynamoDbClient,
 } from '../../local/dynamodb-local.js';
+import { callerKeys } from '../../shared/adapters/dynamodb/keys.js';
+import { twilioSignature } from '../../shared/adapters/twilio/signature.js';
 import { callerIdFor } from '../../shared/privacy.js';
-import { callerKeys } from '../../shared/table/keys.js';
-import { twilioSignature } from '../../shared/twilio/signature.js';
 import { parseTwiml, sid, uniquePhone } from '../support/local-hotline.js';
 import { node22Binary } from '../support/node22.js';
 

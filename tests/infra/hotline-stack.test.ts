@@ -5,7 +5,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHotlineApp } from '../../infra/hotline-app.js';
 import { SCHEDULED_FUNCTIONS, WEBHOOK_ROUTES } from '../../infra/routes.js';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/schema.js';
 
 let template: Template;
 let synthError: unknown;

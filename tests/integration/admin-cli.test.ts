@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-local.js';
 import { freePort } from '../../local/ports.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
-import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, pinMatches, type Volunteer } from '../../shared/volunteers/volunteer.js';
 
 const SAMPLE_ROSTER = resolve(import.meta.dirname, '../../local/roster.sample.json');

@@ -1,8 +1,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
-import { DynamoCallerStore } from '../../shared/callers/caller-store.js';
+import { DynamoCallerStore } from '../../shared/adapters/dynamodb/caller-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { callerIdFor } from '../../shared/privacy.js';
 import {
   itemsOfCaller,

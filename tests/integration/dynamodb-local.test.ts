@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-local.js';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/schema.js';
 
 describe('DynamoDB Local for the local runtime', () => {
   it('creates the hotline table with the same keys, indexes and TTL as the stack, and tolerates a second call', async () => {

@@ -4,7 +4,7 @@ import { localDynamoDbClient } from '../../local/dynamodb-local.js';
 import type { LocalHotline } from '../../local/hotline.js';
 import { Outbox } from '../../local/outbox.js';
 import { createLocalRuntime } from '../../local/server.js';
-import { twilioSignature } from '../../shared/twilio/signature.js';
+import { twilioSignature } from '../../shared/adapters/twilio/signature.js';
 import { startTestHotline } from '../support/local-hotline.js';
 
 describe('GET /healthz', () => {

@@ -4,12 +4,12 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { DEFAULT_LIMITS } from '../../shared/limits/settings.js';
 import { ru } from '../../shared/messages/ru.js';
 import { SMS_APOLOGY } from '../../shared/messages/system.js';
 import { callerIdFor } from '../../shared/privacy.js';
-import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import {
   itemsOfCaller,

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, portInUse } from '../../local/ports.js';
-import { twilioSignature } from '../../shared/twilio/signature.js';
+import { twilioSignature } from '../../shared/adapters/twilio/signature.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);

@@ -86,7 +86,7 @@ describe('POST /sms (signed as Twilio signs it)', () => {
     const genuine = await postSigned(hotline, '/sms', params, { signature: undefined });
     expect(genuine.status).toBe(200);
 
-    const { twilioSignature } = await import('../../shared/twilio/signature.js');
+    const { twilioSignature } = await import('../../shared/adapters/twilio/signature.js');
     const signature = twilioSignature(hotline.authToken, `${hotline.publicBaseUrl}/sms`, params);
     const tampered = await postSigned(hotline, '/sms', { ...params, Body: 'STOP' }, { signature });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { LOCAL_DEFAULTS } from '../../local/hotline.js';
-import { twilioUsageReader } from '../../shared/twilio/usage.js';
+import { twilioUsageReader } from '../../shared/adapters/twilio/usage.js';
 import { postSigned, setClock, smsParams, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 
 let hotline: LocalHotline;

@@ -58,7 +58,7 @@ describe('POST /voice (signed as Twilio signs it)', () => {
 
     const reply = await postSigned(hotline, '/voice/menu?lang=ky&t=2&a=0', params);
     const signedForOtherQuery = await postSigned(hotline, '/voice/menu?lang=ky&t=2&a=1', params, {
-      signature: (await import('../../shared/twilio/signature.js')).twilioSignature(
+      signature: (await import('../../shared/adapters/twilio/signature.js')).twilioSignature(
         hotline.authToken,
         `${hotline.publicBaseUrl}/voice/menu?lang=ky&t=2&a=0`,
         params,

@@ -3,9 +3,9 @@
 // by SMS, and a volunteer's dialback by case code.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
-import { DynamoCaseStore } from '../../shared/cases/case-store.js';
-import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import { postSigned, setClock, sid, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { type CallTurn, heardIds, toTurn, type Verb, VoiceCall } from '../support/voice-call.js';

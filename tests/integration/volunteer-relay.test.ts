@@ -3,10 +3,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { DynamoCaseStore } from '../../shared/adapters/dynamodb/case-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { takeCase } from '../../shared/cases/case.js';
-import { CaseChangedError, DynamoCaseStore } from '../../shared/cases/case-store.js';
-import { DynamoRosterStore } from '../../shared/volunteers/roster-store.js';
+import { CaseChangedError } from '../../shared/ports/case-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import {
   itemsOfCaller,

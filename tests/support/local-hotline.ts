@@ -6,10 +6,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { inject } from 'vitest';
 import { localDynamoDbClient } from '../../local/dynamodb-local.js';
 import { type LocalHotline, startLocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { callerKeys } from '../../shared/adapters/dynamodb/keys.js';
+import { twilioSignature } from '../../shared/adapters/twilio/signature.js';
 import { callerIdFor } from '../../shared/privacy.js';
-import { callerKeys } from '../../shared/table/keys.js';
-import { twilioSignature } from '../../shared/twilio/signature.js';
 
 export const TEST_HASH_KEY = 'test-caller-hash-key-0123456789';
 

@@ -1,8 +1,9 @@
 // Fakes for the sweep's ports: an in-memory reminder store with the same conditions as the DynamoDB one,
 // a notifier that records what it "sent", a virtual timer, and a kill switch that stops a sweep dead at a
 // chosen step, as a crashed Lambda would.
-import type { Notifier, OutgoingSms, SentSms } from '../../shared/notify/notifier.js';
-import { type ReminderItem, reminderItem } from '../../shared/reminders/reminder-item.js';
+
+import { dueIndexKeys } from '../../shared/adapters/dynamodb/keys.js';
+import type { Notifier, OutgoingSms, SentSms } from '../../shared/ports/notifier.js';
 import type {
   CapacityUsed,
   ClaimedReminder,
@@ -12,9 +13,9 @@ import type {
   Lease,
   Recipient,
   ReminderStore,
-} from '../../shared/reminders/reminder-store.js';
+} from '../../shared/ports/reminder-store.js';
+import { type ReminderItem, reminderItem } from '../../shared/reminders/reminder-item.js';
 import type { Timer } from '../../shared/reminders/send-pace.js';
-import { dueIndexKeys } from '../../shared/table/keys.js';
 
 type StoredReminder = ReminderItem;
 

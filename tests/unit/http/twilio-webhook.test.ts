@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { twilioSignature } from '../../../shared/adapters/twilio/signature.js';
+import { voiceTwiml } from '../../../shared/adapters/twilio/twiml.js';
 import { formParams, routePath, twilioWebhook } from '../../../shared/http/twilio-webhook.js';
 import { setLogSink } from '../../../shared/logger.js';
 import { SMS_APOLOGY } from '../../../shared/messages/system.js';
-import { twilioSignature } from '../../../shared/twilio/signature.js';
-import { voiceTwiml } from '../../../shared/twilio/twiml.js';
 import { parseTwiml } from '../../support/local-hotline.js';
 
 const BASE = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod';

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SmsOutcomeUnknownError, SmsRejectedError } from '../../../shared/notify/notifier.js';
-import { SnsNotifier } from '../../../shared/notify/sns-notifier.js';
+import { SnsNotifier } from '../../../shared/adapters/sns/sns-notifier.js';
+import { SmsOutcomeUnknownError, SmsRejectedError } from '../../../shared/ports/notifier.js';
 
 const client = new SNSClient({
   region: 'eu-central-1',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../shared/clock.js';
 import { createLogger } from '../../../shared/logger.js';
-import { SmsOutcomeUnknownError, SmsRejectedError } from '../../../shared/notify/notifier.js';
-import type { Recipient } from '../../../shared/reminders/reminder-store.js';
+import { SmsOutcomeUnknownError, SmsRejectedError } from '../../../shared/ports/notifier.js';
+import type { Recipient } from '../../../shared/ports/reminder-store.js';
 import {
   DEFAULT_SWEEP_SETTINGS,
   type SweepSettings,

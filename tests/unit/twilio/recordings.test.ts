@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twilioRecordingEraser } from '../../../shared/twilio/recordings.js';
+import { twilioRecordingEraser } from '../../../shared/adapters/twilio/recordings.js';
 
 const sid = (n: number) => `RE${String(n).padStart(32, '0')}`;
 

@@ -3,10 +3,14 @@
 // a case twice nor relays an answer twice.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type HandledMessage, toHandledMessage } from '../callers/caller-store.js';
-import { caseKeys, type ItemKey, rosterKeys } from '../table/keys.js';
-import type { Case } from './case.js';
-import { CaseChangedError, type CaseStore } from './case-store.js';
+import type { Case } from '../../cases/case.js';
+import type { HandledMessage } from '../../ports/caller-store.js';
+import { CaseChangedError } from '../../ports/case-store.js';
+import type { SideWrites } from '../../ports/side-writes.js';
+import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../../ports/volunteer-inbox.js';
+import { toHandledMessage } from './caller-store.js';
+import { caseKeys, type ItemKey, rosterKeys } from './keys.js';
+import { sideWriteItems } from './side-writes.js';
 
 /**
  * Where a volunteer's handled message is remembered. A command that names a case keeps its record (whose
@@ -17,31 +21,11 @@ function handledKey(volunteerId: string, messageSid: string, code: string | unde
   return code ? caseKeys.step(code, `sms:${messageSid}`) : rosterKeys.inboundMessage(volunteerId, messageSid);
 }
 
-export class DuplicateVolunteerMessageError extends Error {
-  constructor() {
-    super('The volunteer message was handled already');
-    this.name = 'DuplicateVolunteerMessageError';
-  }
-}
-
-export interface VolunteerInbox {
-  load(
-    volunteerId: string,
-    messageSid: string,
-    code?: string,
-  ): Promise<{ handled?: HandledMessage; target?: Case }>;
-  save(
-    volunteerId: string,
-    record: HandledMessage & { code?: string | undefined },
-    caseChange?: { next: Case; readVersion: number | undefined },
-  ): Promise<void>;
-}
-
 export class DynamoVolunteerInbox implements VolunteerInbox {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly cases: Pick<CaseStore, 'saveItem'> & { read(item: Record<string, unknown>): Case },
+    private readonly cases: { read(item: Record<string, unknown>): Case },
   ) {}
 
   async load(volunteerId: string, messageSid: string, code?: string) {
@@ -63,8 +47,9 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
   async save(
     volunteerId: string,
     record: HandledMessage & { code?: string | undefined },
-    caseChange?: { next: Case; readVersion: number | undefined },
+    also?: SideWrites,
   ): Promise<void> {
+    const caseChange = also?.caseChange;
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -80,7 +65,7 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...(caseChange ? [this.cases.saveItem(caseChange.next, caseChange.readVersion)] : []),
+            ...sideWriteItems(this.tableName, also),
           ],
         }),
       );

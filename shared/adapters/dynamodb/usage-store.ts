@@ -8,49 +8,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { blockKeys, type ItemKey, usageKeys } from '../table/keys.js';
-
-export type Counts = Readonly<Record<string, number>>;
-
-export interface UsageCounters {
-  /** Adds `counts` to the window's item (created on first use) and answers every count it now holds. */
-  add(key: ItemKey, counts: Counts, expiresAt: number): Promise<Counts>;
-  read(key: ItemKey): Promise<Counts>;
-  /** Sets fields outright (a PIN lock's end, a reset count). */
-  set(key: ItemKey, values: Counts, expiresAt: number): Promise<void>;
-  /** Adds `counts` and keeps `text[field]` the first value anyone offered for it; answers both. */
-  addAndClaim(
-    key: ItemKey,
-    counts: Counts,
-    field: string,
-    offered: string,
-    expiresAt: number,
-  ): Promise<{ counts: Counts; claimed: string }>;
-}
-
-export interface BlockEntry {
-  callerId: string;
-  /** `+381•••••67`: enough for a coordinator to recognise, never to call. Absent for automatic blocks. */
-  masked?: string | undefined;
-  reason: string;
-  addedAt: string;
-  /** Epoch seconds the block ends; absent: until removed. */
-  until?: number | undefined;
-  automatic: boolean;
-}
-
-export interface BlockList {
-  get(callerId: string): Promise<BlockEntry | undefined>;
-  put(entry: BlockEntry): Promise<void>;
-  remove(callerId: string): Promise<boolean>;
-  list(): Promise<BlockEntry[]>;
-}
-
-/** Is the entry in force at `now`? (TTL deletes an ended block only eventually.) */
-export function isBlocking(entry: BlockEntry | undefined, now: Date): boolean {
-  if (!entry) return false;
-  return entry.until === undefined || entry.until * 1000 > now.getTime();
-}
+import type { BlockEntry, BlockList, Counts, UsageCounters } from '../../ports/usage.js';
+import { blockKeys, type ItemKey, usageKeys } from './keys.js';
 
 export class DynamoUsageCounters implements UsageCounters {
   constructor(
@@ -198,21 +157,6 @@ export function toBlockEntry(item: Record<string, unknown>): BlockEntry {
     until: typeof item.until === 'number' ? item.until : undefined,
     automatic: item.automatic === true,
   };
-}
-
-/** Window names: the clock hour `2026-12-01T13` and the UTC day `2026-12-01`. */
-export function hourOf(now: Date): string {
-  return now.toISOString().slice(0, 13);
-}
-
-export function dayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** Epoch seconds a window's item may go: a day after it ends, for the reports. */
-export function windowExpiry(now: Date, windowSeconds: number): number {
-  const start = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
-  return start + windowSeconds + 86_400;
 }
 
 export { usageKeys };

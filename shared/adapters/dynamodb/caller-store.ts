@@ -11,64 +11,22 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../cases/case-store.js';
-import { isLocalDate } from '../deadlines/index.js';
-import { type BlockEntry, toBlockEntry } from '../limits/usage-store.js';
-import type { ReminderItem } from '../reminders/reminder-item.js';
-import { blockKeys, callerKeys, erasureKeys, type ItemKey } from '../table/keys.js';
-import type { Caller } from './caller.js';
-
-/** Another webhook for the same caller wrote first; read again and decide again. */
-export class ConcurrentCallerUpdateError extends Error {
-  constructor() {
-    super('The caller changed since it was read');
-    this.name = 'ConcurrentCallerUpdateError';
-  }
-}
-
-/** This Twilio message was handled already (a retry racing the original). */
-export class DuplicateMessageError extends Error {
-  constructor() {
-    super('The message was handled already');
-    this.name = 'DuplicateMessageError';
-  }
-}
-
-export interface HandledMessage {
-  messageSid: string;
-  /** The TwiML answered the first time, returned again to a retry. */
-  replyTwiml: string;
-  expiresAt: number;
-}
-
-export interface CallerSnapshot {
-  caller?: Caller | undefined;
-  handled?: HandledMessage | undefined;
-  /** The number's block-list entry, read in the same request (shared/limits). */
-  blocked?: BlockEntry | undefined;
-}
-
-/** Reminder items to delete (by id) and to write, when a caller's date changes. */
-export interface ReminderChanges {
-  remove: string[];
-  add: ReminderItem[];
-}
-
-export interface CallerStore {
-  loadForMessage(callerId: string, messageSid: string): Promise<CallerSnapshot>;
-  saveAfterMessage(
-    next: Caller,
-    expectedVersion: number | undefined,
-    message: HandledMessage,
-    reminders?: ReminderChanges,
-    /** More writes that stand or fall with this one (a case the message changed). */
-    also?: readonly TransactItem[],
-  ): Promise<void>;
-  /** Changes the stored reply of a handled message (a voice step whose SMS then failed). */
-  replaceReply(callerId: string, messageSid: string, replyTwiml: string): Promise<void>;
-  /** Deletes every item of the caller, then remembers the erasing message's reply for Twilio retries. */
-  eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }>;
-}
+import type { Caller } from '../../callers/caller.js';
+import { isLocalDate } from '../../deadlines/index.js';
+import {
+  type CallerSnapshot,
+  type CallerStore,
+  ConcurrentCallerUpdateError,
+  DuplicateMessageError,
+  type HandledMessage,
+  type ReminderChanges,
+} from '../../ports/caller-store.js';
+import type { SideWrites } from '../../ports/side-writes.js';
+import type { BlockEntry } from '../../ports/usage.js';
+import type { ReminderItem } from '../../reminders/reminder-item.js';
+import { blockKeys, callerKeys, erasureKeys, type ItemKey } from './keys.js';
+import { sideWriteItems } from './side-writes.js';
+import { toBlockEntry } from './usage-store.js';
 
 export class DynamoCallerStore implements CallerStore {
   constructor(
@@ -105,7 +63,7 @@ export class DynamoCallerStore implements CallerStore {
     expectedVersion: number | undefined,
     message: HandledMessage,
     reminders: ReminderChanges = { remove: [], add: [] },
-    also: readonly TransactItem[] = [],
+    also?: SideWrites,
   ): Promise<void> {
     const profileKey = callerKeys.profile(next.callerId);
     const messageKey = callerKeys.inboundMessage(next.callerId, message.messageSid);
@@ -139,7 +97,7 @@ export class DynamoCallerStore implements CallerStore {
               Delete: { TableName: this.tableName, Key: callerKeys.reminder(next.callerId, id) },
             })),
             ...reminders.add.map((item) => ({ Put: { TableName: this.tableName, Item: item } })),
-            ...also,
+            ...sideWriteItems(this.tableName, also),
           ],
         }),
       );

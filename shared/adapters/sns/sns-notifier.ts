@@ -12,7 +12,7 @@ import {
   type SentSms,
   SmsOutcomeUnknownError,
   SmsRejectedError,
-} from './notifier.js';
+} from '../../ports/notifier.js';
 
 export interface SnsSmsSettings {
   /**

@@ -1,3 +1,4 @@
+import type { RecordingEraser } from '../../ports/recordings.js';
 // Deleting a voicemail recording from the NGO's Twilio account, when its case closes or its caller erases
 // their data: the hotline's erasure then reaches the recording too. One HTTPS DELETE per recording with
 // fetch (the twilio REST client is too heavy for a webhook bundle).
@@ -8,11 +9,6 @@ export interface RecordingAccount {
   authToken: string;
   /** `https://api.twilio.com`, or the local runtime's stand-in. */
   apiBase: string;
-}
-
-export interface RecordingEraser {
-  /** Deletes each recording; one that is gone already counts as deleted. Returns the sids not deleted. */
-  deleteAll(recordingSids: readonly string[]): Promise<string[]>;
 }
 
 export const RECORDING_SID = /^RE[0-9a-f]{32}$/;

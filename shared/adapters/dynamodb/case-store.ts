@@ -12,47 +12,14 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { type HandledMessage, toHandledMessage } from '../callers/caller-store.js';
-import { caseKeys, withheldCallKeys } from '../table/keys.js';
-import type { Case, CaseEvent, CaseNote } from './case.js';
-
-/** Somebody else changed the case since it was read (another volunteer took it first, say). */
-export class CaseChangedError extends Error {
-  constructor(readonly code: string) {
-    super(`Case ${code} changed since it was read`);
-    this.name = 'CaseChangedError';
-  }
-}
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { Case, CaseEvent, CaseNote } from '../../cases/case.js';
+import type { HandledMessage } from '../../ports/caller-store.js';
+import { CaseChangedError, type CaseStore } from '../../ports/case-store.js';
+import { toHandledMessage } from './caller-store.js';
+import { caseKeys, withheldCallKeys } from './keys.js';
 
 /** Sorts after every ISO date: an open case nobody needs to chase. */
 const NOT_DUE = '~';
-
-export interface CaseStore {
-  get(code: string): Promise<Case | undefined>;
-  /** Writes the case if its stored version is still `readVersion` (undefined: a new case, absent so far). */
-  save(next: Case, readVersion: number | undefined): Promise<void>;
-  /** The same write as one item of a larger transaction. */
-  saveItem(next: Case, readVersion: number | undefined): TransactItem;
-  /** The case and, when `stepKey` is given, the answer already given to that request (a Twilio retry). */
-  getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }>;
-  /** The case change and the request's answer in one transaction; a second try of the same request fails. */
-  saveWithStep(next: Case, readVersion: number, step: HandledMessage): Promise<void>;
-  /** The answer already given to a step of a withheld call (a Twilio retry), if any. */
-  withheldStep(stepKey: string): Promise<HandledMessage | undefined>;
-  /** A new case opened by a withheld call and the step's answer, in one transaction. */
-  saveNewWithWithheldStep(next: Case, step: HandledMessage): Promise<void>;
-  /**
-   * Deletes every record kept beside the case item (answered webhooks whose stored replies can hold the
-   * caller's number and words): part of erasing the caller. The case item itself is stripped, not deleted.
-   */
-  eraseTrail(code: string): Promise<number>;
-  /** Open and taken cases, oldest first at most `limit`; eventually consistent (an index). */
-  listOpen(limit?: number): Promise<Case[]>;
-  /** Open cases whose next chase is due by `now`. */
-  dueForChase(now: Date, limit?: number): Promise<Case[]>;
-}
 
 export class DynamoCaseStore implements CaseStore {
   constructor(
@@ -73,25 +40,15 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async save(next: Case, readVersion: number | undefined): Promise<void> {
-    const { Put } = this.saveItem(next, readVersion) as { Put: ConstructorParameters<typeof PutCommand>[0] };
+    const { Put } = casePut(this.tableName, next, readVersion) as {
+      Put: ConstructorParameters<typeof PutCommand>[0];
+    };
     try {
       await this.client.send(new PutCommand(Put));
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') throw new CaseChangedError(next.code);
       throw error;
     }
-  }
-
-  saveItem(next: Case, readVersion: number | undefined): TransactItem {
-    const guard =
-      readVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': readVersion },
-          };
-    return { Put: { TableName: this.tableName, Item: toItem(next), ...guard } };
   }
 
   async getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }> {
@@ -113,7 +70,7 @@ export class DynamoCaseStore implements CaseStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.saveItem(next, readVersion),
+            casePut(this.tableName, next, readVersion),
             {
               Put: {
                 TableName: this.tableName,
@@ -147,7 +104,7 @@ export class DynamoCaseStore implements CaseStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.saveItem(next, undefined),
+            casePut(this.tableName, next, undefined),
             {
               Put: {
                 TableName: this.tableName,
@@ -264,4 +221,21 @@ function toCase(item: Record<string, unknown>): Case {
     version: Number(item.version ?? 0),
     expiresAt: Number(item.expiresAt),
   };
+}
+
+/** A case write as one item of a transaction, guarded by the version read (undefined: a new case). */
+export function casePut(
+  tableName: string,
+  next: Case,
+  readVersion: number | undefined,
+): NonNullable<TransactWriteCommandInput['TransactItems']>[number] {
+  const guard =
+    readVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': readVersion },
+        };
+  return { Put: { TableName: tableName, Item: toItem(next), ...guard } };
 }

@@ -6,29 +6,15 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { rosterKeys } from '../table/keys.js';
-import { parseVolunteer, type Volunteer } from './volunteer.js';
-
-/** DynamoDB transactions take at most 100 items: an import is all-or-nothing up to that size. */
-export const MAX_ROSTER_CHANGE = 100;
-
-export interface RosterReader {
-  list(): Promise<Volunteer[]>;
-}
-
-export class VolunteerNotFoundError extends Error {
-  constructor(readonly volunteerId: string) {
-    super(`No volunteer with id "${volunteerId}"`);
-    this.name = 'VolunteerNotFoundError';
-  }
-}
-
-export class VolunteerExistsError extends Error {
-  constructor(readonly volunteerId: string) {
-    super(`A volunteer with id "${volunteerId}" exists already (use update)`);
-    this.name = 'VolunteerExistsError';
-  }
-}
+import {
+  MAX_ROSTER_CHANGE,
+  type RosterReader,
+  VolunteerExistsError,
+  VolunteerNotFoundError,
+} from '../../ports/roster.js';
+import { CachedRoster } from '../../volunteers/roster.js';
+import { parseVolunteer, type Volunteer } from '../../volunteers/volunteer.js';
+import { rosterKeys } from './keys.js';
 
 export class DynamoRosterStore implements RosterReader {
   constructor(
@@ -139,36 +125,4 @@ type RosterChange =
 function toVolunteer(item: Record<string, unknown>): Volunteer {
   const { pk: _pk, sk: _sk, type: _type, ...fields } = item;
   return parseVolunteer(fields);
-}
-
-/**
- * The roster as a webhook reads it: fetched again after `ttlMs` (0: on every call). A volunteer added
- * with the admin command line reaches a running container within that time.
- */
-export class CachedRoster implements RosterReader {
-  private cached: { at: number; roster: Promise<Volunteer[]> } | undefined;
-
-  constructor(
-    private readonly source: RosterReader,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  list(): Promise<Volunteer[]> {
-    const now = this.now();
-    if (!this.cached || now - this.cached.at >= this.ttlMs) {
-      const roster = this.source.list();
-      this.cached = { at: now, roster };
-      // A failed read is not kept: the next message reads again.
-      roster.catch(() => {
-        if (this.cached?.roster === roster) this.cached = undefined;
-      });
-    }
-    return this.cached.roster;
-  }
-}
-
-/** The volunteer whose phone this is, if any (E.164 as Twilio sends it, WhatsApp prefix removed). */
-export function volunteerByPhone(roster: readonly Volunteer[], phone: string): Volunteer | undefined {
-  return roster.find((v) => v.phone === phone);
 }

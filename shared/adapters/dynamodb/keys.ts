@@ -106,3 +106,12 @@ export const blockKeys = {
   partition: 'BLOCKLIST',
   entry: (callerId: string): ItemKey => ({ pk: 'BLOCKLIST', sk: callerId }),
 };
+
+/**
+ * A message waiting in the outbox, one partition each (`OUTBOX#<id>`, the id its idempotency key): the
+ * table's stream hands each new one to the outbox sender, which deletes it once sent.
+ */
+export const outboxKeys = {
+  prefix: 'OUTBOX#',
+  message: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
+};

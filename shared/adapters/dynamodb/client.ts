@@ -1,7 +1,7 @@
 // One DynamoDB document client per container, created at module load and reused by every invocation.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { HotlineConfig } from '../config.js';
+import type { HotlineConfig } from '../../config.js';
 
 let client: DynamoDBDocumentClient | undefined;
 

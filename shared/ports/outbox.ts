@@ -1,0 +1,29 @@
+// Port: messages that leave after the state change that caused them, through the outbox (not inline in a
+// webhook's answer): relays and notices to Telegram, the Serbian SIM or SMS from a Telegram or SIM text,
+// and every reply on a channel without an inline answer.
+
+/** Every way a message reaches a person. */
+export type ChannelName = 'sms' | 'whatsapp' | 'telegram' | 'sms-gateway';
+
+export interface OutboundMessage {
+  /** Idempotency key, unique per message: the handled request's id and the message's place in it. */
+  id: string;
+  channel: ChannelName;
+  /** An E.164 number, or a Telegram chat id. */
+  to: string;
+  body: string;
+  /** Buttons to offer (menu digits): a Telegram reply keyboard; other channels show only the text. */
+  choices?: readonly string[] | undefined;
+  /** The hotline number a Twilio text goes out from (SMS and WhatsApp). */
+  from?: string | undefined;
+}
+
+/** A channel's sender, as the outbox drain uses it. */
+export interface ChannelSender {
+  send(message: OutboundMessage): Promise<SendResult>;
+}
+
+export type SendResult =
+  | { ok: true }
+  /** `permanent`: sending again will not help (a blocked bot, a bad number); otherwise retry later. */
+  | { ok: false; permanent: boolean; reason: string; retryAfterSeconds?: number | undefined };

@@ -1,0 +1,7 @@
+// Port: deleting voicemail recordings where they are kept (Twilio). The adapter is
+// shared/adapters/twilio/recordings.ts.
+
+export interface RecordingEraser {
+  /** Deletes each recording; one that is gone already counts as deleted. Returns the sids not deleted. */
+  deleteAll(recordingSids: readonly string[]): Promise<string[]>;
+}

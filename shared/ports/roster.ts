@@ -1,0 +1,24 @@
+// Port: the volunteer roster as use cases read it, and the errors its changes raise. The DynamoDB adapter
+// is shared/adapters/dynamodb/roster-store.ts.
+import type { Volunteer } from '../volunteers/volunteer.js';
+
+/** DynamoDB transactions take at most 100 items: an import is all-or-nothing up to that size. */
+export const MAX_ROSTER_CHANGE = 100;
+
+export interface RosterReader {
+  list(): Promise<Volunteer[]>;
+}
+
+export class VolunteerNotFoundError extends Error {
+  constructor(readonly volunteerId: string) {
+    super(`No volunteer with id "${volunteerId}"`);
+    this.name = 'VolunteerNotFoundError';
+  }
+}
+
+export class VolunteerExistsError extends Error {
+  constructor(readonly volunteerId: string) {
+    super(`A volunteer with id "${volunteerId}" exists already (use update)`);
+    this.name = 'VolunteerExistsError';
+  }
+}
