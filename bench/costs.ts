@@ -7,6 +7,9 @@
 // Counts of requests, texts and segments come from the benchmark (reminder segments from the message
 // catalogue, measured here with the same calculator). The prices, the request-unit conversion and the
 // Lambda duration are assumptions, named below; nothing here is a timing.
+// The text profiles are priced on every text channel (SMS through Twilio, WhatsApp, Telegram, the NGO's
+// Serbian SIM), with what the NGO pays per 1,000 conversations and, apart, what the caller pays per
+// conversation; the SIM's monthly plan is a fixed cost, shown apart. Voice profiles are one channel.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +41,10 @@ const PRICE_NAMES = [
   'twilioSmsOutboundSerbiaPerSegment',
   'twilioWhatsAppPerMessage',
   'metaWhatsAppServiceMessage',
+  'telegramBotApiPerMessage',
+  'serbianSimOutboundPerText',
+  'serbianSimPlanPerMonth',
+  'serbianSimPhoneOneOff',
   'snsSmsSerbiaPerPart',
   'twilioVoiceInboundLocalPerMinute',
   'twilioVoiceOutboundSerbiaMobilePerMinute',
@@ -46,12 +53,17 @@ const PRICE_NAMES = [
   'apiGatewayHttpApiPerMillion',
   'lambdaArm64PerGbSecond',
   'lambdaPerMillionRequests',
+  'callerInternationalSmsPerText',
+  'callerDomesticSmsPerText',
+  'callerMobileDataPerMessage',
 ] as const;
 type PriceName = (typeof PRICE_NAMES)[number];
 
 interface PriceFile {
   checkedOn: string;
   currency: string;
+  /** How amounts quoted in EUR or RSD were converted to USD (in words). */
+  exchangeRates?: string;
   prices: Record<PriceName, Price>;
 }
 
@@ -168,6 +180,24 @@ const SWEEP_MEMORY_MB = memoryMbIn('infra/constructs/reminder-sweep.ts');
 /** The sweep holds each reminder at least this long: SNS hand-overs are paced at the deployed rate. */
 const SWEEP_MS_PER_REMINDER = 1000 / DEFAULT_SWEEP_SETTINGS.sendRatePerSecond;
 
+/**
+ * Telegram and Serbian-SIM replies (and the SMS a Telegram or SIM text causes) leave through the outbox
+ * (shared/ports/outbox.ts): one more item in the message's transaction, 2 WRU (a transactional write costs
+ * 2 WRU per KB; the item is in no index), and the sender's delete once it is sent, 1 WRU. Not measured.
+ */
+const OUTBOX_WRU_PER_SEND = 2 + 1;
+/**
+ * The table's stream invokes the outbox sender once per batch; at a hotline's pace a batch is assumed to
+ * hold one message, so one invocation per message sent (an upper bound). Streams reads by a Lambda trigger
+ * cost nothing.
+ */
+const OUTBOX_SENDS_PER_INVOCATION = 1;
+/**
+ * No duration is measured: each outbox sender invocation is assumed to run 300 ms (one call to the Bot API
+ * or the phone), at the webhooks' memory size (the sender is not in infra/ yet).
+ */
+const ASSUMED_OUTBOX_SENDER_MS = 300;
+
 // ---- Usage --------------------------------------------------------------------------------------------
 
 /** What one conversation uses; priced below. */
@@ -176,6 +206,12 @@ interface Usage {
   smsOutSegments: number;
   whatsAppIn: number;
   whatsAppOut: number;
+  /** Telegram messages received and sent through the Bot API. */
+  telegramIn: number;
+  telegramOut: number;
+  /** Texts received by the NGO's Serbian SIM, and SMS parts it sends. */
+  simIn: number;
+  simOutParts: number;
   snsParts: number;
   voiceInMinutes: number;
   voiceOutMinutes: number;
@@ -185,6 +221,12 @@ interface Usage {
   extraGbSeconds: number;
   rru: number;
   wru: number;
+  /** Messages sent through the outbox (Telegram, the SIM, SMS caused by a Telegram or SIM text). */
+  outboxSends: number;
+  /** What the caller pays for: texts to the foreign Twilio number, texts to the SIM, messages over data. */
+  callerInternationalTexts: number;
+  callerDomesticTexts: number;
+  callerDataMessages: number;
 }
 
 const NONE: Usage = {
@@ -192,6 +234,10 @@ const NONE: Usage = {
   smsOutSegments: 0,
   whatsAppIn: 0,
   whatsAppOut: 0,
+  telegramIn: 0,
+  telegramOut: 0,
+  simIn: 0,
+  simOutParts: 0,
   snsParts: 0,
   voiceInMinutes: 0,
   voiceOutMinutes: 0,
@@ -199,6 +245,10 @@ const NONE: Usage = {
   extraGbSeconds: 0,
   rru: 0,
   wru: 0,
+  outboxSends: 0,
+  callerInternationalTexts: 0,
+  callerDomesticTexts: 0,
+  callerDataMessages: 0,
 };
 
 const add = (...parts: Partial<Usage>[]): Usage => {
@@ -232,7 +282,11 @@ function find<T>(list: readonly T[], test: (item: T) => boolean, what: string): 
 
 // ---- Profiles -----------------------------------------------------------------------------------------
 
-type Channel = 'SMS, Cyrillic' | 'SMS, Latin mode' | 'WhatsApp' | 'voice';
+type Channel = 'SMS, Cyrillic' | 'SMS, Latin mode' | 'WhatsApp' | 'Telegram' | 'Serbian SIM' | 'voice';
+
+/** The text channels side by side: SMS through Twilio (the default, Cyrillic), WhatsApp, Telegram, the SIM. */
+const TEXT_CHANNELS = ['SMS, Cyrillic', 'WhatsApp', 'Telegram', 'Serbian SIM'] as const satisfies Channel[];
+type TextChannel = (typeof TEXT_CHANNELS)[number];
 
 interface Priced {
   profile: string;
@@ -275,34 +329,74 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
   );
   const text: Partial<Usage> = { webhooks: 1, ...unitsOf(ordinary.byOperation, ordinary.messages) };
 
-  const smsTurns = (texts: number, replies: number, perReply: number): Partial<Usage> => ({
-    smsInSegments: texts * INBOUND_SEGMENTS_PER_TEXT,
-    smsOutSegments: replies * perReply,
-  });
-  const whatsAppTurns = (texts: number, replies: number): Partial<Usage> => ({
-    whatsAppIn: texts,
-    whatsAppOut: replies,
-  });
+  // A turn on each text channel: `texts` in from the caller, `replies` out to them.
+  // A text to the foreign Twilio number costs the caller an international SMS, one to the SIM a domestic
+  // one; WhatsApp and Telegram cost mobile data. Replies cost a caller in Serbia nothing on any channel.
+  // Telegram and SIM replies leave through the outbox.
+  const turns = (
+    channel: TextChannel | 'SMS, Latin mode',
+    texts: number,
+    replies: number,
+  ): Partial<Usage> => {
+    switch (channel) {
+      case 'SMS, Cyrillic':
+      case 'SMS, Latin mode': {
+        const perReply = channel === 'SMS, Cyrillic' ? replySegments.cyrillic : replySegments.latin;
+        return {
+          smsInSegments: texts * INBOUND_SEGMENTS_PER_TEXT,
+          smsOutSegments: replies * perReply,
+          callerInternationalTexts: texts * INBOUND_SEGMENTS_PER_TEXT,
+        };
+      }
+      case 'WhatsApp':
+        return { whatsAppIn: texts, whatsAppOut: replies, callerDataMessages: texts + replies };
+      case 'Telegram':
+        return {
+          telegramIn: texts,
+          telegramOut: replies,
+          outboxSends: replies,
+          callerDataMessages: texts + replies,
+        };
+      case 'Serbian SIM':
+        return {
+          simIn: texts,
+          simOutParts: replies * replySegments.cyrillic,
+          outboxSends: replies,
+          callerDomesticTexts: texts * INBOUND_SEGMENTS_PER_TEXT,
+        };
+    }
+  };
+  const turnsBilled = (channel: TextChannel | 'SMS, Latin mode', texts: number, replies: number) => {
+    switch (channel) {
+      case 'SMS, Cyrillic':
+        return `${texts} texts in, ${replies} replies (${fmt(replies * replySegments.cyrillic)} segments)`;
+      case 'SMS, Latin mode':
+        return `${texts} texts in, ${replies} replies (${fmt(replies * replySegments.latin)} segments)`;
+      case 'WhatsApp':
+        return `${texts} messages in, ${replies} out`;
+      case 'Telegram':
+        return `${texts} messages in, ${replies} out, through the outbox`;
+      case 'Serbian SIM':
+        return `${texts} texts in, ${replies} replies (${fmt(replies * replySegments.cyrillic)} parts, in the plan), through the outbox`;
+    }
+  };
+  const textChannels = ['SMS, Cyrillic', 'SMS, Latin mode', 'WhatsApp', 'Telegram', 'Serbian SIM'] as const;
 
   const rows: Priced[] = [];
 
   // "information": 3 texts in (menu, a topic, another topic), 3 replies out.
-  const info = (channel: Channel, turns: Partial<Usage>, billed: string) =>
-    rows.push({ profile: 'information', channel, billed, usage: add(times(3, text), turns) });
-  info(
-    'SMS, Cyrillic',
-    smsTurns(3, 3, replySegments.cyrillic),
-    `3 texts in, 3 replies (${fmt(3 * replySegments.cyrillic)} segments)`,
-  );
-  info(
-    'SMS, Latin mode',
-    smsTurns(3, 3, replySegments.latin),
-    `3 texts in, 3 replies (${fmt(3 * replySegments.latin)} segments)`,
-  );
-  info('WhatsApp', whatsAppTurns(3, 3), '3 messages in, 3 out');
+  for (const channel of textChannels) {
+    rows.push({
+      profile: 'information',
+      channel,
+      billed: turnsBilled(channel, 3, 3),
+      usage: add(times(3, text), turns(channel, 3, 3)),
+    });
+  }
 
   // "deadline": 2 texts in and out (the entry date, then "my deadlines"), and the reminders the stored
-  // entry date produces later, sent by the sweep through SNS as SMS (WhatsApp callers get them as SMS too).
+  // entry date produces later, sent by the sweep through SNS as SMS on every channel (the sweep sends only
+  // through SNS).
   // The plan and the texts come from the code: an entry 31 days before the planning day leaves the
   // visa-free reminders (14, 7, 2 days before the last day); the registration window has passed.
   const planned = planReminders({ entry: parseLocalDate('2026-03-01') }, new Date('2026-04-01T10:00:00Z'));
@@ -330,18 +424,18 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
     wru: planned.length * (perReminder((row) => row.writeUnits) + WRU_PER_REMINDER_ITEM),
     extraGbSeconds: planned.length * (SWEEP_MS_PER_REMINDER / 1000) * (SWEEP_MEMORY_MB / 1024),
   };
-  const deadline = (channel: Channel, turns: Partial<Usage>, latin: boolean, billed: string) => {
-    const parts = reminderSegments(latin);
+  for (const channel of textChannels) {
+    const parts = reminderSegments(channel === 'SMS, Latin mode');
     rows.push({
       profile: 'deadline',
       channel,
-      billed: `${billed}; ${planned.length} reminders by SNS (${fmt(parts)} parts)`,
-      usage: add(times(2, text), turns, sweep, { snsParts: parts }),
+      billed: `${turnsBilled(channel, 2, 2)}; ${planned.length} reminders by SNS (${fmt(parts)} parts)`,
+      ...(channel === 'Telegram'
+        ? { note: 'reminders priced as SMS by SNS as elsewhere (the sweep sends only through SNS)' }
+        : {}),
+      usage: add(times(2, text), turns(channel, 2, 2), sweep, { snsParts: parts }),
     });
-  };
-  deadline('SMS, Cyrillic', smsTurns(2, 2, replySegments.cyrillic), false, '2 texts in, 2 replies');
-  deadline('SMS, Latin mode', smsTurns(2, 2, replySegments.latin), true, '2 texts in, 2 replies');
-  deadline('WhatsApp', whatsAppTurns(2, 2), false, '2 messages in, 2 out');
+  }
 
   // "volunteer case": the caller opens a case (the volunteers on shift are told), a volunteer TAKEs it,
   // 3 caller messages relayed to the volunteer, 3 volunteer replies relayed to the caller, CLOSE. Requests,
@@ -361,43 +455,89 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
   // prefix); OPEN, TAKE and CLOSE are one segment.
   const inSegments = (row: VolunteerStepRow) =>
     row.step === 'relay' || row.step === 'reply' ? row.segments.median : INBOUND_SEGMENTS_PER_TEXT;
-  const caseUsage = (callerOnWhatsApp: boolean) =>
+  // The benchmark counts a step's texts together, not by recipient. From the code (shared/cases): what goes
+  // to the caller is the open step's acknowledgement (its texts less the notices to the volunteers told)
+  // and every relayed reply; the rest goes to volunteers, always by SMS through Twilio. An estimate from
+  // the step medians, used on the channels other than SMS.
+  const toCaller = (row: VolunteerStepRow): { texts: number; segments: number } => {
+    if (row.step === 'reply') return { texts: row.messages.median, segments: row.segments.median };
+    if (row.step !== 'open') return { texts: 0, segments: 0 };
+    const texts = Math.max(0, row.messages.median - volunteer.notice.perCase.median);
+    const segments = row.segments.median - volunteer.notice.perCase.median * volunteer.notice.segments.median;
+    return { texts, segments: Math.max(texts, segments) };
+  };
+  const caseUsage = (channel: TextChannel | 'SMS, Latin mode') =>
     add(
-      ...caseSteps.map(({ row, n, from }) =>
-        times(n, {
-          webhooks: 1,
-          ...unitsOf(row.byOperation, row.samples),
-          ...(callerOnWhatsApp && from === 'caller' ? { whatsAppIn: 1 } : { smsInSegments: inSegments(row) }),
-          // The benchmark counts a step's texts together, not by recipient: on WhatsApp too, all are
-          // priced as SMS segments (an upper bound; volunteers always get SMS).
-          smsOutSegments: row.segments.median,
-        }),
-      ),
+      ...caseSteps.map(({ row, n, from }) => {
+        const usage: Partial<Usage> = { webhooks: 1, ...unitsOf(row.byOperation, row.samples) };
+        const inbound = inSegments(row);
+        const caller = toCaller(row);
+        const sms = channel === 'SMS, Cyrillic' || channel === 'SMS, Latin mode';
+        // Volunteers text the Twilio number; the caller uses their channel.
+        if (from === 'volunteer' || sms) usage.smsInSegments = inbound;
+        if (from === 'caller' && sms) usage.callerInternationalTexts = inbound;
+        if (from === 'caller' && channel === 'WhatsApp') usage.whatsAppIn = 1;
+        if (from === 'caller' && channel === 'Telegram') usage.telegramIn = 1;
+        if (from === 'caller' && channel === 'Serbian SIM') usage.simIn = 1;
+        if (from === 'caller' && channel === 'Serbian SIM') usage.callerDomesticTexts = inbound;
+        if (from === 'caller' && (channel === 'WhatsApp' || channel === 'Telegram'))
+          usage.callerDataMessages = 1;
+        // Outbound: all by SMS on the SMS channels; elsewhere the caller's share on their channel.
+        usage.smsOutSegments = sms ? row.segments.median : row.segments.median - caller.segments;
+        if (channel === 'WhatsApp') usage.whatsAppOut = caller.texts;
+        if (channel === 'Telegram') usage.telegramOut = caller.texts;
+        if (channel === 'Serbian SIM') usage.simOutParts = caller.segments;
+        if (channel === 'WhatsApp' || channel === 'Telegram') {
+          usage.callerDataMessages = (usage.callerDataMessages ?? 0) + caller.texts;
+        }
+        // Everything a Telegram or SIM text causes leaves through the outbox, and so does what a volunteer's
+        // text sends to a Telegram or SIM caller (the volunteer's own answer is the TwiML reply).
+        if (channel === 'Telegram' || channel === 'Serbian SIM') {
+          usage.outboxSends = from === 'caller' ? row.messages.median : caller.texts;
+        }
+        return times(n, usage);
+      }),
     );
   const caseTexts = caseSteps.reduce((sum, { row, n }) => sum + n * row.messages.median, 0);
   const caseSegments = caseSteps.reduce((sum, { row, n }) => sum + n * row.segments.median, 0);
-  const caseBilled = (inbound: string) =>
-    `${inbound}; ${fmt(caseTexts)} texts out (${fmt(caseSegments)} segments) to caller and volunteers`;
-  rows.push({
-    profile: 'volunteer case',
-    channel: 'SMS, Cyrillic',
-    billed: caseBilled('9 texts in'),
-    usage: caseUsage(false),
-  });
-  rows.push({
-    profile: 'volunteer case',
-    channel: 'SMS, Latin mode',
-    billed: caseBilled('9 texts in'),
-    note: 'relay not measured in Latin mode: Cyrillic figures',
-    usage: caseUsage(false),
-  });
-  rows.push({
-    profile: 'volunteer case',
-    channel: 'WhatsApp',
-    billed: caseBilled('4 WhatsApp + 5 SMS in'),
-    note: 'texts out priced as SMS: not split by recipient',
-    usage: caseUsage(true),
-  });
+  const callerTexts = caseSteps.reduce((sum, { row, n }) => sum + n * toCaller(row).texts, 0);
+  const callerSegments = caseSteps.reduce((sum, { row, n }) => sum + n * toCaller(row).segments, 0);
+  const toVolunteers = `${fmt(caseTexts - callerTexts)} texts (${fmt(caseSegments - callerSegments)} segments) to volunteers`;
+  const caseRows: { channel: TextChannel | 'SMS, Latin mode'; billed: string; note?: string }[] = [
+    {
+      channel: 'SMS, Cyrillic',
+      billed: `9 texts in; ${fmt(caseTexts)} texts out (${fmt(caseSegments)} segments) to caller and volunteers`,
+    },
+    {
+      channel: 'SMS, Latin mode',
+      billed: `9 texts in; ${fmt(caseTexts)} texts out (${fmt(caseSegments)} segments) to caller and volunteers`,
+      note: 'relay not measured in Latin mode: Cyrillic figures',
+    },
+    {
+      channel: 'WhatsApp',
+      billed: `4 WhatsApp + 5 SMS in; ${fmt(callerTexts)} WhatsApp out, ${toVolunteers}`,
+      note: 'texts out split by recipient: an estimate from the step medians',
+    },
+    {
+      channel: 'Telegram',
+      billed: `4 Telegram + 5 SMS in; ${fmt(callerTexts)} Telegram out, ${toVolunteers}`,
+      note: 'texts out split by recipient: an estimate from the step medians',
+    },
+    {
+      channel: 'Serbian SIM',
+      billed: `4 texts to the SIM + 5 SMS in; ${fmt(callerTexts)} texts from the SIM, ${toVolunteers}`,
+      note: 'texts out split by recipient: an estimate from the step medians',
+    },
+  ];
+  for (const { channel, billed, note } of caseRows) {
+    rows.push({
+      profile: 'volunteer case',
+      channel,
+      billed,
+      ...(note ? { note } : {}),
+      usage: caseUsage(channel),
+    });
+  }
 
   // "call": a known caller hears the main menu, goes through 4 menus or topics and hears their deadline
   // (6 webhook requests), 3 minutes on the line.
@@ -441,9 +581,21 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
 // ---- Pricing ------------------------------------------------------------------------------------------
 
 interface Breakdown {
-  telecom: { twilioSms: number; whatsApp: number; snsSms: number; twilioVoice: number; total: number };
-  aws: { dynamodb: number; lambda: number; apiGateway: number; total: number };
+  telecom: {
+    twilioSms: number;
+    whatsApp: number;
+    telegram: number;
+    serbianSim: number;
+    snsSms: number;
+    twilioVoice: number;
+    total: number;
+  };
+  /** `outbox`: its writes and its sender's Lambda, apart from the parts every channel has. */
+  aws: { dynamodb: number; lambda: number; apiGateway: number; outbox: number; total: number };
+  /** What the NGO pays (telecom and AWS; the SIM's monthly plan is apart). */
   total: number;
+  /** What the caller pays their own operator: not in `total`. */
+  caller: { sms: number; data: number; total: number };
 }
 
 function price(usage: Usage, prices: Record<PriceName, Price>): Breakdown {
@@ -454,6 +606,8 @@ function price(usage: Usage, prices: Record<PriceName, Price>): Breakdown {
   const whatsApp =
     (usage.whatsAppIn + usage.whatsAppOut) * p('twilioWhatsAppPerMessage') +
     usage.whatsAppOut * p('metaWhatsAppServiceMessage');
+  const telegram = (usage.telegramIn + usage.telegramOut) * p('telegramBotApiPerMessage');
+  const serbianSim = usage.simOutParts * p('serbianSimOutboundPerText');
   const snsSms = usage.snsParts * p('snsSmsSerbiaPerPart');
   const twilioVoice =
     usage.voiceInMinutes * p('twilioVoiceInboundLocalPerMinute') +
@@ -467,12 +621,25 @@ function price(usage: Usage, prices: Record<PriceName, Price>): Breakdown {
   const lambda =
     gbSeconds * p('lambdaArm64PerGbSecond') + (usage.webhooks * p('lambdaPerMillionRequests')) / 1e6;
   const apiGateway = (usage.webhooks * p('apiGatewayHttpApiPerMillion')) / 1e6;
-  const telecom = twilioSms + whatsApp + snsSms + twilioVoice;
-  const aws = dynamodb + lambda + apiGateway;
+  const senderRuns = usage.outboxSends / OUTBOX_SENDS_PER_INVOCATION;
+  const outbox =
+    (usage.outboxSends * OUTBOX_WRU_PER_SEND * p('dynamodbWriteRequestUnitPerMillion')) / 1e6 +
+    senderRuns *
+      (ASSUMED_OUTBOX_SENDER_MS / 1000) *
+      (WEBHOOK_MEMORY_MB / 1024) *
+      p('lambdaArm64PerGbSecond') +
+    (senderRuns * p('lambdaPerMillionRequests')) / 1e6;
+  const callerSms =
+    usage.callerInternationalTexts * p('callerInternationalSmsPerText') +
+    usage.callerDomesticTexts * p('callerDomesticSmsPerText');
+  const callerData = usage.callerDataMessages * p('callerMobileDataPerMessage');
+  const telecom = twilioSms + whatsApp + telegram + serbianSim + snsSms + twilioVoice;
+  const aws = dynamodb + lambda + apiGateway + outbox;
   return {
-    telecom: { twilioSms, whatsApp, snsSms, twilioVoice, total: telecom },
-    aws: { dynamodb, lambda, apiGateway, total: aws },
+    telecom: { twilioSms, whatsApp, telegram, serbianSim, snsSms, twilioVoice, total: telecom },
+    aws: { dynamodb, lambda, apiGateway, outbox, total: aws },
     total: telecom + aws,
+    caller: { sms: callerSms, data: callerData, total: callerSms + callerData },
   };
 }
 
@@ -501,53 +668,110 @@ interface Row extends Priced {
   per1000: Breakdown;
 }
 
-function tables(rows: readonly Row[]): { summary: string[]; breakdown: string[] } {
+/** One text profile on each text channel: the NGO's cost per 1,000 and the caller's per conversation. */
+interface ChannelRow {
+  profile: string;
+  ngoPer1000: Record<TextChannel, number>;
+  callerPerConversation: Record<TextChannel, number>;
+}
+
+function channelRows(rows: readonly Row[]): ChannelRow[] {
+  const textProfiles = [...new Set(rows.filter((row) => row.channel !== 'voice').map((row) => row.profile))];
+  return textProfiles.map((profile) => {
+    const of = (channel: TextChannel) =>
+      find(rows, (row) => row.profile === profile && row.channel === channel, `${profile} on ${channel}`);
+    return {
+      profile,
+      ngoPer1000: Object.fromEntries(TEXT_CHANNELS.map((c) => [c, of(c).per1000.total])) as Record<
+        TextChannel,
+        number
+      >,
+      callerPerConversation: Object.fromEntries(
+        TEXT_CHANNELS.map((c) => [c, of(c).perConversation.caller.total]),
+      ) as Record<TextChannel, number>,
+    };
+  });
+}
+
+/** The fixed costs of the Serbian SIM: a monthly plan and a phone, not per conversation. */
+function fixedCosts(prices: Record<PriceName, Price>) {
+  return {
+    serbianSimPlanPerMonthUsd: prices.serbianSimPlanPerMonth.usd,
+    serbianSimPhoneOneOffUsd: prices.serbianSimPhoneOneOff.usd,
+  };
+}
+
+const CHANNEL_LABEL: Record<TextChannel, string> = {
+  'SMS, Cyrillic': 'SMS via Twilio',
+  WhatsApp: 'WhatsApp',
+  Telegram: 'Telegram',
+  'Serbian SIM': 'Serbian SIM',
+};
+
+function tables(
+  rows: readonly Row[],
+  prices: Record<PriceName, Price>,
+): { summary: string[]; channels: string[]; breakdown: string[] } {
+  const fixed = fixedCosts(prices);
   return {
     summary: [
-      '| profile | channel | billed per conversation | telecom | AWS | total per 1,000 | note |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| profile | channel | billed per conversation | telecom | AWS | total per 1,000 | caller pays, per conversation | note |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows.map(
         (row) =>
-          `| ${row.profile} | ${row.channel} | ${row.billed} | ${usd(row.per1000.telecom.total)} | ${usd(row.per1000.aws.total)} | **${usd(row.per1000.total)}** | ${row.note ?? ''} |`,
+          `| ${row.profile} | ${row.channel} | ${row.billed} | ${usd(row.per1000.telecom.total)} | ${usd(row.per1000.aws.total)} | **${usd(row.per1000.total)}** | ${row.channel === 'voice' ? 'not priced' : usd(row.perConversation.caller.total)} | ${row.note ?? ''} |`,
+      ),
+    ],
+    channels: [
+      `The text profiles by channel: what the NGO pays per 1,000 conversations, and what the caller pays their own operator per conversation (SMS via Twilio: the default, Cyrillic; Latin mode above). Voice profiles are not in it: a call costs the same whatever text channel the caller uses. Fixed, not per conversation: the Serbian SIM's plan, ${usd(fixed.serbianSimPlanPerMonthUsd)} a month, and its phone, ${usd(fixed.serbianSimPhoneOneOffUsd)} once (both assumptions).`,
+      '',
+      `| profile | ${TEXT_CHANNELS.map((c) => `NGO per 1,000: ${CHANNEL_LABEL[c]}`).join(' | ')} | ${TEXT_CHANNELS.map((c) => `caller per conversation: ${CHANNEL_LABEL[c]}`).join(' | ')} |`,
+      `| --- | ${TEXT_CHANNELS.map(() => '--- | --- |').join(' ')}`,
+      ...channelRows(rows).map(
+        (row) =>
+          `| ${row.profile} | ${TEXT_CHANNELS.map((c) => usd(row.ngoPer1000[c])).join(' | ')} | ${TEXT_CHANNELS.map((c) => usd(row.callerPerConversation[c])).join(' | ')} |`,
       ),
     ],
     breakdown: [
-      '| profile | channel | Twilio SMS | WhatsApp | SNS SMS | Twilio voice | DynamoDB | Lambda | API Gateway |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| profile | channel | Twilio SMS | WhatsApp | Telegram | Serbian SIM | SNS SMS | Twilio voice | DynamoDB | Lambda | API Gateway | outbox |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows.map((row) => {
         const { telecom, aws } = row.per1000;
-        return `| ${row.profile} | ${row.channel} | ${usd(telecom.twilioSms)} | ${usd(telecom.whatsApp)} | ${usd(telecom.snsSms)} | ${usd(telecom.twilioVoice)} | ${usd(aws.dynamodb)} | ${usd(aws.lambda)} | ${usd(aws.apiGateway)} |`;
+        return `| ${row.profile} | ${row.channel} | ${usd(telecom.twilioSms)} | ${usd(telecom.whatsApp)} | ${usd(telecom.telegram)} | ${usd(telecom.serbianSim)} | ${usd(telecom.snsSms)} | ${usd(telecom.twilioVoice)} | ${usd(aws.dynamodb)} | ${usd(aws.lambda)} | ${usd(aws.apiGateway)} | ${usd(aws.outbox)} |`;
       }),
     ],
   };
 }
 
 function markdown(rows: readonly Row[], measured: Measured, prices: PriceFile, segments: Segments): string[] {
-  const { summary, breakdown } = tables(rows);
+  const { summary, channels, breakdown } = tables(rows, prices.prices);
   const units = Object.entries(UNITS_PER_REQUEST)
     .map(([operation, units]) => `${operation} ${units.rru ? `${units.rru} RRU` : `${units.wru} WRU`}`)
     .join(', ');
   return [
     HEADING,
     '',
-    `Per 1,000 conversations of each profile, in USD, from the figures above (\`bench/results.json\` of ${measured.results.measuredAt}, \`bench/reminders-results.json\` of ${measured.reminders.measuredAt}) and the unit prices in \`bench/prices.json\`. **The prices are list prices and labelled assumptions, not checked live: verify them in the NGO's Twilio console and on the AWS pricing pages before relying on them.** Written by \`bench/costs.ts\` (also \`bench/costs.json\`); after editing the prices run \`npx tsx bench/costs.ts\` again. Profiles and reasoning: [docs/costs.md](../docs/costs.md).`,
+    `Per 1,000 conversations of each profile, in USD, from the figures above (\`bench/results.json\` of ${measured.results.measuredAt}, \`bench/reminders-results.json\` of ${measured.reminders.measuredAt}) and the unit prices in \`bench/prices.json\`. **The prices are list prices, third-party transcriptions and labelled assumptions, not checked live: verify them in the NGO's Twilio console, Meta's rate card, the Serbian operators' price lists and on the AWS pricing pages before relying on them.** The total is what the NGO pays; what the caller pays their own operator is apart. Written by \`bench/costs.ts\` (also \`bench/costs.json\`); after editing the prices run \`npx tsx bench/costs.ts\` again. Profiles and reasoning: [docs/costs.md](../docs/costs.md).`,
     '',
     ...summary,
     '',
-    'The same, by item (per 1,000 conversations):',
+    ...channels,
+    '',
+    "The same, by item (per 1,000 conversations; `outbox`: the Telegram and SIM channels' extra writes and sender runs):",
     '',
     ...breakdown,
     '',
-    'Unit prices (USD; AWS in eu-central-1, no free tier):',
+    `Unit prices (USD; AWS in eu-central-1, no free tier${prices.exchangeRates ? `; ${prices.exchangeRates}` : ''}):`,
     '',
     '| price | USD | basis | source |',
     '| --- | --- | --- | --- |',
     ...PRICE_NAMES.map((name) => {
       const entry = prices.prices[name];
-      return `| ${entry.per} | ${entry.usd} | ${entry.basis} | <${entry.source}> |`;
+      const source = entry.source.startsWith('http') ? `<${entry.source}>` : entry.source;
+      return `| ${entry.per} | ${entry.usd} | ${entry.basis} | ${source} |`;
     }),
     '',
-    `Assumptions besides the prices: mean SMS segments per reply as measured (${fmt(segments.cyrillic)} Cyrillic, ${fmt(segments.latin)} Latin mode; a reminder ${fmt(segments.reminderCyrillic)} part in Cyrillic and ${fmt(segments.reminderLatin)} in Latin mode, measured on the catalogue texts the plan produces); a caller's own text is ${INBOUND_SEGMENTS_PER_TEXT} segment; Lambda ${WEBHOOK_MEMORY_MB} MB arm64 (\`infra/hotline-stack.ts\`) at an assumed ${ASSUMED_WEBHOOK_MS} ms per webhook request (no duration is measured), the reminder sweep (${SWEEP_MEMORY_MB} MB) ${fmt(SWEEP_MS_PER_REMINDER)} ms per reminder at the deployed pace of ${DEFAULT_SWEEP_SETTINGS.sendRatePerSecond} a second; DynamoDB request units per request counted by the benchmark, items under 1 KB, reads strongly consistent: ${units}, plus ${WRU_PER_REMINDER_ITEM} WRU per reminder item written with the entry date; for the reminders themselves DynamoDB's own consumed capacity per reminder from \`bench/reminders.ts\` (the largest of its scenarios). Not included: phone number rental, Twilio text-to-speech, CloudWatch logs and X-Ray, KMS, CloudFront and S3 for the prompts, storage, and what callers and volunteers pay their own operators.`,
+    `Assumptions besides the prices: mean SMS segments per reply as measured (${fmt(segments.cyrillic)} Cyrillic, ${fmt(segments.latin)} Latin mode; a reminder ${fmt(segments.reminderCyrillic)} part in Cyrillic and ${fmt(segments.reminderLatin)} in Latin mode, measured on the catalogue texts the plan produces); a caller's own text is ${INBOUND_SEGMENTS_PER_TEXT} segment; Lambda ${WEBHOOK_MEMORY_MB} MB arm64 (\`infra/hotline-stack.ts\`) at an assumed ${ASSUMED_WEBHOOK_MS} ms per webhook request (no duration is measured), the reminder sweep (${SWEEP_MEMORY_MB} MB) ${fmt(SWEEP_MS_PER_REMINDER)} ms per reminder at the deployed pace of ${DEFAULT_SWEEP_SETTINGS.sendRatePerSecond} a second; DynamoDB request units per request counted by the benchmark, items under 1 KB, reads strongly consistent: ${units}, plus ${WRU_PER_REMINDER_ITEM} WRU per reminder item written with the entry date; for the reminders themselves DynamoDB's own consumed capacity per reminder from \`bench/reminders.ts\` (the largest of its scenarios). A Telegram or SIM text makes the same DynamoDB requests as an SMS (the same use case), plus the outbox: ${OUTBOX_WRU_PER_SEND} WRU per message sent through it (2 for the put in the transaction, 1 for the delete) and one outbox sender run per ${OUTBOX_SENDS_PER_INVOCATION} message, an assumed ${ASSUMED_OUTBOX_SENDER_MS} ms at ${WEBHOOK_MEMORY_MB} MB. In a volunteer case on WhatsApp, Telegram or the SIM, the texts to the caller (the acknowledgement of the case and the relayed replies) are told apart from those to volunteers (always SMS through Twilio) from the step medians. Reminders go by SNS on every channel. The caller pays per text they send (an international SMS to the Twilio number, a domestic one to the SIM); replies cost a caller in Serbia nothing, and WhatsApp and Telegram only mobile data. Not included: phone number rental, Twilio text-to-speech, CloudWatch logs and X-Ray, KMS, CloudFront and S3 for the prompts, storage, the SMS Gateway relay server, what volunteers pay their own operators, and what a caller pays for a call.`,
   ];
 }
 
@@ -575,10 +799,11 @@ function main() {
   });
 
   const json = {
-    note: 'Written by bench/costs.ts from bench/results.json, bench/reminders-results.json and bench/prices.json. Prices are list prices and labelled assumptions to verify; counts are measured.',
+    note: 'Written by bench/costs.ts from bench/results.json, bench/reminders-results.json and bench/prices.json. Prices are list prices, third-party transcriptions and labelled assumptions to verify; counts are measured. per1000Usd.total is what the NGO pays; caller is what the caller pays their own operator, apart.',
     resultsMeasuredAt: measured.results.measuredAt,
     remindersMeasuredAt: measured.reminders.measuredAt,
     pricesCheckedOn: prices.checkedOn,
+    ...(prices.exchangeRates ? { exchangeRates: prices.exchangeRates } : {}),
     assumptions: {
       webhookMsPerRequest: ASSUMED_WEBHOOK_MS,
       webhookMemoryMb: WEBHOOK_MEMORY_MB,
@@ -586,8 +811,12 @@ function main() {
       sweepMsPerReminder: SWEEP_MS_PER_REMINDER,
       inboundSegmentsPerText: INBOUND_SEGMENTS_PER_TEXT,
       wruPerReminderItem: WRU_PER_REMINDER_ITEM,
+      outboxWruPerSend: OUTBOX_WRU_PER_SEND,
+      outboxSendsPerInvocation: OUTBOX_SENDS_PER_INVOCATION,
+      outboxSenderMs: ASSUMED_OUTBOX_SENDER_MS,
       dynamoUnitsPerRequest: UNITS_PER_REQUEST,
     },
+    fixedCosts: fixedCosts(prices.prices),
     conversations: rows.map((row) => ({
       profile: row.profile,
       channel: row.channel,
@@ -597,18 +826,22 @@ function main() {
       perConversationUsd: row.perConversation,
       per1000Usd: row.per1000,
     })),
+    byChannel: channelRows(rows),
   };
   writeFileSync(join(BENCH_OUT, 'costs.json'), `${JSON.stringify(json, null, 2)}\n`);
 
   const section = markdown(rows, measured, prices, segments);
   const resultsPath = join(BENCH_OUT, 'RESULTS.md');
   writeFileSync(resultsPath, replaceSection(readFileSync(resultsPath, 'utf8'), HEADING, section));
-  // docs/costs.md carries the two tables only; its prose is written by hand.
-  const { summary, breakdown } = tables(rows);
-  writeFileSync(join(BENCH_OUT, 'costs-tables.md'), `${[...summary, '', ...breakdown].join('\n')}\n`);
+  // docs/costs.md carries the tables only; its prose is written by hand.
+  const { summary, channels, breakdown } = tables(rows, prices.prices);
+  writeFileSync(
+    join(BENCH_OUT, 'costs-tables.md'),
+    `${[...summary, '', ...channels, '', ...breakdown].join('\n')}\n`,
+  );
 
   process.stdout.write(
-    `${summary.join('\n')}\n\nWrote bench/.out/costs.json, bench/.out/RESULTS.md and bench/.out/costs-tables.md (npm run docs:refresh copies them).\n`,
+    `${summary.join('\n')}\n\n${channels.join('\n')}\n\nWrote bench/.out/costs.json, bench/.out/RESULTS.md and bench/.out/costs-tables.md (npm run docs:refresh copies them).\n`,
   );
 }
 

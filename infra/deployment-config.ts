@@ -40,6 +40,13 @@ const deploymentSchema = z.object({
     .optional(),
   /** Alarm when Twilio's own figure for today's spend passes this, in USD. */
   twilioDailySpendAlarmUsd: z.coerce.number().positive().default(25),
+  // Channels beyond Twilio (docs/telegram.md, docs/sms-gateway.md); their keys live in the channels secret.
+  /** The Serbian SIM's gateway API: `https://api.sms-gate.app` (cloud) or a private server; none: no SIM. */
+  smsGatewayApiBase: z.url().optional(),
+  /** `cloud` (the cloud or a private server) or `local` (the phone's own server, reachable from AWS). */
+  smsGatewayMode: z.enum(['local', 'cloud']).default('cloud'),
+  /** Milliseconds between two texts the SIM sends (Android limits an app's SMS rate). */
+  smsGatewaySendIntervalMs: z.coerce.number().int().min(0).max(60_000).default(3000),
   // Limits (README "Limits"); each becomes the functions' variable of the same meaning.
   /** Country calling codes the hotline texts by SMS, comma-separated: `381,996`. */
   allowedCountryCodes: z
@@ -101,5 +108,14 @@ export function limitEnvironment(config: DeploymentConfig): Record<string, strin
     IVR_SMS_PER_HOUR: String(config.ivrSmsPerHour),
     DAILY_SPEND_CEILING_USD: String(config.dailySpendCeilingUsd),
     SMS_SEGMENT_USD: String(config.smsSegmentUsd),
+  };
+}
+
+/** The channel settings every function that sends reads (shared/channel-config.ts), from the deployment's. */
+export function channelEnvironment(config: DeploymentConfig): Record<string, string> {
+  return {
+    ...(config.smsGatewayApiBase ? { SMS_GATEWAY_API_BASE: config.smsGatewayApiBase } : {}),
+    SMS_GATEWAY_MODE: config.smsGatewayMode,
+    SMS_GATEWAY_SEND_INTERVAL_MS: String(config.smsGatewaySendIntervalMs),
   };
 }

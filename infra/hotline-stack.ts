@@ -8,11 +8,12 @@ import { CaseChase } from './constructs/case-chase.js';
 import { HotlineFunction } from './constructs/hotline-function.js';
 import { HotlineTable } from './constructs/hotline-table.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { OutboxSender } from './constructs/outbox-sender.js';
 import { PromptDelivery } from './constructs/prompt-delivery.js';
 import { ReminderSweep } from './constructs/reminder-sweep.js';
 import { allowSmsPublish } from './constructs/sms-publish.js';
 import { WebhookApi } from './constructs/webhook-api.js';
-import { type DeploymentConfig, limitEnvironment } from './deployment-config.js';
+import { channelEnvironment, type DeploymentConfig, limitEnvironment } from './deployment-config.js';
 import { FUNCTION_ENTRIES, type WebhookFunctionName } from './routes.js';
 import { VOICE_FALLBACK_KEY, voiceFallbackTwiml } from './voice-fallback-twiml.js';
 
@@ -47,6 +48,30 @@ export class HotlineStack extends Stack {
         'The Twilio auth token is issued and rotated in the Twilio console, not by AWS; rotating callerHashKey would orphan every stored caller id.',
     });
 
+    // Telegram's bot token and webhook secret (generated here), the Serbian SIM's keys: set by the NGO
+    // (docs/telegram.md, docs/sms-gateway.md). A channel whose keys are empty answers 503 and sends nothing.
+    const channelSecret = new Secret(this, 'ChannelsSecret', {
+      description:
+        'Channel keys: telegramBotToken, smsGatewaySigningKey, smsGatewayUsername, smsGatewayPassword (set by the NGO) and telegramWebhookSecret (generated)',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({
+          telegramBotToken: '',
+          smsGatewaySigningKey: '',
+          smsGatewayUsername: '',
+          smsGatewayPassword: '',
+        }),
+        generateStringKey: 'telegramWebhookSecret',
+        passwordLength: 48,
+        excludePunctuation: true,
+      },
+    });
+    Validations.of(channelSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The bot token is issued by BotFather and the SIM keys in the SMS Gateway app; they are rotated there, not by AWS.',
+    });
+    const channels = { secret: channelSecret, environment: channelEnvironment(config) };
+
     const webhookFunction = (name: WebhookFunctionName, description: string) =>
       new HotlineFunction(this, `${name}Webhook`, {
         entry: FUNCTION_ENTRIES[name],
@@ -60,14 +85,22 @@ export class HotlineStack extends Stack {
           VOLUNTEER_RING_SECONDS: String(config.volunteerRingSeconds),
           VOICEMAIL_MAX_SECONDS: String(config.voicemailMaxSeconds),
           ...limitEnvironment(config),
+          ...channels.environment,
+          ...(config.twilioAccountSid ? { TWILIO_ACCOUNT_SID: config.twilioAccountSid } : {}),
           LOG_LEVEL: 'info',
         },
         secret,
+        channelSecret,
       }).bindTable(table);
 
     const functions = {
       sms: webhookFunction('sms', 'Twilio Messaging webhook: SMS and WhatsApp keywords'),
       voice: webhookFunction('voice', 'Twilio Voice webhook: the IVR'),
+      telegram: webhookFunction('telegram', 'Telegram Bot API webhook: the same conversation as SMS'),
+      'sms-gateway': webhookFunction(
+        'sms-gateway',
+        'SMS Gateway for Android webhook: texts to the Serbian SIM',
+      ),
     } satisfies Record<WebhookFunctionName, HotlineFunction>;
     for (const fn of Object.values(functions)) {
       // Only the webhooks: the scheduled reminder sweep is invoked asynchronously and has a failure path.
@@ -100,6 +133,18 @@ export class HotlineStack extends Stack {
       senderId: config.smsSenderId,
       maxPriceUsd: config.smsMaxPriceUsd,
       limits: limitEnvironment(config),
+      channels,
+    });
+
+    const outbox = new OutboxSender(this, 'Outbox', {
+      table,
+      channelSecret,
+      environment: {
+        ...limitEnvironment(config),
+        ...channels.environment,
+        ...(config.smsSenderId ? { SMS_SENDER_ID: config.smsSenderId } : {}),
+        ...(config.smsMaxPriceUsd ? { SMS_MAX_PRICE_USD: config.smsMaxPriceUsd } : {}),
+      },
     });
 
     const chase = new CaseChase(this, 'Cases', {
@@ -112,7 +157,12 @@ export class HotlineStack extends Stack {
     });
 
     const api = new WebhookApi(this, 'Webhooks', {
-      functions: { sms: functions.sms.fn, voice: functions.voice.fn },
+      functions: {
+        sms: functions.sms.fn,
+        voice: functions.voice.fn,
+        telegram: functions.telegram.fn,
+        'sms-gateway': functions['sms-gateway'].fn,
+      },
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
     });
     const publicBaseUrl = config.publicBaseUrl ?? api.url;
@@ -124,10 +174,15 @@ export class HotlineStack extends Stack {
         voice: functions.voice.fn,
         reminders: reminders.sweep.fn,
         escalations: chase.chase.fn,
+        telegram: functions.telegram.fn,
+        smsGateway: functions['sms-gateway'].fn,
+        outbox: outbox.sender.fn,
       },
       apiStage: api.stage,
       reminderFailures: reminders.failures,
       chaseFailures: chase.failures,
+      outboxFailures: outbox.failures,
+      smsGateway: config.smsGatewayApiBase !== undefined,
       smsSpendAlarmUsd: config.smsSpendAlarmUsd,
       dailySpendCeilingUsd: config.dailySpendCeilingUsd,
       twilioDailySpendAlarmUsd: config.twilioAccountSid ? config.twilioDailySpendAlarmUsd : undefined,
@@ -146,6 +201,19 @@ export class HotlineStack extends Stack {
       value: voiceFallbackUrl,
       description:
         'Twilio number → Voice → "Primary handler fails" (HTTP GET: a static file behind CloudFront)',
+    });
+    new CfnOutput(this, 'TelegramWebhookUrl', {
+      value: `${publicBaseUrl}/telegram`,
+      description: 'npm run admin -- telegram set-webhook --url <this> (docs/telegram.md)',
+    });
+    new CfnOutput(this, 'SmsGatewayWebhookUrl', {
+      value: `${publicBaseUrl}/sms-gateway`,
+      description:
+        'SMS Gateway app → Webhooks: sms:received, sms:sent, sms:delivered, sms:failed, system:ping',
+    });
+    new CfnOutput(this, 'ChannelsSecretArn', {
+      value: channelSecret.secretArn,
+      description: 'Put the Telegram bot token and the SIM gateway keys into this secret (docs/telegram.md)',
     });
     new CfnOutput(this, 'SecretArn', {
       value: secret.secretArn,

@@ -1,7 +1,7 @@
 // The webhook routes and the function behind each. The CDK stack and the local runtime both read this,
 // so `npm start` serves exactly the routes API Gateway does.
 
-export type WebhookFunctionName = 'sms' | 'voice';
+export type WebhookFunctionName = 'sms' | 'voice' | 'telegram' | 'sms-gateway';
 
 export interface WebhookRoute {
   method: 'POST';
@@ -14,13 +14,20 @@ export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
   { method: 'POST', path: '/sms', fn: 'sms' },
   { method: 'POST', path: '/voice', fn: 'voice' },
   { method: 'POST', path: '/voice/{proxy+}', fn: 'voice' },
+  { method: 'POST', path: '/telegram', fn: 'telegram' },
+  { method: 'POST', path: '/sms-gateway', fn: 'sms-gateway' },
 ];
 
 /** Entry file of each webhook function, relative to the repository root. */
 export const FUNCTION_ENTRIES: Record<WebhookFunctionName, string> = {
   sms: 'functions/sms.ts',
   voice: 'functions/voice.ts',
+  telegram: 'functions/telegram.ts',
+  'sms-gateway': 'functions/sms-gateway.ts',
 };
+
+/** The outbox sender, fed by the table's stream (locally by local/outbox-drain.ts). */
+export const OUTBOX_FUNCTION = { entry: 'functions/outbox.ts', timeoutSeconds: 60 } as const;
 
 export type ScheduledFunctionName = 'reminders' | 'escalations';
 

@@ -10,9 +10,10 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_INDEXES, TABLE_KEYS } from '../shared/adapters/dynamodb/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS, TABLE_STREAM_VIEW } from '../shared/adapters/dynamodb/schema.js';
 
 export interface DynamoDbLocalOptions {
   port: number;
@@ -78,7 +79,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     '-disableTelemetry',
   ];
   const { jar, libraryPath } = dynamoDbLocalJar();
-  const java = ['-Djava.library.path=' + libraryPath, '-cp', jar];
+  const java = [`-Djava.library.path=${libraryPath}`, '-cp', jar];
   try {
     return await launch([...java, LAUNCHER, ...dbOptions], endpoint, true);
   } catch (error) {
@@ -187,6 +188,7 @@ export async function ensureHotlineTable(endpoint: string, tableName: string): P
             { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
             { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
           ],
+          StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_STREAM_VIEW },
           GlobalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
             IndexName: index.name,
             KeySchema: [
@@ -206,7 +208,16 @@ export async function ensureHotlineTable(endpoint: string, tableName: string): P
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
     }
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table made before the outbox (a kept local database): its stream is turned on.
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_STREAM_VIEW },
+        }),
+      );
+    }
   } finally {
     client.destroy();
   }

@@ -14,8 +14,11 @@ import {
   localDynamoDbClient,
 } from './dynamodb-local.js';
 import { Outbox } from './outbox.js';
+import { localOutboxDrain } from './outbox-drain.js';
 import type { RequestLog } from './request-log.js';
 import { createLocalRuntime, type ScheduledJob } from './server.js';
+import { SmsGatewayStandIn } from './sms-gateway-stand-in.js';
+import { TelegramStandIn } from './telegram-stand-in.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -27,6 +30,11 @@ export const LOCAL_DEFAULTS = {
   twilioAuthToken: 'local-twilio-auth-token',
   callerHashKey: 'local-caller-hash-key-not-secret',
   twilioAccountSid: `AC${'0'.repeat(32)}`,
+  telegramBotToken: '123456:local-telegram-token',
+  telegramWebhookSecret: 'local-telegram-secret',
+  smsGatewaySigningKey: 'local-gateway-key',
+  smsGatewayUsername: 'hotline',
+  smsGatewayPassword: 'local-gateway-password',
 };
 
 export interface LocalHotlineOptions {
@@ -48,6 +56,8 @@ export interface LocalHotline {
   authToken: string;
   tableName: string;
   outbox: Outbox;
+  /** Resolves once everything queued so far has left the outbox (Telegram, the SIM, their relays). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +70,21 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
   const dynamo = localDynamoDbClient(options.dynamoEndpoint);
   const outbox = new Outbox();
   const jobs: ScheduledJob[] = [scheduledJob('reminders'), scheduledJob('escalations')];
+  const drain = localOutboxDrain({
+    endpoint: options.dynamoEndpoint,
+    dynamo,
+    tableName,
+    onError: (error) =>
+      process.stderr.write(`outbox drain failed: ${error instanceof Error ? error.message : 'unknown'}\n`),
+  });
   const runtime = {
+    drain,
+    telegram: new TelegramStandIn(process.env.TELEGRAM_BOT_TOKEN ?? LOCAL_DEFAULTS.telegramBotToken, outbox),
+    smsGateway: new SmsGatewayStandIn({
+      username: process.env.SMS_GATEWAY_USERNAME ?? LOCAL_DEFAULTS.smsGatewayUsername,
+      password: process.env.SMS_GATEWAY_PASSWORD ?? LOCAL_DEFAULTS.smsGatewayPassword,
+      outbox,
+    }),
     publicBaseUrl: '',
     authToken,
     tableName,
@@ -97,7 +121,10 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
     authToken,
     tableName,
     outbox,
+    settled: () => drain.settled(),
     async stop() {
+      await drain.settled();
+      drain.stop();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       dynamo.destroy();
@@ -122,6 +149,15 @@ export function handlerEnvironment(
     TWILIO_API_BASE: `${local.url}/_local/twilio`,
     // The case chase's hourly check of Twilio's usage records goes to the stand-in too.
     TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID ?? LOCAL_DEFAULTS.twilioAccountSid,
+    // Telegram and the Serbian SIM, each against its stand-in (docs/telegram.md, docs/sms-gateway.md).
+    TELEGRAM_API_BASE: `${local.url}/_local/telegram`,
+    TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN ?? LOCAL_DEFAULTS.telegramBotToken,
+    TELEGRAM_WEBHOOK_SECRET: env.TELEGRAM_WEBHOOK_SECRET ?? LOCAL_DEFAULTS.telegramWebhookSecret,
+    SMS_GATEWAY_API_BASE: `${local.url}/_local/sms-gateway`,
+    SMS_GATEWAY_MODE: 'local',
+    SMS_GATEWAY_SIGNING_KEY: env.SMS_GATEWAY_SIGNING_KEY ?? LOCAL_DEFAULTS.smsGatewaySigningKey,
+    SMS_GATEWAY_USERNAME: env.SMS_GATEWAY_USERNAME ?? LOCAL_DEFAULTS.smsGatewayUsername,
+    SMS_GATEWAY_PASSWORD: env.SMS_GATEWAY_PASSWORD ?? LOCAL_DEFAULTS.smsGatewayPassword,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

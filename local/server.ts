@@ -17,7 +17,10 @@ import { isOnShift, pinMatches } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
 import { isLoopbackRequest } from './loopback.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
+import type { OutboxDrain } from './outbox-drain.js';
 import type { RequestLog } from './request-log.js';
+import type { SmsGatewayStandIn } from './sms-gateway-stand-in.js';
+import type { TelegramStandIn } from './telegram-stand-in.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAX_BODY_BYTES = 1_000_000;
@@ -37,6 +40,12 @@ export interface LocalRuntimeOptions {
   jobs: readonly ScheduledJob[];
   /** `npm start`: one readable line per webhook and job run in the terminal. */
   requestLog?: RequestLog | undefined;
+  /** The outbox sender over DynamoDB Local's stream, run after each webhook and job. */
+  drain?: OutboxDrain | undefined;
+  /** The Bot API stand-in at /_local/telegram. */
+  telegram?: TelegramStandIn | undefined;
+  /** The phone's API stand-in at /_local/sms-gateway. */
+  smsGateway?: SmsGatewayStandIn | undefined;
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): Server {
@@ -82,7 +91,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
       options.requestLog?.end(requestId, `${method} ${url.pathname}`, result.statusCode ?? 200, started);
       if (webhook.fn === 'sms') twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
-      return sendLambdaResult(response, result, requestId);
+      sendLambdaResult(response, result, requestId);
+      // What the request queued leaves now, as the stream would hand it to the sender in AWS.
+      await options.drain?.drain();
+      return;
     }
 
     if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
@@ -101,10 +113,13 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       case 'POST /_local/tick': {
         const started = performance.now();
         const summary = await tick();
+        await options.drain?.drain();
         options.requestLog?.end('', 'POST /_local/tick', 200, started);
         return sendJson(response, 200, summary);
       }
       case 'GET /_local/outbox':
+        // Everything queued so far has gone out (or failed) before the outbox is shown.
+        await options.drain?.settled();
         return sendJson(response, 200, options.outbox.list());
       case 'GET /_local/twilio/recordings/deleted':
         return sendJson(response, 200, deletedRecordings);
@@ -126,6 +141,25 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       case 'GET /':
       case 'GET /index.html':
         return sendPage(response);
+    }
+    // Telegram's Bot API and the phone's SMS API, as the hotline uses them.
+    if (url.pathname.startsWith('/_local/telegram/') && options.telegram) {
+      const answer = options.telegram.answerTelegramRequest(
+        url.pathname.slice('/_local/telegram'.length),
+        (await readBody(request)).toString('utf8'),
+        hotlineClock.now(),
+      );
+      return send(response, answer.status, 'application/json', answer.body);
+    }
+    if (url.pathname.startsWith('/_local/sms-gateway/') && options.smsGateway) {
+      const answer = options.smsGateway.answer(
+        method,
+        url.pathname.slice('/_local/sms-gateway'.length),
+        flatHeaders(request),
+        (await readBody(request)).toString('utf8'),
+        hotlineClock.now(),
+      );
+      return send(response, answer.status, 'application/json', answer.body);
     }
     // Twilio's REST API, as far as the hotline uses it: deleting a voicemail recording.
     const recording =
@@ -404,4 +438,13 @@ function samplePins(): Promise<string[]> {
     })
     .catch(() => []);
   return samplePinsRead;
+}
+
+function flatHeaders(request: IncomingMessage): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(',') : value,
+    ]),
+  );
 }

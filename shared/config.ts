@@ -1,6 +1,7 @@
 // The hotline's configuration: one zod schema, read once per container (cold start).
 // zod/mini: the same validation as zod at a fraction of the bundle (full zod adds ~440 KB to each webhook).
 import * as z from 'zod/mini';
+import { CHANNEL_CONFIG_SHAPE } from './channel-config.js';
 import { type ConfigIssue, describeIssues, issuesOf } from './config-issues.js';
 import { LIMIT_CONFIG_SHAPE } from './limits/limits-config.js';
 
@@ -44,7 +45,11 @@ const configSchema = z.object({
   VOICEMAIL_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(600)), 120),
   /** Twilio's REST API, for deleting voicemail recordings; the local runtime points it at its stand-in. */
   TWILIO_API_BASE: z._default(trimmedUrl(), 'https://api.twilio.com'),
+  /** The Twilio account, for calls to its API from a webhook that is not Twilio's (a Telegram STOP closing a case with voicemail). */
+  TWILIO_ACCOUNT_SID: z.optional(z.string().check(z.regex(/^AC[0-9a-fA-F]{32}$/))),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
+  // Channels beyond Twilio (shared/channel-config.ts).
+  ...CHANNEL_CONFIG_SHAPE,
   // Limits (shared/limits/settings.ts; README "Limits").
   ...LIMIT_CONFIG_SHAPE,
 });

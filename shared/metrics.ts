@@ -4,12 +4,21 @@
 
 export const WEBHOOK_METRICS_NAMESPACE = 'MigrantHotline/Webhooks';
 
+/** The outbox sender's metrics: Sent, Dropped, Skipped, Retried (counts per stream batch). */
+export const OUTBOX_METRICS_NAMESPACE = 'MigrantHotline/Outbox';
+
 /** The metric names the dashboard and alarms use. */
 export const WEBHOOK_METRICS = {
   /** Inbound texts from callers, by `Intent` (and in total). */
   messages: 'Messages',
   /** Texts to volunteers inside TwiML replies (notifications and relayed words). */
   forwarded: 'TextsToVolunteers',
+  /** Messages written to the outbox with the state change (Telegram, the Serbian SIM, their relays). */
+  queued: 'OutboxQueued',
+  /** The Serbian SIM's delivery reports, by `State` (sent, delivered, failed). */
+  gatewayReports: 'GatewayDeliveryReports',
+  /** Signed webhooks from the Serbian SIM's phone, of any kind (its heartbeat: alarm when none for 30 min). */
+  gatewayHeard: 'GatewayHeard',
   /** Volunteers' commands, by `Outcome`. */
   volunteerCommands: 'VolunteerCommands',
   /** Call requests, by `Outcome`. */
@@ -58,6 +67,7 @@ export function metricFields(
   metrics: Readonly<Record<string, number>>,
   dimensions: Readonly<Record<string, string>> = {},
   at: Date = new Date(),
+  namespace: string = WEBHOOK_METRICS_NAMESPACE,
 ): Record<string, unknown> {
   const names = Object.keys(dimensions);
   return {
@@ -65,7 +75,7 @@ export function metricFields(
       Timestamp: at.getTime(),
       CloudWatchMetrics: [
         {
-          Namespace: WEBHOOK_METRICS_NAMESPACE,
+          Namespace: namespace,
           Dimensions: names.length > 0 ? [names, []] : [[]],
           Metrics: Object.keys(metrics).map((name) => ({ Name: name, Unit: 'Count' })),
         },

@@ -19,3 +19,8 @@ export function maskPhone(text: string): string {
     return `${head}•••••${digits.slice(-2)}`;
   });
 }
+
+/** What a Telegram chat's caller id is the HMAC of: never a phone number, never the same id as one. */
+export function telegramAddress(chatId: string): string {
+  return `telegram:${chatId}`;
+}

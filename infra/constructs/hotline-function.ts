@@ -84,6 +84,8 @@ export interface HotlineFunctionProps {
   environment: Record<string, string>;
   /** The Twilio secret, read through the Parameters and Secrets extension; left out where not needed. */
   secret?: ISecret;
+  /** The channels' secret (Telegram, the Serbian SIM), read the same way. */
+  channelSecret?: ISecret;
 }
 
 export class HotlineFunction extends Construct {
@@ -111,9 +113,10 @@ export class HotlineFunction extends Construct {
       environment: {
         ...props.environment,
         ...(props.secret ? { TWILIO_SECRET_ID: props.secret.secretArn } : {}),
+        ...(props.channelSecret ? { CHANNELS_SECRET_ID: props.channelSecret.secretArn } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
-      ...(props.secret
+      ...(props.secret || props.channelSecret
         ? {
             paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
               cacheSize: 10,
@@ -123,6 +126,7 @@ export class HotlineFunction extends Construct {
       bundling: { ...BUNDLING, sourcesContent: false },
     });
     props.secret?.grantRead(this.fn);
+    props.channelSecret?.grantRead(this.fn);
     Validations.of(this.fn).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -1,10 +1,10 @@
 // The one DynamoDB table: keys and indexes from shared/adapters/dynamodb/schema.ts, encrypted with our own KMS key,
 // point-in-time recovery, deletion protection, TTL for inactive callers.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/adapters/dynamodb/schema.js';
+import { TABLE_INDEXES, TABLE_KEYS, TABLE_STREAM_VIEW } from '../../shared/adapters/dynamodb/schema.js';
 
 export interface HotlineTableProps {
   key: IKey;
@@ -26,6 +26,8 @@ export class HotlineTable extends Construct {
       deletionProtection: true,
       timeToLiveAttribute: TABLE_KEYS.timeToLive,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Keys only: the outbox sender reads each new message by key; no number or text sits in the stream.
+      stream: StreamViewType[TABLE_STREAM_VIEW],
     });
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({

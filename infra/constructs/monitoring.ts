@@ -27,7 +27,14 @@ import { Construct } from 'constructs';
 import { WEBHOOK_METRICS, WEBHOOK_METRICS_NAMESPACE } from '../../shared/metrics.js';
 import { REMINDER_METRICS, REMINDER_METRICS_NAMESPACE } from '../../shared/reminders/metrics.js';
 
-export type MonitoredFunction = 'sms' | 'voice' | 'reminders' | 'escalations';
+export type MonitoredFunction =
+  | 'sms'
+  | 'voice'
+  | 'reminders'
+  | 'escalations'
+  | 'telegram'
+  | 'smsGateway'
+  | 'outbox';
 
 export interface MonitoringProps {
   functions: Record<MonitoredFunction, IFunction>;
@@ -37,6 +44,10 @@ export interface MonitoringProps {
   reminderFailures: IQueue;
   /** The case chase's dead-letter queue. */
   chaseFailures: IQueue;
+  /** Outbox stream batches given up on (messages not sent). */
+  outboxFailures: IQueue;
+  /** A Serbian SIM is deployed: alarm when its phone goes quiet or cannot send. */
+  smsGateway?: boolean | undefined;
   /** Alarm above this month-to-date SMS spend, in USD. */
   smsSpendAlarmUsd: number;
   /** The day's estimated text spend at which only STOP, erasure and emergency answers go out (USD). */
@@ -147,6 +158,9 @@ export class Monitoring extends Construct {
       voice: 'voice (IVR) webhook',
       reminders: 'reminder sweep',
       escalations: 'case chase',
+      telegram: 'Telegram webhook',
+      smsGateway: 'Serbian SIM (SMS Gateway) webhook',
+      outbox: 'outbox sender',
     };
     for (const [name, fn] of Object.entries(props.functions) as [MonitoredFunction, IFunction][]) {
       alarm(
@@ -181,6 +195,46 @@ export class Monitoring extends Construct {
       }),
       'A case chase failed: untaken cases may not have reached volunteers again. Read the failures queue.',
     );
+    alarm(
+      'OutboxDeadLetters',
+      props.outboxFailures.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      'Outbox messages (Telegram, the Serbian SIM, relay texts) were not sent after every retry: see the outbox log group and docs/operations.md.',
+    );
+    if (props.smsGateway) {
+      // The phone pings (system:ping) and reports every text; 30 minutes of silence means it is off or offline.
+      const heard = new Metric({
+        namespace: WEBHOOK_METRICS_NAMESPACE,
+        metricName: WEBHOOK_METRICS.gatewayHeard,
+        period: Duration.minutes(30),
+        statistic: 'Sum',
+      });
+      const quiet = new Alarm(this, 'GatewayQuiet', {
+        metric: heard,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+        alarmDescription:
+          'The Serbian SIM’s phone sent nothing for 30 minutes (no ping, no text, no report): reminders now go by SNS. Check its power, Wi-Fi and the app (docs/sms-gateway.md).',
+      });
+      quiet.addAlarmAction(action);
+      this.alarms.push(quiet);
+      alarm(
+        'GatewaySendFailures',
+        new Metric({
+          namespace: WEBHOOK_METRICS_NAMESPACE,
+          metricName: WEBHOOK_METRICS.gatewayReports,
+          dimensionsMap: { State: 'failed' },
+          period: FIVE_MINUTES,
+          statistic: 'Sum',
+        }),
+        'The Serbian SIM reported texts it could not send: check its plan, balance and signal (docs/sms-gateway.md).',
+        3,
+      );
+    }
     alarm(
       'RemindersFailed',
       reminderMetric(REMINDER_METRICS.failed),

@@ -6,6 +6,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULED_FUNCTIONS } from '../routes.js';
@@ -22,6 +23,8 @@ export interface ReminderSweepProps {
   maxPriceUsd?: string | undefined;
   /** The limit variables (infra/deployment-config.ts limitEnvironment). */
   limits?: Record<string, string> | undefined;
+  /** Reminders to Telegram and SIM callers go on their channel: its keys and settings. */
+  channels?: { secret: ISecret; environment: Record<string, string> } | undefined;
 }
 
 export class ReminderSweep extends Construct {
@@ -62,12 +65,14 @@ export class ReminderSweep extends Construct {
       environment: {
         REMINDER_SEND_RATE: String(props.sendRate),
         ...props.limits,
+        ...props.channels?.environment,
         // Far longer than the function can run, so a lease only ever runs out on a sweep that died.
         REMINDER_LEASE_SECONDS: String(Math.max(600, timeoutSeconds * 3)),
         ...(props.senderId ? { SMS_SENDER_ID: props.senderId } : {}),
         ...(props.maxPriceUsd ? { SMS_MAX_PRICE_USD: props.maxPriceUsd } : {}),
         LOG_LEVEL: 'info',
       },
+      ...(props.channels ? { channelSecret: props.channels.secret } : {}),
     }).bindTable(props.table);
 
     // A failed sweep is not retried by Lambda: the next scheduled sweep, minutes later, picks up the same

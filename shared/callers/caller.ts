@@ -2,7 +2,22 @@
 import type { Reader } from '../messages/catalogue.js';
 import type { ReminderSeries } from '../reminders/reminder-item.js';
 
-export type Channel = 'sms' | 'whatsapp';
+/**
+ * How a caller reaches the hotline and is answered: SMS or WhatsApp through Twilio, Telegram, or SMS to the
+ * NGO's Serbian SIM (SMS Gateway for Android). The caller's `phone` is their address on it: an E.164
+ * number, or on Telegram the chat id.
+ */
+export type Channel = 'sms' | 'whatsapp' | 'telegram' | 'sms-gateway';
+
+const CHANNELS: ReadonlySet<string> = new Set<Channel>(['sms', 'whatsapp', 'telegram', 'sms-gateway']);
+
+/** A stored channel name as a Channel; anything unknown (items older than the field) is SMS. */
+export function channelOf(value: unknown): Channel {
+  return typeof value === 'string' && CHANNELS.has(value) ? (value as Channel) : 'sms';
+}
+
+/** Channels whose webhook answers inline (TwiML): anything else leaves through the outbox. */
+export const TWILIO_CHANNELS: ReadonlySet<Channel> = new Set(['sms', 'whatsapp']);
 export type Language = 'ky' | 'ru';
 
 /** What the next text is read as, when the last reply asked a question. */

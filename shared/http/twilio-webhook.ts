@@ -17,6 +17,7 @@ import {
   MalformedWebhookError,
   MissingSignatureError,
 } from './errors.js';
+import { routePath } from './route-path.js';
 
 export interface TwilioWebhookRequest<Params> {
   params: Params;
@@ -136,19 +137,11 @@ function twimlResponse(statusCode: number, twiml: string): APIGatewayProxyStruct
   return { statusCode, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: twiml };
 }
 
-/** The path Twilio called, without the stage prefix API Gateway puts in `rawPath` for named stages. */
-export function routePath(event: APIGatewayProxyEventV2): string {
-  const stage = event.requestContext?.stage;
-  const raw = event.rawPath || '/';
-  if (stage && stage !== '$default' && (raw === `/${stage}` || raw.startsWith(`/${stage}/`))) {
-    return raw.slice(stage.length + 1) || '/';
-  }
-  return raw;
-}
-
 /** Twilio posts `application/x-www-form-urlencoded`; API Gateway hands it over base64-encoded. */
 export function formParams(event: APIGatewayProxyEventV2): TwilioParams {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   return Object.fromEntries(new URLSearchParams(text));
 }
+
+export { routePath };

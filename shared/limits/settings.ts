@@ -1,6 +1,7 @@
 // The hotline's spending and abuse limits: what one number, one case and one day may cost. Defaults are
 // sized so that an honest caller never meets them and a flood costs cents (README, "Limits"); every one is
 // a deployment setting (infra/deployment-config.ts passes them to the functions).
+import type { Channel } from '../callers/caller.js';
 import type { LimitConfig } from './limits-config.js';
 
 export interface LimitSettings {
@@ -78,13 +79,15 @@ export function limitSettings(config: LimitConfig): LimitSettings {
 /**
  * May the hotline text this number by SMS? Only in the countries the deployment serves: SMS pumping lives
  * on premium and foreign routes. WhatsApp has no such routes and costs the same everywhere, so a caller on
- * a Russian or Turkish WhatsApp number is answered (`channel` 'whatsapp').
+ * a Russian or Turkish WhatsApp number is answered (`channel` 'whatsapp'), and so is any Telegram chat.
+ * The Serbian SIM sends real SMS: the same countries as Twilio's.
  */
 export function isAllowedDestination(
   address: string,
   codes: readonly string[],
-  channel: 'sms' | 'whatsapp' = 'sms',
+  channel: Channel = 'sms',
 ): boolean {
+  if (channel === 'telegram') return /^-?\d{1,20}$/.test(address);
   const number = address.replace(/^whatsapp:/i, '');
   if (channel === 'whatsapp') return /^\+[1-9]\d{6,14}$/.test(number);
   if (!/^\+[1-9]\d{6,14}$/.test(number)) return false;
@@ -113,7 +116,11 @@ export function smsSegments(body: string): number {
   return units <= 70 ? 1 : Math.ceil(units / 67);
 }
 
-/** The estimated price of one outbound message. */
-export function estimatedUsd(body: string, channel: 'sms' | 'whatsapp', limits: LimitSettings): number {
+/**
+ * The estimated price of one outbound message. Telegram costs nothing; the Serbian SIM's texts are paid by
+ * its monthly plan, not per text.
+ */
+export function estimatedUsd(body: string, channel: Channel, limits: LimitSettings): number {
+  if (channel === 'telegram' || channel === 'sms-gateway') return 0;
   return channel === 'whatsapp' ? limits.whatsappMessageUsd : smsSegments(body) * limits.smsSegmentUsd;
 }

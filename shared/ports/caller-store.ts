@@ -2,6 +2,7 @@
 // DynamoDB adapter is shared/adapters/dynamodb/caller-store.ts.
 import type { Caller } from '../callers/caller.js';
 import type { ReminderItem } from '../reminders/reminder-item.js';
+import type { OutboundMessage } from './outbox.js';
 import type { SideWrites } from './side-writes.js';
 import type { BlockEntry } from './usage.js';
 
@@ -54,5 +55,10 @@ export interface CallerStore {
   /** Changes the stored reply of a handled message (a voice step whose SMS then failed). */
   replaceReply(callerId: string, messageSid: string, replyTwiml: string): Promise<void>;
   /** Deletes every item of the caller, then remembers the erasing message's reply for Twilio retries. */
-  eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }>;
+  eraseCaller(
+    callerId: string,
+    message: HandledMessage,
+    /** The confirmation, on a channel without an inline answer: queued with the erasure's record. */
+    outbox?: readonly OutboundMessage[],
+  ): Promise<{ itemsDeleted: number }>;
 }

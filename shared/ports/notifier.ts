@@ -1,5 +1,6 @@
 // The port through which the hotline sends a text outside a TwiML reply (reminders, later volunteer
 // notifications). SNS implements it in AWS and locally; tests hand in fakes.
+import type { Channel } from '../callers/caller.js';
 
 export interface OutgoingSms {
   /** E.164 number. Never logged. */
@@ -11,6 +12,11 @@ export interface OutgoingSms {
    * deduplicate would take it.
    */
   idempotencyKey: string;
+  /**
+   * The recipient's channel. SMS when absent; WhatsApp callers get SMS too (SNS sends SMS only). A
+   * ChannelNotifier sends Telegram and SIM messages on their own channel.
+   */
+  channel?: Channel | undefined;
 }
 
 export interface SentSms {

@@ -1,6 +1,7 @@
 // Configuration of the reminders function, read once per container. Its own schema rather than the
 // webhooks' (shared/config.ts): the sweep needs no Twilio secret and no public URL, so it is not given them.
 import * as z from 'zod/mini';
+import { CHANNEL_CONFIG_SHAPE } from '../channel-config.js';
 import { type ConfigIssue, describeIssues, issuesOf } from '../config-issues.js';
 import { LIMIT_CONFIG_SHAPE } from '../limits/limits-config.js';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from './sweep.js';
@@ -29,6 +30,7 @@ const reminderConfigSchema = z.object({
   REMINDER_SEND_ATTEMPTS: count(1, 10, DEFAULT_SWEEP_SETTINGS.sendAttempts),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   ...LIMIT_CONFIG_SHAPE,
+  ...CHANNEL_CONFIG_SHAPE,
 });
 
 export type ReminderConfig = z.infer<typeof reminderConfigSchema>;

@@ -35,3 +35,33 @@ export class SendPace {
     if (slot > now) await this.timer.sleep(slot - now);
   }
 }
+
+/**
+ * Send slots per key (a Telegram chat, the one SIM): at most one every `intervalMs` for each key, and with
+ * `overallPerSecond` at most that many a second across keys (Telegram: 1 a second per chat, 30 overall).
+ */
+export class KeyedPace {
+  private readonly next = new Map<string, number>();
+  private readonly overall: SendPace | undefined;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly timer: Timer,
+    overallPerSecond?: number,
+  ) {
+    this.overall = overallPerSecond ? new SendPace(overallPerSecond, timer) : undefined;
+  }
+
+  async take(key: string): Promise<void> {
+    const now = this.timer.now();
+    const slot = Math.max(now, this.next.get(key) ?? Number.NEGATIVE_INFINITY);
+    this.next.set(key, slot + this.intervalMs);
+    if (this.next.size > 10_000) this.forgetPast(now);
+    if (slot > now) await this.timer.sleep(slot - now);
+    await this.overall?.take();
+  }
+
+  private forgetPast(now: number): void {
+    for (const [key, at] of this.next) if (at < now) this.next.delete(key);
+  }
+}

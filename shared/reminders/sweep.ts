@@ -228,9 +228,11 @@ export async function sweepReminders(
     recipient: Recipient,
     today: LocalDate,
   ): Promise<Outcome> {
-    // WhatsApp callers get an SMS to the same number: SNS sends SMS only (docs/reminders.md).
+    // WhatsApp callers get an SMS to the same number: SNS sends SMS only (docs/reminders.md). Telegram
+    // and SIM callers get it on their own channel (ChannelNotifier), SNS when the SIM's phone is gone.
     const sms = {
       to: recipient.phone,
+      channel: recipient.channel,
       body: reminderText({ kind, deadline }, recipient, today),
       idempotencyKey: `reminder:${reminder.callerId}:${reminder.reminderId}`,
     };

@@ -1,7 +1,6 @@
 // Use case: one inbound text (SMS or WhatsApp) from a caller, answered once even when Twilio retries.
 // Load → decide (the conversation, then the case layer on top) → one transaction, or the erasure.
 
-import { messagingTwiml, outgoingTwiml } from '../adapters/twilio/twiml.js';
 import { type Channel, readerOf, recordContact } from '../callers/caller.js';
 import { type CaseTiming, decideCallerCase } from '../cases/caller-case.js';
 import { newCaseCode } from '../cases/case.js';
@@ -23,6 +22,7 @@ import type { RosterReader } from '../ports/roster.js';
 import type { Counts } from '../ports/usage.js';
 import { withReminders } from '../reminders/reminder-changes.js';
 import { jitter } from '../retry.js';
+import { type InlineAnswer, splitDeliveries } from './deliveries.js';
 
 export interface InboundText {
   callerId: string;
@@ -49,10 +49,15 @@ export interface ReceiveSmsPorts {
   log?: Logger | undefined;
   /** Budgets, block list, allowed countries and the day's spend (shared/limits); absent in pure tests. */
   limits?: Limits | undefined;
+  /** How this channel answers inline (TwiML on Twilio); absent: every message goes through the outbox. */
+  inline: InlineAnswer | undefined;
 }
 
 export interface SmsOutcome {
+  /** The webhook's inline answer (TwiML), or '' on a channel without one. */
   twiml: string;
+  /** Messages queued in the outbox with the write. */
+  queued?: number | undefined;
   intent: ReturnType<typeof decideCallerCase>['intent'] | 'retry' | 'blocked' | 'flood';
   /** Texts to people other than the sender (volunteers), for metrics. */
   forwarded: number;
@@ -93,7 +98,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
     const isBlocked = isBlocking(blocked, now);
     // A coordinator's block: nothing at all. A flood block: only STOP and erasure, without a word back.
     if (isBlocked && (!blocked?.automatic || !HONOURED_WHEN_BLOCKED.has(decision.intent))) {
-      return { twiml: messagingTwiml([]), intent: 'blocked', forwarded: 0 };
+      return { twiml: silence(ports), intent: 'blocked', forwarded: 0 };
     }
     // Only a caller with a case costs the extra read; everyone else stays at two requests.
     const current = caller?.openCase ? await ports.cases.get(caller.openCase) : undefined;
@@ -125,7 +130,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         }
       }
       if (flooded && !HONOURED_WHEN_BLOCKED.has(decision.intent)) {
-        return { twiml: messagingTwiml([]), intent: 'flood', forwarded: 0 };
+        return { twiml: silence(ports), intent: 'flood', forwarded: 0 };
       }
       const guarded = guardCallerTexts({
         messages,
@@ -148,7 +153,9 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       };
       if (overCeiling) messages = [];
     }
-    const twiml = outgoingTwiml(text.hotline, messages);
+    const sender = { phone: text.phone, channel: text.channel };
+    const deliveries = splitDeliveries(messages, sender, ports.inline, text.messageSid);
+    const twiml = ports.inline ? ports.inline.render(deliveries.inline) : '';
     const record = {
       messageSid: text.messageSid,
       replyTwiml: twiml,
@@ -164,15 +171,18 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
           await ports.cases.eraseTrail(caseChange.next.code);
           await ports.cases.save(caseChange.next, caseChange.readVersion);
         }
-        await ports.callers.eraseCaller(text.callerId, record);
+        await ports.callers.eraseCaller(text.callerId, record, deliveries.outbox);
       } else {
         const { next, changes } = withReminders(decided.caller, decided.reminderPlans);
-        await ports.callers.saveAfterMessage(next, caller?.version, record, changes, { caseChange });
+        await ports.callers.saveAfterMessage(next, caller?.version, record, changes, {
+          caseChange,
+          outbox: deliveries.outbox,
+        });
         // STOP closed the case: the answered webhooks kept beside it go too.
         if (caseChange?.next.status === 'closed') await ports.cases.eraseTrail(caseChange.next.code);
       }
       await forgetRecordings(ports, decided.forgetRecordings);
-      return { twiml, intent: decided.intent, forwarded, limited };
+      return { twiml, intent: decided.intent, forwarded, limited, queued: deliveries.outbox.length };
     } catch (error) {
       const retry =
         error instanceof ConcurrentCallerUpdateError ||
@@ -182,6 +192,11 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       await jitter(attempt);
     }
   }
+}
+
+/** The answer that says nothing, in the channel's own form. */
+function silence(ports: Pick<ReceiveSmsPorts, 'inline'>): string {
+  return ports.inline ? ports.inline.render([]) : '';
 }
 
 /**

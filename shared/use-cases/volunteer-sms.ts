@@ -1,7 +1,6 @@
 // Use case: one text from a volunteer's phone (a command), answered once even when Twilio retries.
 // A lost race (two volunteers taking one case) reads again and answers with what happened.
 
-import { outgoingTwiml } from '../adapters/twilio/twiml.js';
 import type { Outgoing } from '../cases/caller-case.js';
 import {
   decideVolunteerText,
@@ -19,6 +18,7 @@ import type { RecordingEraser } from '../ports/recordings.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../ports/volunteer-inbox.js';
 import { jitter } from '../retry.js';
 import { activeCoordinators, type Volunteer } from '../volunteers/volunteer.js';
+import { type InlineAnswer, splitDeliveries } from './deliveries.js';
 import { forgetRecordings } from './receive-sms.js';
 
 export interface VolunteerSmsPorts {
@@ -33,6 +33,11 @@ export interface VolunteerSmsPorts {
   pins?: PinGuard | undefined;
   /** Texts only to these countries by SMS (ALLOWED_COUNTRY_CODES); absent: anywhere. */
   allowedCountryCodes?: readonly string[] | undefined;
+  /**
+   * TwiML from the hotline number; a caller on Telegram or the Serbian SIM is answered through the outbox.
+   * Absent when the command came to the SIM: every answer is queued.
+   */
+  inline: InlineAnswer | undefined;
 }
 
 export interface VolunteerText {
@@ -41,6 +46,8 @@ export interface VolunteerText {
   messageSid: string;
   body: string;
   hotline: string;
+  /** The channel the command came on; the volunteer's own answers go back on it. SMS by default. */
+  channel?: 'sms' | 'sms-gateway' | undefined;
 }
 
 export interface VolunteerSmsOutcome {
@@ -101,7 +108,9 @@ export async function receiveVolunteerSms(
             ),
           )
         : [...decided.messages, ...lockNotices];
-    const twiml = outgoingTwiml(text.hotline, allowed);
+    const sender = { phone: text.volunteer.phone, channel: text.channel ?? 'sms' };
+    const deliveries = splitDeliveries(allowed, sender, ports.inline, text.messageSid);
+    const twiml = ports.inline ? ports.inline.render(deliveries.inline) : '';
     const record = {
       code,
       messageSid: text.messageSid,
@@ -110,11 +119,10 @@ export async function receiveVolunteerSms(
       expiresAt: Math.floor(now.getTime() / 1000) + (ports.dedupeSeconds ?? 86_400),
     };
     try {
-      await ports.inbox.save(
-        text.volunteer.volunteerId,
-        record,
-        decided.caseChange ? { caseChange: decided.caseChange } : undefined,
-      );
+      await ports.inbox.save(text.volunteer.volunteerId, record, {
+        caseChange: decided.caseChange,
+        outbox: deliveries.outbox,
+      });
       // A closed case keeps nothing of the caller, and neither do the answered messages beside it (a
       // retried CLOSE then just hears that the case is closed).
       if (decided.outcome === 'closed' && code) await ports.cases.eraseTrail(code);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, it as vitestIt } fro
 import { BUNDLE_BUDGET_BYTES } from '../../infra/bundle-budget.js';
 import { esbuildOptionsFor } from '../../infra/constructs/hotline-function.js';
 import { cyrillicEscapes, type DeployedBundle, synthesizeBundles } from '../../infra/deployed-bundles.js';
-import { FUNCTION_ENTRIES, SCHEDULED_FUNCTIONS } from '../../infra/routes.js';
+import { FUNCTION_ENTRIES, OUTBOX_FUNCTION, SCHEDULED_FUNCTIONS } from '../../infra/routes.js';
 import { apiGatewayEventFrom, lambdaContext } from '../../local/apigw-event.js';
 import {
   ensureHotlineTable,
@@ -55,6 +55,7 @@ const bundleOf = (entry: string): DeployedBundle => {
 const ENTRIES = [
   ...Object.values(FUNCTION_ENTRIES),
   ...Object.values(SCHEDULED_FUNCTIONS).map((fn) => fn.entry),
+  OUTBOX_FUNCTION.entry,
 ];
 
 describe('the bundles cdk synth writes', () => {

@@ -66,7 +66,8 @@ describe('the hotline stack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { PUBLIC_BASE_URL: Match.anyValue() } } },
     });
-    expect(Object.keys(functions)).toHaveLength(2);
+    // SMS, voice, Telegram and the Serbian SIM.
+    expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -130,8 +131,11 @@ describe('the hotline stack', () => {
       'MigrantHotline/Cases/Chase/Function',
       // The CDK-owned Lambda behind the prompts' BucketDeployment (a CloudFormation custom resource).
       'MigrantHotline/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB',
+      'MigrantHotline/Outbox/Sender/Function',
       'MigrantHotline/Reminders/Sweep/Function',
+      'MigrantHotline/sms-gatewayWebhook/Function',
       'MigrantHotline/smsWebhook/Function',
+      'MigrantHotline/telegramWebhook/Function',
       'MigrantHotline/voiceWebhook/Function',
     ]);
   });
@@ -208,17 +212,19 @@ describe('the reminder sweep in the stack', () => {
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
       }),
     ]);
-    // No other function may send SMS than the sweep, the case chase and the voice webhook (SMS summary on
-    // request, docs/ivr.md; voicemail links to volunteers). The SMS webhook answers in TwiML only.
+    // No other function may send SMS than the sweep, the case chase, the voice webhook (SMS summary on
+    // request, docs/ivr.md; voicemail links to volunteers) and the outbox sender (relays from Telegram and
+    // the SIM). The webhooks answer inline or write to the outbox, never send themselves.
     const everyPolicy = Object.values(template.findResources('AWS::IAM::Policy'));
     const publishers = everyPolicy
       .filter((policy) => JSON.stringify(policy).includes('sns:Publish'))
       .flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((ref) => ref.Ref));
-    expect(publishers).toHaveLength(3);
+    expect(publishers).toHaveLength(4);
     expect(publishers).toContain(role);
     const others = publishers.filter((ref) => ref !== role).sort();
     expect(others[0]).toMatch(/^CasesChase/);
-    expect(others[1]).toMatch(/^voiceWebhook/);
+    expect(others[1]).toMatch(/^OutboxSender/);
+    expect(others[2]).toMatch(/^voiceWebhook/);
   });
 
   it('sends failed sweeps and undeliverable schedule events to one encrypted, SSL-only queue', () => {

@@ -40,6 +40,10 @@ export async function startTestHotline(
   process.env.CALLER_HASH_KEY = TEST_HASH_KEY;
   process.env.LOG_LEVEL = 'debug';
   for (const name of Object.keys(LOOSE_LIMITS)) delete process.env[name];
+  // No pause between two messages to one chat or through the SIM: a test sends them milliseconds apart.
+  // tests/unit/reminders/send-pace.test.ts holds the pacing itself to its intervals.
+  process.env.TELEGRAM_CHAT_INTERVAL_MS = '0';
+  process.env.SMS_GATEWAY_SEND_INTERVAL_MS = '0';
   Object.assign(process.env, limits);
   return startLocalHotline({
     dynamoEndpoint: inject('dynamoEndpoint'),
@@ -149,3 +153,54 @@ export async function itemsOfCaller(
 }
 
 export { localDynamoDbClient };
+
+let updateId = Math.floor(Math.random() * 1_000_000) * 1000;
+
+/** A Telegram `Update` as the Bot API posts it for a private text message. */
+export function telegramUpdate(
+  chatId: number,
+  text: string,
+  options: { updateId?: number; languageCode?: string } = {},
+): Record<string, unknown> {
+  const id = options.updateId ?? ++updateId;
+  const isCommand = text.startsWith('/');
+  return {
+    update_id: id,
+    message: {
+      message_id: id % 100_000,
+      from: {
+        id: chatId,
+        is_bot: false,
+        first_name: 'Айгүл',
+        ...(options.languageCode ? { language_code: options.languageCode } : {}),
+      },
+      chat: { id: chatId, first_name: 'Айгүл', type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(isCommand
+        ? { entities: [{ offset: 0, length: text.split(' ')[0]?.length ?? 0, type: 'bot_command' }] }
+        : {}),
+    },
+  };
+}
+
+/** Posts an update to /telegram with the secret header Telegram sends (`secret` null: no header). */
+export async function postTelegram(
+  hotline: LocalHotline,
+  update: unknown,
+  secret: string | null = 'local-telegram-secret',
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${hotline.url}/telegram`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }),
+    },
+    body: JSON.stringify(update),
+  });
+  const text = await response.text();
+  await hotline.settled();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const uniqueChatId = (): number => 100_000_000 + Math.floor(Math.random() * 900_000_000);

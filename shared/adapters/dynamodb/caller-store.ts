@@ -12,6 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../../callers/caller.js';
+import { channelOf } from '../../callers/caller.js';
 import { isLocalDate } from '../../deadlines/index.js';
 import {
   type CallerSnapshot,
@@ -21,9 +22,8 @@ import {
   type HandledMessage,
   type ReminderChanges,
 } from '../../ports/caller-store.js';
+import type { OutboundMessage } from '../../ports/outbox.js';
 import type { SideWrites } from '../../ports/side-writes.js';
-import type { BlockEntry } from '../../ports/usage.js';
-import type { ReminderItem } from '../../reminders/reminder-item.js';
 import { blockKeys, callerKeys, erasureKeys, type ItemKey } from './keys.js';
 import { sideWriteItems } from './side-writes.js';
 import { toBlockEntry } from './usage-store.js';
@@ -128,7 +128,11 @@ export class DynamoCallerStore implements CallerStore {
     );
   }
 
-  async eraseCaller(callerId: string, message: HandledMessage): Promise<{ itemsDeleted: number }> {
+  async eraseCaller(
+    callerId: string,
+    message: HandledMessage,
+    outbox: readonly OutboundMessage[] = [],
+  ): Promise<{ itemsDeleted: number }> {
     const keys: ItemKey[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -156,12 +160,25 @@ export class DynamoCallerStore implements CallerStore {
       await this.deleteAll(ordered.slice(at, at + 25));
     }
     // Last, so that a retry after a crash midway finds items left and erases again.
-    await this.client.send(
-      new PutCommand({
+    const record = {
+      Put: {
         TableName: this.tableName,
         Item: { ...erasureKeys.byMessage(message.messageSid), type: 'erasure', ...message },
-      }),
-    );
+      },
+    };
+    if (outbox.length === 0) {
+      await this.client.send(new PutCommand(record.Put));
+      return { itemsDeleted: ordered.length };
+    }
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [record, ...sideWriteItems(this.tableName, { outbox })] }),
+      );
+    } catch (error) {
+      // A retry after a crash midway: the confirmation is queued already, only the record is missing.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      await this.client.send(new PutCommand(record.Put));
+    }
     return { itemsDeleted: ordered.length };
   }
 
@@ -191,7 +208,7 @@ function toCaller(item: Record<string, unknown>): Caller {
   return {
     callerId: String(item.callerId),
     phone: String(item.phone),
-    channel: item.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+    channel: channelOf(item.channel),
     language: item.language === 'ky' || item.language === 'ru' ? item.language : undefined,
     latin: item.latin === true,
     optedOut: item.optedOut === true,

@@ -12,6 +12,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { channelOf } from '../../callers/caller.js';
 import type { Case, CaseEvent, CaseNote } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
 import { CaseChangedError, type CaseStore } from '../../ports/case-store.js';
@@ -194,7 +195,7 @@ function toCase(item: Record<string, unknown>): Case {
     code: String(item.code),
     callerId: text(item.callerId),
     callerPhone: text(item.callerPhone),
-    callerChannel: item.callerChannel === 'whatsapp' ? 'whatsapp' : 'sms',
+    callerChannel: channelOf(item.callerChannel),
     language: item.language === 'ky' ? 'ky' : 'ru',
     latin: item.latin === true,
     mayText: item.mayText === true,

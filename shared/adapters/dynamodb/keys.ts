@@ -115,3 +115,8 @@ export const outboxKeys = {
   prefix: 'OUTBOX#',
   message: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
 };
+
+/** The Serbian SIM's phone: when it last reported (any signed webhook, `system:ping` included). */
+export const gatewayKeys = {
+  health: (): ItemKey => ({ pk: 'GATEWAY', sk: 'HEALTH' }),
+};

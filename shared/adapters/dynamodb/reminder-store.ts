@@ -11,7 +11,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Channel, Language } from '../../callers/caller.js';
+import { channelOf } from '../../callers/caller.js';
 import type {
   CapacityUsed,
   ClaimedReminder,
@@ -290,7 +290,7 @@ function toDueReminder(item: Record<string, unknown>): DueReminder {
 function toRecipient(item: Record<string, unknown>): Recipient {
   return {
     phone: String(item.phone),
-    channel: item.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+    channel: channelOf(item.channel),
     language: item.language === 'ky' || item.language === 'ru' ? item.language : undefined,
     latin: item.latin === true,
     optedOut: item.optedOut === true,

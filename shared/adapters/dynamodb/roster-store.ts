@@ -12,7 +12,6 @@ import {
   VolunteerExistsError,
   VolunteerNotFoundError,
 } from '../../ports/roster.js';
-import { CachedRoster } from '../../volunteers/roster.js';
 import { parseVolunteer, type Volunteer } from '../../volunteers/volunteer.js';
 import { rosterKeys } from './keys.js';
 

@@ -12,3 +12,9 @@ export const TABLE_KEYS = {
 export const TABLE_INDEXES = [{ name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' }] as const;
 
 export type TableIndexName = (typeof TABLE_INDEXES)[number]['name'];
+
+/**
+ * The table's stream: keys only (never a number or a message body in the stream's 24 hours), enough for
+ * the outbox sender, which reads each new `OUTBOX#` item by its key.
+ */
+export const TABLE_STREAM_VIEW = 'KEYS_ONLY' as const;

@@ -4,7 +4,7 @@
 // read, checked at compile time against @grammyjs/types (types only, nothing ships).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Message, Update } from '@grammyjs/types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The header that carries the `secret_token` given to setWebhook, on every webhook request. */
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -17,26 +17,26 @@ export function secretMatches(expected: string, received: string | undefined): b
 }
 
 const userSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   is_bot: z.boolean(),
   first_name: z.string(),
-  language_code: z.string().optional(),
+  language_code: z.optional(z.string()),
 });
 
 const messageSchema = z.looseObject({
-  message_id: z.number().int(),
-  date: z.number().int(),
+  message_id: z.number().check(z.int()),
+  date: z.number().check(z.int()),
   // Chat ids reach 52 bits and groups' are negative: still exact as a JS number.
-  chat: z.looseObject({ id: z.number().int(), type: z.string() }),
-  from: userSchema.optional(),
-  text: z.string().optional(),
-  caption: z.string().optional(),
+  chat: z.looseObject({ id: z.number().check(z.int()), type: z.string() }),
+  from: z.optional(userSchema),
+  text: z.optional(z.string()),
+  caption: z.optional(z.string()),
 });
 
 /** The subset of a Bot API `Update` the hotline reads; every other field passes through unchecked. */
 export const telegramUpdateSchema = z.looseObject({
-  update_id: z.number().int(),
-  message: messageSchema.optional(),
+  update_id: z.number().check(z.int()),
+  message: z.optional(messageSchema),
 });
 
 export type TelegramUpdate = z.output<typeof telegramUpdateSchema>;

@@ -1,6 +1,8 @@
 // TwiML rendering with the twilio library's builders (deep imports, for bundle size).
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { type Channel, TWILIO_CHANNELS } from '../../callers/caller.js';
+import type { InlineAnswer } from '../../ports/inline-answer.js';
 
 export type WebhookKind = 'messaging' | 'voice';
 
@@ -30,7 +32,7 @@ export function messagingTwiml(messages: readonly ReplyMessage[]): string {
  */
 export function outgoingTwiml(
   hotline: string,
-  messages: readonly { body: string; to?: { phone: string; channel: 'sms' | 'whatsapp' } | undefined }[],
+  messages: readonly { body: string; to?: { phone: string; channel: Channel } | undefined }[],
 ): string {
   return messagingTwiml(
     messages.map((message) =>
@@ -47,8 +49,11 @@ export function outgoingTwiml(
  */
 export function addressFrom(
   hotline: string,
-  recipient: { phone: string; channel: 'sms' | 'whatsapp' },
+  recipient: { phone: string; channel: Channel },
 ): { to: string; from: string } {
+  // deliveries.ts queues every other channel; one here would be a bug, never a text to a chat id.
+  if (!TWILIO_CHANNELS.has(recipient.channel))
+    throw new Error(`No TwiML for the ${recipient.channel} channel`);
   const number = hotline.replace(/^whatsapp:/i, '');
   return recipient.channel === 'whatsapp'
     ? { to: `whatsapp:${recipient.phone}`, from: `whatsapp:${number}` }
@@ -75,6 +80,11 @@ export function voiceTwiml(parts: readonly SpeechPart[], options: { hangup?: boo
   appendSpeech(response, parts);
   if (options.hangup) response.hangup();
   return response.toString();
+}
+
+/** The Twilio messaging webhook's inline answer: TwiML, texts to others sent from the hotline number. */
+export function twimlAnswer(hotline: string): InlineAnswer {
+  return { channels: TWILIO_CHANNELS, render: (messages) => outgoingTwiml(hotline, messages) };
 }
 
 export { MessagingResponse, VoiceResponse };
