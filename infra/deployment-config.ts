@@ -62,7 +62,7 @@ const deploymentSchema = z.object({
   /** The IVR's proof codes per number and day. */
   ivrCodesPerDay: z.coerce.number().int().min(0).max(100).default(2),
   /** The estimate's price of one WhatsApp message, USD. */
-  whatsappMessageUsd: z.coerce.number().min(0).max(10).default(0.005),
+  whatsappMessageUsd: z.coerce.number().min(0).max(10).default(0.024),
   /** Texts from one number in a minute that make a flood (then an automatic block). */
   floodTextsPerMinute: z.coerce.number().int().min(2).max(1000).default(10),
   /** Minutes an automatic flood block lasts. */

@@ -34,7 +34,7 @@ export const LIMIT_CONFIG_SHAPE = {
   /** The estimate's price of one SMS segment, USD (bench/prices.json: to a Serbian mobile). */
   SMS_SEGMENT_USD: z._default(z.coerce.number().check(z.gte(0), z.lte(10)), 0.41),
   /** The estimate's price of one WhatsApp message, USD. */
-  WHATSAPP_MESSAGE_USD: z._default(z.coerce.number().check(z.gte(0), z.lte(10)), 0.005),
+  WHATSAPP_MESSAGE_USD: z._default(z.coerce.number().check(z.gte(0), z.lte(10)), 0.024),
 };
 
 /** The parsed limit variables, whichever function's configuration holds them. */

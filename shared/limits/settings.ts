@@ -50,7 +50,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   withheldCasesPerHour: 3,
   dailySpendCeilingUsd: 50,
   smsSegmentUsd: 0.41,
-  whatsappMessageUsd: 0.005,
+  whatsappMessageUsd: 0.024,
   pinAttempts: 5,
   pinLockMinutes: 15,
 };

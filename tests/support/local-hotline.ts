@@ -204,3 +204,18 @@ export async function postTelegram(
 }
 
 export const uniqueChatId = (): number => 100_000_000 + Math.floor(Math.random() * 900_000_000);
+
+/** Posts a webhook to /sms-gateway exactly as SMS Gateway for Android sends it (headers and body). */
+export async function postGateway(
+  hotline: LocalHotline,
+  request: { body: string; headers: Record<string, string> },
+): Promise<{ status: number }> {
+  const response = await fetch(`${hotline.url}/sms-gateway`, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+  });
+  await response.text();
+  await hotline.settled();
+  return { status: response.status };
+}
