@@ -1,5 +1,6 @@
-// The admin command line (`npm run admin -- volunteers ...`), as a function so the tests run it in-process
-// against DynamoDB Local. scripts/admin.ts is the thin entry that hands it process.argv and sets the exit code.
+// The admin command line (`npm run admin -- volunteers ...`, `blocklist ...`, `telegram ...`), as a function
+// so the tests run it in-process against DynamoDB Local and the local Bot API stand-in. scripts/admin.ts is
+// the thin entry that hands it process.argv and sets the exit code.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -11,6 +12,7 @@ import { LOCAL_DEFAULTS } from '../local/hotline.js';
 import { type RuntimeInfo, readRuntimeInfo } from '../local/runtime-file.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
 import { DynamoBlockList } from '../shared/adapters/dynamodb/usage-store.js';
+import { TELEGRAM_DEFAULT_API_BASE, telegramBotApi } from '../shared/adapters/telegram/bot-api.js';
 import { isBlocking } from '../shared/limits/windows.js';
 import { VolunteerExistsError, VolunteerNotFoundError } from '../shared/ports/roster.js';
 import { callerIdFor, maskPhone } from '../shared/privacy.js';
@@ -47,6 +49,7 @@ export interface AdminOptions {
 
 export const USAGE = `Usage: npm run admin -- volunteers <command> [options]
        npm run admin -- blocklist <command> [options]
+       npm run admin -- telegram <command> [options]
 
 Commands:
   volunteers list [--json]
@@ -90,7 +93,20 @@ Block list (numbers that get no answer, no reply and no call; STOP and erasure s
   env CALLER_HASH_KEY; for npm start's table its local default. For a deployed table, read it from the
   stack's Twilio secret (docs/operations.md).
 
-Exit codes: 0 done, 1 refused (invalid input, unknown id, unreachable table; nothing written), 2 usage.`;
+Telegram (docs/telegram.md):
+  telegram set-webhook [--url URL]
+      Points Telegram at the hotline's POST /telegram, with the webhook secret, for new messages only.
+      URL: the stack's TelegramWebhookUrl output, or the public base URL (/telegram is added); default
+      env PUBLIC_BASE_URL + /telegram. https only (http only for this machine: the local stand-in).
+  telegram webhook-info
+      The URL Telegram delivers to, the updates waiting there, and Telegram's last delivery error.
+  The bot token is env TELEGRAM_BOT_TOKEN, the webhook secret TELEGRAM_WEBHOOK_SECRET (in AWS: both from the
+  stack's channels secret, docs/telegram.md), the Bot API TELEGRAM_API_BASE (default ${TELEGRAM_DEFAULT_API_BASE}).
+  With neither TELEGRAM_API_BASE nor TELEGRAM_BOT_TOKEN: the running \`npm start\`'s stand-in, with the local
+  token and secret. Neither the token nor the secret is ever printed.
+
+Exit codes: 0 done, 1 refused (invalid input, unknown id, unreachable table or Bot API, refused by
+Telegram; nothing written), 2 usage.`;
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -111,6 +127,7 @@ const OPTIONS = {
   pin: { type: 'string' },
   reason: { type: 'string' },
   hours: { type: 'string' },
+  url: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -180,6 +197,7 @@ export async function runAdmin(
       return 0;
     }
     if (group === 'blocklist') return await blocklist(commandName, args, values, io, env, options);
+    if (group === 'telegram') return await telegram(commandName, args, values, io, env, options);
     if (group !== 'volunteers') throw new UsageError(`Unknown command "${group}"`);
     if (commandName === undefined)
       throw new UsageError('volunteers: which command? list, add, update, remove, import');
@@ -761,4 +779,323 @@ async function blocklist(
 function cleanReason(reason: string | undefined): string {
   const line = (reason ?? 'added by a coordinator').replace(/\s+/g, ' ').trim().slice(0, 120);
   return maskPhone(line) || 'added by a coordinator';
+}
+
+// --- Telegram --------------------------------------------------------------------------------------
+// setWebhook through the hotline's own Bot API client; getWebhookInfo, which only this command line asks,
+// with one fetch here. The bot token is part of every Bot API URL: nothing printed may contain it (or the
+// webhook secret), so every text that comes back is redacted and no URL with the token is ever shown.
+
+const TELEGRAM_COMMANDS: Record<string, { options: OptionName[] }> = {
+  'set-webhook': { options: ['url'] },
+  'webhook-info': { options: [] },
+};
+
+/** What BotFather gives: the bot's id, a colon, then the secret part. */
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
+/** What setWebhook accepts as a secret token. */
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+const TELEGRAM_TIMEOUT_MS = 10_000;
+
+interface TelegramTarget {
+  /** Without a trailing slash, and without the token. */
+  apiBase: string;
+  /** On this machine (the local stand-in): http is fine, and the local token and secret are the defaults. */
+  loopback: boolean;
+  /** The running `npm start`, found through its runtime file. */
+  running: RuntimeInfo | undefined;
+}
+
+interface TelegramCredentials {
+  token: string;
+  secret: string | undefined;
+}
+
+/** What the last Bot API request came back with (its status and description), or why it got no answer. */
+interface BotApiExchange {
+  status?: number;
+  description?: string;
+  /** ECONNREFUSED, TimeoutError, ...: no answer at all. */
+  failure?: string;
+}
+
+async function telegram(
+  commandName: string | undefined,
+  args: string[],
+  values: Values,
+  io: AdminIo,
+  env: AdminEnv,
+  options: AdminOptions,
+): Promise<number> {
+  if (commandName === undefined) throw new UsageError('telegram: which command? set-webhook, webhook-info');
+  const spec = TELEGRAM_COMMANDS[commandName];
+  if (!spec) throw new UsageError(`Unknown command "telegram ${commandName}"`);
+  const allowed = new Set<OptionName>(['help', ...spec.options]);
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (!allowed.has(name)) throw new UsageError(`telegram ${commandName} takes no --${name}`);
+  }
+  if (args.length > 0) {
+    throw new UsageError(`telegram ${commandName} takes nothing after the command, not "${args.join(' ')}"`);
+  }
+  const target = telegramTarget(env, (options.runtime ?? readRuntimeInfo)());
+  const webhookUrl = commandName === 'set-webhook' ? resolveWebhookUrl(values, env, target) : undefined;
+  const credentials = telegramCredentials(env, target);
+  // A secret too short to be one (refused below) would only blot out ordinary words.
+  const hidden = [credentials.token, credentials.secret].filter(
+    (value): value is string => value !== undefined && value.length >= 8,
+  );
+  const redact = (text: string) =>
+    hidden.reduce((redacted, value) => redacted.split(value).join('<hidden>'), text);
+  io.out(
+    `Telegram Bot API at ${target.apiBase}${target.running ? ' (the stand-in of the running `npm start`)' : ''}`,
+  );
+  try {
+    if (webhookUrl !== undefined) await setWebhook(target, credentials, webhookUrl, io, redact);
+    else await webhookInfo(target, credentials, io, redact);
+  } catch (error) {
+    if (error instanceof AdminError) throw new AdminError(error.lines.map(redact));
+    // Anything unforeseen, still without the token.
+    throw new AdminError([redact(`${(error as Error).name ?? 'Error'}: ${(error as Error).message}`)]);
+  }
+  return 0;
+}
+
+const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+function telegramTarget(env: AdminEnv, running: RuntimeInfo | undefined): TelegramTarget {
+  const apiBase = given(env.TELEGRAM_API_BASE);
+  // Nothing about Telegram in the environment, and `npm start` runs: its stand-in, as for the table. A token
+  // exported empty (from a secret that has none yet) is a mistake to report, not a wish for the stand-in.
+  const local =
+    env.TELEGRAM_API_BASE === undefined && env.TELEGRAM_BOT_TOKEN === undefined ? running : undefined;
+  const base = (apiBase ?? (local ? `${local.url}/_local/telegram` : TELEGRAM_DEFAULT_API_BASE)).replace(
+    /\/+$/,
+    '',
+  );
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new AdminError([`TELEGRAM_API_BASE "${base}" is not a URL (like ${TELEGRAM_DEFAULT_API_BASE})`]);
+  }
+  const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new AdminError([
+      `TELEGRAM_API_BASE "${base}" is not https: the bot token travels in every Bot API URL.`,
+      'http is accepted only on this machine (the local stand-in of `npm start`).',
+    ]);
+  }
+  return { apiBase: base, loopback, running: local };
+}
+
+function telegramCredentials(env: AdminEnv, target: TelegramTarget): TelegramCredentials {
+  const read = (name: 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_WEBHOOK_SECRET', key: string) => {
+    const value = given(env[name]);
+    // `jq -r .key` prints "null" for a key the secret does not have.
+    if (value === 'null') {
+      throw new AdminError([
+        `${name} is "null": the channels secret has no ${key} (check the jq line, docs/telegram.md).`,
+      ]);
+    }
+    return value;
+  };
+  const token =
+    read('TELEGRAM_BOT_TOKEN', 'telegramBotToken') ??
+    (target.loopback ? LOCAL_DEFAULTS.telegramBotToken : undefined);
+  if (token === undefined) {
+    throw new AdminError([
+      'TELEGRAM_BOT_TOKEN is not set (or empty): the token BotFather gave the bot is needed.',
+      "For the deployed hotline, export it from the stack's channels secret (ChannelsSecretArn output, key",
+      'telegramBotToken; docs/telegram.md, "Point Telegram at the hotline"). Locally, start `npm start` first.',
+    ]);
+  }
+  if (!BOT_TOKEN.test(token)) {
+    throw new AdminError([
+      'TELEGRAM_BOT_TOKEN does not look like a bot token: digits, a colon, then letters, digits, _ and -,',
+      'as BotFather gives it (like 7012345678:AAF...). It is not shown here.',
+    ]);
+  }
+  const secret =
+    read('TELEGRAM_WEBHOOK_SECRET', 'telegramWebhookSecret') ??
+    (target.loopback ? LOCAL_DEFAULTS.telegramWebhookSecret : undefined);
+  return { token, secret };
+}
+
+/** `--url` (a public base URL or the whole webhook URL), else PUBLIC_BASE_URL, as the webhook's URL. */
+function resolveWebhookUrl(values: Values, env: AdminEnv, target: TelegramTarget): string {
+  const fromOption = given(values.url);
+  const fromEnv = given(env.PUBLIC_BASE_URL);
+  const raw = fromOption ?? fromEnv ?? target.running?.publicBaseUrl;
+  const source = fromOption !== undefined ? '--url' : fromEnv !== undefined ? 'PUBLIC_BASE_URL' : 'npm start';
+  if (raw === undefined) {
+    throw new AdminError([
+      "Which URL should Telegram call? Pass --url with the stack's TelegramWebhookUrl output",
+      '(or the public base URL: /telegram is added), or set PUBLIC_BASE_URL.',
+    ]);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AdminError([`${source} "${raw}" is not a URL (like https://hotline.example.org/telegram)`]);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new AdminError([
+      `${source} "${raw}" is not https: Telegram only delivers updates to an https:// URL.`,
+      'http is accepted only for this machine (the local stand-in of `npm start`). Nothing was set.',
+    ]);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new AdminError([
+      `${source} "${url.origin}${url.pathname}...": give the URL without user, password, ?query or #fragment.`,
+    ]);
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path.endsWith('/telegram') ? path : `${path}/telegram`}`;
+}
+
+/** fetch, noting what came back: the shared client reports only Telegram's description, not its status. */
+function recordingFetch(exchange: BotApiExchange): typeof fetch {
+  return async (input, init) => {
+    for (const key of Object.keys(exchange) as (keyof BotApiExchange)[]) delete exchange[key];
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      exchange.failure = failureCode(error);
+      throw error;
+    }
+    exchange.status = response.status;
+    try {
+      const body = JSON.parse(await response.clone().text()) as { description?: unknown } | null;
+      if (typeof body?.description === 'string') exchange.description = body.description;
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    return response;
+  };
+}
+
+function failureCode(error: unknown): string {
+  const { name, code, cause } = error as {
+    name?: string;
+    code?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (name === 'TimeoutError') return 'timed out';
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof code === 'string') return code;
+  // fetch's own refusals ("bad port") carry no code.
+  if (typeof cause?.message === 'string') return cause.message;
+  return name ?? 'no answer';
+}
+
+async function setWebhook(
+  target: TelegramTarget,
+  { token, secret }: TelegramCredentials,
+  url: string,
+  io: AdminIo,
+  redact: (text: string) => string,
+): Promise<void> {
+  if (secret === undefined) {
+    throw new AdminError([
+      'TELEGRAM_WEBHOOK_SECRET is not set (or empty): Telegram sends it back with every update, and the',
+      "hotline drops updates without it. For the deployed hotline, export it from the stack's channels",
+      'secret (key telegramWebhookSecret; docs/telegram.md). Nothing was set.',
+    ]);
+  }
+  if (!WEBHOOK_SECRET.test(secret)) {
+    throw new AdminError([
+      'TELEGRAM_WEBHOOK_SECRET is not a secret Telegram accepts: 1 to 256 characters of A-Z, a-z, 0-9, _',
+      'and -. It is not shown here. Nothing was set.',
+    ]);
+  }
+  io.out(`webhook ${url}`);
+  const exchange: BotApiExchange = {};
+  const api = telegramBotApi({ apiBase: target.apiBase, token, fetchFn: recordingFetch(exchange) });
+  try {
+    await api.setWebhook(url, secret);
+  } catch (error) {
+    throw new AdminError(botApiRefusal('setWebhook', target, exchange, (error as Error).message));
+  }
+  io.out(`Telegram: ${redact(exchange.description ?? 'webhook set')}`);
+  io.out('Check it with: npm run admin -- telegram webhook-info');
+}
+
+async function webhookInfo(
+  target: TelegramTarget,
+  { token }: TelegramCredentials,
+  io: AdminIo,
+  redact: (text: string) => string,
+): Promise<void> {
+  const exchange: BotApiExchange = {};
+  let answer: { ok?: unknown; result?: unknown } | undefined;
+  try {
+    const response = await recordingFetch(exchange)(`${target.apiBase}/bot${token}/getWebhookInfo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(TELEGRAM_TIMEOUT_MS),
+    });
+    answer = JSON.parse(await response.text()) as typeof answer;
+  } catch {
+    // No answer, or no JSON: the exchange says which.
+  }
+  const info = answer?.ok === true && exchange.status === 200 ? answer.result : undefined;
+  if (typeof info !== 'object' || info === null) {
+    throw new AdminError(botApiRefusal('getWebhookInfo', target, exchange, 'unexpected answer'));
+  }
+  const { url, pending_update_count, last_error_message, last_error_date } = info as Record<string, unknown>;
+  io.out(
+    typeof url === 'string' && url !== ''
+      ? `url: ${redact(url)}`
+      : 'url: (none: no webhook is set; run npm run admin -- telegram set-webhook)',
+  );
+  io.out(`pending_update_count: ${typeof pending_update_count === 'number' ? pending_update_count : 0}`);
+  if (typeof last_error_message === 'string' && last_error_message !== '') {
+    const at =
+      typeof last_error_date === 'number' ? ` (${new Date(last_error_date * 1000).toISOString()})` : '';
+    io.out(`last_error_message: ${redact(last_error_message)}${at}`);
+  }
+}
+
+/** Why a Bot API call failed, in words an admin can act on; never the token. */
+function botApiRefusal(
+  method: string,
+  target: TelegramTarget,
+  exchange: BotApiExchange,
+  fallback: string,
+): string[] {
+  if (exchange.failure !== undefined) {
+    return target.loopback
+      ? [
+          `Nothing answers at ${target.apiBase} (${exchange.failure}). Is \`npm start\` running?`,
+          'Start it in another terminal, or set TELEGRAM_API_BASE to where it runs.',
+        ]
+      : [`Cannot reach the Bot API at ${target.apiBase} (${exchange.failure}); nothing was changed.`];
+  }
+  const status = exchange.status ?? 0;
+  const said = exchange.description ?? `HTTP ${status}`;
+  if (status === 401) {
+    return [
+      `Telegram refused the bot token (${status} ${said}): TELEGRAM_BOT_TOKEN is not this bot's token.`,
+      target.loopback
+        ? `The stand-in of \`npm start\` takes the TELEGRAM_BOT_TOKEN it was started with, else ${LOCAL_DEFAULTS.telegramBotToken}.`
+        : 'Use the token BotFather gave (after /revoke, the new one), as stored in the channels secret.',
+      'The token is not shown here. Nothing was changed.',
+    ];
+  }
+  if (status === 404) {
+    return [
+      `Telegram answered ${method} with 404 ${said}: the token is malformed, or TELEGRAM_API_BASE`,
+      `(${target.apiBase}) is not the Bot API. Nothing was changed.`,
+    ];
+  }
+  return [`Telegram refused ${method} (${status || 'no status'}): ${exchange.description ?? fallback}`];
 }

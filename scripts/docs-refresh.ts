@@ -32,7 +32,14 @@ function refreshScreenshots(): void {
 }
 
 function refreshBench(): void {
-  const files = ['RESULTS.md', 'results.json', 'reminders-results.json', 'costs.json', 'abuse.json'];
+  const files = [
+    'RESULTS.md',
+    'results.json',
+    'reminders-results.json',
+    'costs.json',
+    'abuse.json',
+    'outbox.json',
+  ];
   const absent = files.filter((name) => !existsSync(join(BENCH_OUT, name)));
   if (absent.length > 0) {
     missing.push(`bench figures: bench/.out lacks ${absent.join(', ')} (run \`npm run bench\` first)`);

@@ -81,6 +81,11 @@ export function decideSmsReply(
     const next = { ...caller, optedOut: true, awaiting: undefined };
     return decision(next, 'stop', [say(next, 'stopped')], { reminderPlans: { entry: [], permit: [] } });
   }
+  // START from a number we never heard of is a hello (Telegram's /start), not a resubscription: the welcome.
+  if (match.intent === 'start' && isFirstContact) {
+    const next: Caller = { ...caller, language: guessLanguage(text, caller.phone), awaiting: 'language' };
+    return decision(next, 'welcome', [say(next, 'welcome')]);
+  }
   if (match.intent === 'start') {
     const next = { ...caller, optedOut: false, awaiting: undefined };
     return decision(next, 'start', [say(next, 'started')], {
@@ -126,6 +131,7 @@ export function decideSmsReply(
     if (step) return historyDecision(step, decision);
   }
 
+  // START from a number we never heard of is a hello (Telegram's /start), not a resubscription.
   if (match.intent === 'unknown' || match.intent === 'confirm_delete') {
     if (isFirstContact) {
       // Unknown first words: ask for a language, in both, and name the main keywords.

@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-local.js';
+import type { LocalHotline } from '../../local/hotline.js';
 import { freePort } from '../../local/ports.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, pinMatches, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import { startTestHotline } from '../support/local-hotline.js';
 
 const SAMPLE_ROSTER = resolve(import.meta.dirname, '../../local/roster.sample.json');
 // A Monday, 10:00 in Belgrade (CET).
@@ -431,5 +433,193 @@ describe('npm run admin -- volunteers', () => {
 
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^Table "missing-\w+" not found/);
+  });
+});
+
+describe('npm run admin -- telegram', () => {
+  let hotline: LocalHotline;
+  /** What the local runtime put in the environment: its Bot API stand-in, token, secret and base URL. */
+  let telegramEnv: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    hotline = await startTestHotline();
+    telegramEnv = {
+      TELEGRAM_API_BASE: process.env.TELEGRAM_API_BASE,
+      TELEGRAM_BOT_TOKEN: process.env.TELEGRAM_BOT_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: process.env.TELEGRAM_WEBHOOK_SECRET,
+      PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL,
+    };
+  });
+
+  afterAll(async () => {
+    await hotline.stop();
+  });
+
+  async function telegram(argv: string[], extra: Record<string, string | undefined> = {}) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runAdmin(
+      ['telegram', ...argv],
+      { out: (line) => out.push(line), err: (line) => err.push(line) },
+      { ...telegramEnv, ...extra },
+      // Never the `npm start` that may run on this machine.
+      { runtime: () => undefined },
+    );
+    return { code, out: out.join('\n'), err: err.join('\n'), all: [...out, ...err].join('\n') };
+  }
+
+  it('runs against the stand-in of the local runtime, with the local token and secret', () => {
+    expect(telegramEnv.TELEGRAM_API_BASE).toBe(`${hotline.url}/_local/telegram`);
+    expect(telegramEnv.PUBLIC_BASE_URL).toBe(hotline.publicBaseUrl);
+  });
+
+  it('sets the webhook to PUBLIC_BASE_URL + /telegram, and webhook-info shows that URL', async () => {
+    const set = await telegram(['set-webhook']);
+    const info = await telegram(['webhook-info']);
+
+    expect(set.code).toBe(0);
+    expect(set.out).toContain(`Telegram Bot API at ${hotline.url}/_local/telegram`);
+    expect(set.out).toContain(`webhook ${hotline.publicBaseUrl}/telegram`);
+    expect(set.out).toContain('Telegram: Webhook was set');
+    expect(info.code).toBe(0);
+    expect(info.out).toContain(`url: ${hotline.publicBaseUrl}/telegram`);
+    expect(info.out).toContain('pending_update_count: 0');
+    for (const result of [set, info]) {
+      expect(result.all).not.toContain(String(telegramEnv.TELEGRAM_BOT_TOKEN));
+      expect(result.all).not.toContain(String(telegramEnv.TELEGRAM_WEBHOOK_SECRET));
+    }
+  });
+
+  it('takes --url as a public base URL or as the whole /telegram URL', async () => {
+    const base = await telegram(['set-webhook', '--url', 'https://hotline.example.org/']);
+    const baseInfo = await telegram(['webhook-info']);
+    const whole = await telegram([
+      'set-webhook',
+      '--url',
+      'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/telegram',
+    ]);
+    const wholeInfo = await telegram(['webhook-info']);
+
+    expect(base.code).toBe(0);
+    expect(baseInfo.out).toContain('url: https://hotline.example.org/telegram');
+    expect(whole.code).toBe(0);
+    expect(wholeInfo.out).toContain(
+      'url: https://abc123.execute-api.eu-central-1.amazonaws.com/prod/telegram',
+    );
+  });
+
+  it('refuses an http URL that is not this machine, and sets nothing', async () => {
+    await telegram(['set-webhook']);
+
+    const refused = await telegram(['set-webhook', '--url', 'http://hotline.example.org']);
+    const fromEnv = await telegram(['set-webhook'], { PUBLIC_BASE_URL: 'http://hotline.example.org' });
+    const info = await telegram(['webhook-info']);
+
+    for (const result of [refused, fromEnv]) {
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('Telegram only delivers updates to an https:// URL');
+    }
+    expect(refused.err).toContain('--url "http://hotline.example.org"');
+    expect(fromEnv.err).toContain('PUBLIC_BASE_URL "http://hotline.example.org"');
+    expect(info.out).toContain(`url: ${hotline.publicBaseUrl}/telegram`);
+  });
+
+  it('says Telegram refused a wrong token, exit code 1, and never prints the token', async () => {
+    const wrongToken = '987654:wrong-token-that-must-not-show';
+
+    const set = await telegram(['set-webhook', '--url', 'https://hotline.example.org'], {
+      TELEGRAM_BOT_TOKEN: wrongToken,
+    });
+    const info = await telegram(['webhook-info'], { TELEGRAM_BOT_TOKEN: wrongToken });
+
+    for (const result of [set, info]) {
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('Telegram refused the bot token (401 Unauthorized)');
+      expect(result.all).not.toContain(wrongToken);
+      expect(result.all).not.toContain('wrong-token');
+    }
+    expect((await telegram(['webhook-info'])).out).not.toContain('hotline.example.org');
+  });
+
+  it('targets the running `npm start` with nothing about Telegram in the environment', async () => {
+    const out: string[] = [];
+    const running = {
+      pid: process.pid,
+      url: hotline.url,
+      publicBaseUrl: hotline.publicBaseUrl,
+      dynamoEndpoint: endpoint,
+      tableName: hotline.tableName,
+      defaultToken: true,
+      startedAt: new Date().toISOString(),
+    };
+    const run = (argv: string[]) =>
+      runAdmin(
+        ['telegram', ...argv],
+        { out: (line) => out.push(line), err: (line) => out.push(line) },
+        {},
+        {
+          runtime: () => running,
+        },
+      );
+
+    await telegram(['set-webhook', '--url', 'https://before.example.org']);
+
+    expect(await run(['set-webhook'])).toBe(0);
+    expect(await run(['webhook-info'])).toBe(0);
+
+    expect(out[0]).toBe(
+      `Telegram Bot API at ${hotline.url}/_local/telegram (the stand-in of the running \`npm start\`)`,
+    );
+    expect(out).toContain(`url: ${hotline.publicBaseUrl}/telegram`);
+    expect(out.join('\n')).not.toContain('local-telegram-token');
+    // A token exported empty (the channels secret has none yet) is reported, not replaced by the stand-in.
+    const err: string[] = [];
+    const empty = await runAdmin(
+      ['telegram', 'webhook-info'],
+      { out: () => {}, err: (line) => err.push(line) },
+      { TELEGRAM_BOT_TOKEN: '' },
+      { runtime: () => running },
+    );
+    expect(empty).toBe(1);
+    expect(err.join('\n')).toContain('TELEGRAM_BOT_TOKEN is not set (or empty)');
+  });
+
+  it('asks for the token, the secret and the URL when they are missing, without any network call', async () => {
+    const noToken = await telegram(['webhook-info'], {
+      TELEGRAM_API_BASE: undefined,
+      TELEGRAM_BOT_TOKEN: undefined,
+    });
+    const noSecret = await telegram(['set-webhook'], {
+      TELEGRAM_API_BASE: undefined,
+      TELEGRAM_WEBHOOK_SECRET: undefined,
+      PUBLIC_BASE_URL: 'https://hotline.example.org',
+    });
+    const noUrl = await telegram(['set-webhook'], { PUBLIC_BASE_URL: undefined });
+    const notAToken = await telegram(['webhook-info'], { TELEGRAM_BOT_TOKEN: 'null' });
+    const httpApi = await telegram(['webhook-info'], { TELEGRAM_API_BASE: 'http://api.example.org' });
+
+    expect(noToken.code).toBe(1);
+    expect(noToken.err).toContain('TELEGRAM_BOT_TOKEN is not set');
+    expect(noSecret.code).toBe(1);
+    expect(noSecret.err).toContain('TELEGRAM_WEBHOOK_SECRET is not set');
+    expect(noSecret.all).not.toContain(String(telegramEnv.TELEGRAM_BOT_TOKEN));
+    expect(noUrl.code).toBe(1);
+    expect(noUrl.err).toContain('Pass --url');
+    expect(notAToken.err).toContain('the channels secret has no telegramBotToken');
+    expect(httpApi.code).toBe(1);
+    expect(httpApi.err).toContain('is not https');
+  });
+
+  it('answers an unknown telegram command or option with the usage and exit code 2', async () => {
+    const command = await telegram(['delete-webhook']);
+    const option = await telegram(['webhook-info', '--url', 'https://hotline.example.org']);
+    const none = await telegram([]);
+
+    for (const result of [command, option, none]) {
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('telegram set-webhook [--url URL]');
+    }
+    expect(command.err).toContain('Unknown command "telegram delete-webhook"');
+    expect(option.err).toContain('telegram webhook-info takes no --url');
   });
 });

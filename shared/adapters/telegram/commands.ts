@@ -15,8 +15,9 @@ export function conversationTexts(text: string, languageCode?: string): readonly
       const language = (command.argument ?? languageCode ?? '').toLowerCase().slice(0, 2);
       if (language === 'ky') return ['КЫРГЫЗЧА', 'МЕНЮ'];
       if (language === 'ru') return ['РУССКИЙ', 'МЕНЮ'];
-      // Neither: the bilingual welcome, which asks for the language.
-      return ['/start'];
+      // Neither: START, which the conversation answers for a new number with the bilingual welcome (it asks
+      // for the language) and for someone who had stopped by turning messages on again.
+      return ['START'];
     }
     case 'stop':
       return ['STOP'];

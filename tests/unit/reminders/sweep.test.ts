@@ -69,6 +69,8 @@ describe('the reminder sweep', () => {
     expect(w.notifier.sent).toEqual([
       {
         to: '+996700111222',
+        // The caller's channel goes with it: Telegram and SIM callers get reminders on theirs.
+        channel: 'sms',
         body: 'Напоминание: 90 дней заканчиваются 15.06.2026. Осталось дней: 15.',
         idempotencyKey: 'reminder:caller-a:visa:2026-06-15:d14',
       },
