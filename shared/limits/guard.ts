@@ -1,7 +1,7 @@
 // The limits' I/O in one place, for the use cases: count a caller's text, block a flooding number, add
 // to the day's spend. Each is one atomic DynamoDB request (shared/adapters/dynamodb/usage-store.ts).
 
-import { usageKeys } from '../adapters/dynamodb/usage-store.js';
+import { usageKeys } from '../adapters/dynamodb/keys.js';
 import type { Logger } from '../logger.js';
 import type { BlockList, Counts, UsageCounters } from '../ports/usage.js';
 import type { LimitSettings } from './settings.js';

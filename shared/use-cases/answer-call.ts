@@ -5,7 +5,7 @@
 // changes something (language, entry date, an SMS sent) adds one transaction, the profile and the
 // answered step together. A withheld number costs nothing: it has no caller id to read or write.
 import { createHash } from 'node:crypto';
-import { usageKeys } from '../adapters/dynamodb/usage-store.js';
+import { usageKeys } from '../adapters/dynamodb/keys.js';
 import { type Caller, isKyrgyzNumber, type Language, recordContact } from '../callers/caller.js';
 import type { Clock } from '../clock.js';
 import { keptStays, planSeries, todayIn } from '../conversation/caller-dates.js';

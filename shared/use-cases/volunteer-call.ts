@@ -2,7 +2,6 @@
 // or voicemail), the whisper a volunteer answers with 1, the end of the ringing, the voicemail and its
 // link by SMS, and a volunteer's dialback by case code. Every `<Dial>` shows the hotline's number.
 
-import { RECORDING_SID } from '../adapters/twilio/recordings.js';
 import type { Channel, Language } from '../callers/caller.js';
 import { minutesAfter } from '../cases/caller-case.js';
 import { type Case, isCaseCode, openCase, takeCase, withEvent } from '../cases/case.js';
@@ -13,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { noticesFor, textsFor, volunteerSpeech } from '../messages/volunteer.js';
 import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
 import type { Notifier } from '../ports/notifier.js';
+import { RECORDING_SID } from '../ports/recordings.js';
 import type { RosterReader } from '../ports/roster.js';
 import { composePrompt, type SpeechSegment } from '../voice/speech.js';
 import {

@@ -34,16 +34,12 @@ const ALLOWED_ADAPTER_IMPORTS: ReadonlyMap<string, string> = new Map([
     'the usage port types its keys with the table key grammar (type-only: ItemKey)',
   ],
   [
-    'shared/use-cases/answer-call.ts -> shared/adapters/dynamodb/usage-store.ts',
-    'builds usage counter keys (usageKeys), re-exported by the DynamoDB usage store',
+    'shared/use-cases/answer-call.ts -> shared/adapters/dynamodb/keys.ts',
+    'builds usage counter keys (usageKeys) from the table key grammar (pure, no SDK)',
   ],
   [
-    'shared/use-cases/volunteer-call.ts -> shared/adapters/twilio/recordings.ts',
-    'checks a recording SID is well formed (RECORDING_SID) before it is stored',
-  ],
-  [
-    'shared/limits/guard.ts -> shared/adapters/dynamodb/usage-store.ts',
-    'builds usage counter keys (usageKeys), re-exported by the DynamoDB usage store',
+    'shared/limits/guard.ts -> shared/adapters/dynamodb/keys.ts',
+    'builds usage counter keys (usageKeys) from the table key grammar (pure, no SDK)',
   ],
   [
     'shared/limits/pin-guard.ts -> shared/adapters/dynamodb/keys.ts',

@@ -1,7 +1,9 @@
-import type { RecordingEraser } from '../../ports/recordings.js';
 // Deleting a voicemail recording from the NGO's Twilio account, when its case closes or its caller erases
 // their data: the hotline's erasure then reaches the recording too. One HTTPS DELETE per recording with
 // fetch (the twilio REST client is too heavy for a webhook bundle).
+import { RECORDING_SID, type RecordingEraser } from '../../ports/recordings.js';
+
+export { RECORDING_SID };
 
 export interface RecordingAccount {
   /** The Twilio account the webhook came from (its `AccountSid`). */
@@ -10,8 +12,6 @@ export interface RecordingAccount {
   /** `https://api.twilio.com`, or the local runtime's stand-in. */
   apiBase: string;
 }
-
-export const RECORDING_SID = /^RE[0-9a-f]{32}$/;
 
 export function twilioRecordingEraser(
   account: RecordingAccount,
