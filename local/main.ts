@@ -104,6 +104,9 @@ async function main(): Promise<void> {
       ? `  Signing          X-Twilio-Signature with the local TWILIO_AUTH_TOKEN="${hotline.authToken}"`
       : '  Signing          X-Twilio-Signature with your TWILIO_AUTH_TOKEN (from the environment; not shown)',
     `                   over PUBLIC_BASE_URL="${hotline.publicBaseUrl}" + path + query, then the sorted form params`,
+    `  Telegram         POST ${hotline.publicBaseUrl}/telegram   with X-Telegram-Bot-Api-Secret-Token (docs/telegram.md; local secret: see README, Configuration)`,
+    `  Serbian SIM      POST ${hotline.publicBaseUrl}/sms-gateway   signed as SMS Gateway for Android signs (docs/sms-gateway.md)`,
+    '  Outbox           replies on Telegram and the SIM leave through the outbox: GET /_local/outbox shows every message',
     ...(tunnelled
       ? [
           '  Tunnel           only the webhooks and /prompts answer through it; the page and /_local/* answer on this machine only',

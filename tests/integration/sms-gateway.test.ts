@@ -1,10 +1,25 @@
 // A caller who texts the NGO's Serbian SIM: webhooks signed as SMS Gateway for Android signs them, answered
 // through the outbox and the phone's API stand-in, with reminders through the SIM while its phone reports,
 // and by SMS through SNS once it has gone quiet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { gatewayReceivedWebhook, gatewayWebhookRequest } from '../../local/sms-gateway-stand-in.js';
-import { postGateway, setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
+import { parseRoster } from '../../shared/volunteers/volunteer.js';
+import {
+  messageBodies,
+  postGateway,
+  postSigned,
+  setClock,
+  smsParams,
+  startTestHotline,
+  uniquePhone,
+} from '../support/local-hotline.js';
+
+const VOLUNTEER = '+381600000301';
+/** Wednesday 25 November 2026, 12:00 in Belgrade. */
+const WEDNESDAY_NOON = '2026-11-25T11:00:00.000Z';
 
 const KEY = 'local-gateway-key';
 
@@ -12,6 +27,19 @@ let hotline: LocalHotline;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
+  const roster = parseRoster([
+    {
+      volunteerId: 'bakyt',
+      name: 'Bakyt',
+      phone: VOLUNTEER,
+      languages: ['ky', 'ru'],
+      shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
+    },
+  ]);
+  await new DynamoRosterStore(createDocumentClient(inject('dynamoEndpoint')), hotline.tableName).importRoster(
+    roster,
+    { replace: true },
+  );
 });
 
 afterAll(async () => {
@@ -88,6 +116,31 @@ describe('POST /sms-gateway (signed as the SMS Gateway app signs it)', () => {
     expect((await postGateway(hotline, report)).status).toBe(200);
     expect((await postGateway(hotline, ping)).status).toBe(200);
     expect(hotline.outbox.list()).toHaveLength(before);
+  });
+});
+
+describe('a case opened from the Serbian SIM', () => {
+  it('tells the volunteer by SMS and brings the volunteer’s answer back through the SIM', async () => {
+    const phone = uniquePhone('+381');
+    await setClock(hotline, WEDNESDAY_NOON);
+    for (const body of ['салам', '1']) await postGateway(hotline, text(phone, body));
+
+    await postGateway(hotline, text(phone, '7'));
+    const notice = viaSns(VOLUNTEER).at(-1);
+    const code = /\b(\d{5})\b/.exec(notice?.body ?? '')?.[1];
+    expect(code).toBeDefined();
+    expect(notice?.body).not.toContain(phone.slice(4));
+    await postSigned(hotline, '/sms', smsParams(VOLUNTEER, `TAKE ${code}`));
+    const reply = await postSigned(
+      hotline,
+      '/sms',
+      smsParams(VOLUNTEER, `R ${code} Эртең саат 10до келиңиз`),
+    );
+    await hotline.settled();
+
+    expect(messageBodies(reply).join(' ')).not.toContain('Эртең');
+    expect(viaSim(phone).at(-1)?.body).toContain('Эртең саат 10до келиңиз');
+    expect(viaSim(phone).at(-1)?.body).not.toContain(VOLUNTEER);
   });
 });
 
