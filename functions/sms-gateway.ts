@@ -10,12 +10,16 @@ import {
   verifyGatewaySignature,
 } from '../shared/adapters/sms-gateway/webhook.js';
 import { hotlineClock } from '../shared/clock.js';
-import { answerCallerText, callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
+import {
+  answerCallerText,
+  answerVolunteerText,
+  callerTextDependencies,
+  recordingEraserFor,
+} from '../shared/edge/caller-texts.js';
 import { jsonWebhook } from '../shared/http/json-webhook.js';
 import { metricFields, WEBHOOK_METRICS } from '../shared/metrics.js';
 import { once } from '../shared/once.js';
 import { callerIdFor } from '../shared/privacy.js';
-import { receiveVolunteerSms } from '../shared/use-cases/volunteer-sms.js';
 import { volunteerByPhone } from '../shared/volunteers/roster.js';
 
 const health = once(() => {
@@ -58,30 +62,17 @@ export const handler = jsonWebhook(
       });
       return { ok: true };
     }
-    const { inbox, cases, roster, limits, config } = callerTextDependencies();
+    const { roster, config } = callerTextDependencies();
     const recordings = recordingEraserFor(config, { authToken: request.secrets.twilioAuthToken });
     // The app resends an event until it gets a 2xx; the envelope id stays the same.
     const messageSid = `gw:${event.eventId}`;
     const volunteers = await roster.list();
     const volunteer = volunteerByPhone(volunteers, event.sender);
     if (volunteer) {
-      const answer = await receiveVolunteerSms(
-        {
-          inbox,
-          cases,
-          clock: hotlineClock,
-          recordings,
-          log: request.log,
-          pins: limits,
-          allowedCountryCodes: limits.settings.allowedCountryCodes,
-          inline: undefined,
-        },
+      await answerVolunteerText(
+        { log: request.log, inline: undefined, recordings },
         { volunteer, roster: volunteers, messageSid, body: event.text, hotline: '', channel: 'sms-gateway' },
       );
-      request.log.info('sms.volunteer', {
-        volunteer: volunteer.volunteerId,
-        ...metricFields({ [WEBHOOK_METRICS.volunteerCommands]: 1 }, { Outcome: answer.outcome }),
-      });
       return { ok: true };
     }
     await answerCallerText(

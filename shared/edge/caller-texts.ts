@@ -19,6 +19,11 @@ import { once } from '../once.js';
 import type { InlineAnswer } from '../ports/inline-answer.js';
 import type { RecordingEraser } from '../ports/recordings.js';
 import { type InboundText, receiveSms, type SmsOutcome } from '../use-cases/receive-sms.js';
+import {
+  receiveVolunteerSms,
+  type VolunteerSmsOutcome,
+  type VolunteerText,
+} from '../use-cases/volunteer-sms.js';
 import { CachedRoster } from '../volunteers/roster.js';
 import type { Volunteer } from '../volunteers/volunteer.js';
 
@@ -103,4 +108,36 @@ export async function answerCallerText(context: CallerTextContext, text: Inbound
     ),
   });
   return outcome;
+}
+
+/** One volunteer's command through the use case (any channel the volunteer texted), and its metrics. */
+export async function answerVolunteerText(
+  context: Omit<CallerTextContext, 'roster'>,
+  text: VolunteerText,
+): Promise<VolunteerSmsOutcome> {
+  const { cases, inbox, limits } = callerTextDependencies();
+  const answer = await receiveVolunteerSms(
+    {
+      inbox,
+      cases,
+      clock: hotlineClock,
+      recordings: context.recordings,
+      log: context.log,
+      pins: limits,
+      allowedCountryCodes: limits.settings.allowedCountryCodes,
+      inline: context.inline,
+    },
+    text,
+  );
+  context.log.info('sms.volunteer', {
+    volunteer: text.volunteer.volunteerId,
+    ...metricFields(
+      {
+        [WEBHOOK_METRICS.volunteerCommands]: 1,
+        ...(answer.outcome === 'taken' ? { [WEBHOOK_METRICS.casesTaken]: 1 } : {}),
+      },
+      { Outcome: answer.outcome },
+    ),
+  });
+  return answer;
 }
