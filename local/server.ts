@@ -3,18 +3,25 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { FUNCTION_ENTRIES, matchRoute, type WebhookFunctionName } from '../infra/routes.js';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  FUNCTION_ENTRIES,
+  matchRoute,
+  type WebhookFunctionName,
+  type WebhookRoute,
+} from '../infra/routes.js';
 import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
 import { callerKeys } from '../shared/adapters/dynamodb/keys.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { signGatewayWebhook } from '../shared/adapters/sms-gateway/webhook.js';
+import { TELEGRAM_SECRET_HEADER } from '../shared/adapters/telegram/update.js';
 import { twilioSignature } from '../shared/adapters/twilio/signature.js';
 import { fixedClock, hotlineClock, installClock, systemClock } from '../shared/clock.js';
 import type { TwilioWebhookHandler } from '../shared/http/twilio-webhook.js';
 import { DEFAULT_LIMITS, estimatedUsd } from '../shared/limits/settings.js';
 import { callerIdFor } from '../shared/privacy.js';
 import { isOnShift, pinMatches } from '../shared/volunteers/volunteer.js';
-import { apiGatewayEvent, lambdaContext } from './apigw-event.js';
+import { apiGatewayEvent, apiGatewayEventFrom, lambdaContext } from './apigw-event.js';
 import { isLoopbackRequest } from './loopback.js';
 import { answerSnsRequest, type Outbox } from './outbox.js';
 import type { OutboxDrain } from './outbox-drain.js';
@@ -84,17 +91,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         ? { proxy: url.pathname.slice(webhook.path.length - '{proxy+}'.length) }
         : undefined;
       const event = apiGatewayEvent(request, body, routeKey, proxy);
-      const { requestId } = event.requestContext;
-      const started = performance.now();
-      options.requestLog?.begin(requestId);
-      const handler = await handlerFor(webhook.fn);
-      const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
-      options.requestLog?.end(requestId, `${method} ${url.pathname}`, result.statusCode ?? 200, started);
-      if (webhook.fn === 'sms') twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
-      sendLambdaResult(response, result, requestId);
-      // What the request queued leaves now, as the stream would hand it to the sender in AWS.
-      await options.drain?.drain();
-      return;
+      return runWebhook(webhook, event, `${method} ${url.pathname}`, response);
     }
 
     if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
@@ -110,6 +107,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
         return setClock(await readBody(request), response);
       case 'POST /_local/sign':
         return signForPage(await readBody(request), response);
+      case 'POST /_local/sign-gateway':
+        return signGatewayForPage(await readBody(request), response);
+      case 'POST /_local/telegram-webhook':
+        return forwardTelegramUpdate(request, await readBody(request), response);
       case 'POST /_local/tick': {
         const started = performance.now();
         const summary = await tick();
@@ -201,6 +202,25 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     return sendJson(response, 404, { error: `No route ${method} ${url.pathname}` });
   }
 
+  /** Runs one webhook's handler on its API Gateway event, as Lambda would, and answers with its result. */
+  async function runWebhook(
+    webhook: WebhookRoute,
+    event: APIGatewayProxyEventV2,
+    logLine: string,
+    response: ServerResponse,
+  ): Promise<void> {
+    const { requestId } = event.requestContext;
+    const started = performance.now();
+    options.requestLog?.begin(requestId);
+    const handler = await handlerFor(webhook.fn);
+    const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
+    options.requestLog?.end(requestId, logLine, result.statusCode ?? 200, started);
+    if (webhook.fn === 'sms') twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
+    sendLambdaResult(response, result, requestId);
+    // What the request queued leaves now, as the stream would hand it to the sender in AWS.
+    await options.drain?.drain();
+  }
+
   async function health(response: ServerResponse): Promise<void> {
     try {
       await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
@@ -265,6 +285,64 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     return sendJson(response, 200, {
       signature: twilioSignature(options.authToken, url, params as Record<string, string>),
     });
+  }
+
+  /**
+   * The page's stand-in for the Serbian SIM's phone signs here, so the signing key stays on the server:
+   * `{body}` (the webhook's raw JSON) in, the `X-Timestamp` and `X-Signature` the app would send out. The
+   * timestamp is the real time, as the phone signs with its own clock (the hotline checks it against its
+   * own real clock, not the simulated one). Loopback only, like every /_local route.
+   */
+  function signGatewayForPage(body: Buffer, response: ServerResponse) {
+    let raw: unknown;
+    try {
+      raw = (JSON.parse(body.toString('utf8') || '{}') as { body?: unknown }).body;
+    } catch {
+      raw = undefined;
+    }
+    if (typeof raw !== 'string') {
+      return sendJson(response, 400, { error: 'Send JSON: {"body":"<the webhook\'s raw JSON text>"}' });
+    }
+    const signingKey = process.env.SMS_GATEWAY_SIGNING_KEY;
+    if (!signingKey) return sendJson(response, 503, { error: 'SMS_GATEWAY_SIGNING_KEY is not set' });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return sendJson(response, 200, { timestamp, signature: signGatewayWebhook(signingKey, raw, timestamp) });
+  }
+
+  /**
+   * The page's Telegram stand-in posts an update here, and it goes to the /telegram webhook with the
+   * secret header Telegram sends, so the secret stays on the server: `{update}` in, the webhook's answer
+   * out. Loopback only, like every /_local route.
+   */
+  async function forwardTelegramUpdate(request: IncomingMessage, body: Buffer, response: ServerResponse) {
+    let update: unknown;
+    try {
+      update = (JSON.parse(body.toString('utf8') || '{}') as { update?: unknown }).update;
+    } catch {
+      update = undefined;
+    }
+    if (update === null || typeof update !== 'object' || Array.isArray(update)) {
+      return sendJson(response, 400, { error: 'Send JSON: {"update":{…a Bot API Update…}}' });
+    }
+    const secret = process.env.TELEGRAM_WEBHOOK_SECRET;
+    const webhook = matchRoute('POST', '/telegram');
+    if (!secret || !webhook) return sendJson(response, 503, { error: 'TELEGRAM_WEBHOOK_SECRET is not set' });
+    const event = apiGatewayEventFrom(
+      {
+        method: 'POST',
+        url: '/telegram',
+        headers: {
+          host: request.headers.host,
+          'content-type': 'application/json',
+          [TELEGRAM_SECRET_HEADER]: secret,
+        },
+        body: Buffer.from(JSON.stringify(update), 'utf8'),
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        httpVersion: request.httpVersion,
+      },
+      'POST /telegram',
+    );
+    return runWebhook(webhook, event, 'POST /telegram', response);
   }
 
   /** The roster, each volunteer marked on or off shift at the simulated time (the page's volunteer phones). */

@@ -1,7 +1,9 @@
 // The hotline simulator: a Twilio stand-in in the browser. Every request is a webhook signed as Twilio
 // signs it (HMAC-SHA1 over the URL and the sorted form; the local runtime signs it for the page at
 // /_local/sign, so the auth token never reaches the browser), or one of the local runtime's documented
-// /_local routes. Nothing here reaches into the hotline's code.
+// /_local routes. The phone also texts the Serbian SIM (the SMS Gateway app's webhook, signed for the page
+// at /_local/sign-gateway) and writes on Telegram (an update posted through /_local/telegram-webhook, which
+// adds the secret header): the page holds no secret. Nothing here reaches into the hotline's code.
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
 const publicBaseUrl = meta('hotline-public-base-url').replace(/\/+$/, '');
@@ -16,6 +18,18 @@ const LABELS = {
     intro: 'Everything here goes through the same signed webhooks Twilio uses, and the local /_local routes.',
     phone: "Migrant's phone",
     number: 'Number',
+    channel: 'Writes to the hotline by',
+    channel_sms: 'SMS to the hotline number',
+    channel_whatsapp: 'WhatsApp',
+    channel_sim: 'SMS to the Serbian SIM',
+    channel_telegram: 'Telegram',
+    head_sms: 'SMS with the hotline number',
+    head_whatsapp: 'WhatsApp chat with the hotline number',
+    head_sim: "SMS with the hotline's Serbian SIM (an Android phone running SMS Gateway)",
+    head_telegram: "Telegram chat with the hotline's bot · chat id",
+    posterLinks: 'Poster links:',
+    unread: 'new',
+    viaSim: 'Serbian SIM',
     message: 'Message',
     send: 'Send',
     call: 'Call the hotline',
@@ -80,6 +94,18 @@ const LABELS = {
       'Всё здесь идёт через те же подписанные вебхуки, что использует Twilio, и локальные маршруты /_local.',
     phone: 'Телефон мигранта',
     number: 'Номер',
+    channel: 'Как телефон пишет на линию',
+    channel_sms: 'SMS на номер линии',
+    channel_whatsapp: 'WhatsApp',
+    channel_sim: 'SMS на сербскую SIM-карту',
+    channel_telegram: 'Telegram',
+    head_sms: 'SMS с номером линии',
+    head_whatsapp: 'Чат WhatsApp с номером линии',
+    head_sim: 'SMS с сербской SIM-картой линии (телефон Android с SMS Gateway)',
+    head_telegram: 'Чат Telegram с ботом линии · chat id',
+    posterLinks: 'Ссылки с плаката:',
+    unread: 'нов.',
+    viaSim: 'сербская SIM',
     message: 'Сообщение',
     send: 'Отправить',
     call: 'Позвонить',
@@ -145,6 +171,8 @@ function applyLabels() {
   document.documentElement.lang = ui;
   for (const element of document.querySelectorAll('[data-t]')) element.textContent = t(element.dataset.t);
   $('ui-language').textContent = ui === 'en' ? 'Русский' : 'English';
+  showThreadHead();
+  showUnread();
 }
 $('ui-language').addEventListener('click', () => {
   ui = ui === 'en' ? 'ru' : 'en';
@@ -208,12 +236,36 @@ const costLabel = (text) => {
   return `${s.count} ${t(s.count === 1 ? 'segment' : 'segments')} · ${s.encoding}`;
 };
 
-// ---------- the migrant's phone: SMS ----------
+// ---------- the migrant's phone: SMS, WhatsApp, the Serbian SIM and Telegram ----------
 const phoneNumber = () => $('from').value.trim();
-const fromAddress = () => ($('whatsapp').checked ? `whatsapp:${phoneNumber()}` : phoneNumber());
+/** The way the phone writes: `sms` and `whatsapp` (Twilio), `sim` (the Serbian SIM), `telegram`. */
+const CHANNELS = ['sms', 'whatsapp', 'sim', 'telegram'];
+const currentChannel = () => document.querySelector('input[name="channel"]:checked')?.value ?? 'sms';
 
-/** Adds a message to a phone's thread: `in` is what the phone's owner sent, `out` what they received. */
-function addBubble(thread, text, kind, note) {
+/** A number as its digits with a `+`, so `+996 700…` and `+996700…` are the same phone. */
+const normal = (number) => {
+  const digits = bare(number).replace(/\D/g, '');
+  return digits ? `+${digits}` : bare(number);
+};
+/** The Telegram chat of this phone: a stable numeric id made of the number's digits. */
+const chatIdOf = (number) => Number(bare(number).replace(/\D/g, '')) || 0;
+
+/** One thread per number and channel: key → its messages (list items), shown when that pair is chosen. */
+const threads = new Map();
+/** Messages that came into a thread of this number other than the one on screen: key → count. */
+const unread = new Map();
+const threadKey = (number, channel) => `${normal(number)}|${channel}`;
+const currentKey = () => threadKey(phoneNumber(), currentChannel());
+/**
+ * The number on screen, or one the phone had a thread for (and no volunteer's): its messages land in its
+ * threads, not under "other numbers".
+ */
+const isMigrant = (number) =>
+  normal(number) === normal(phoneNumber()) ||
+  (!volunteerPhones.has(number) && CHANNELS.some((channel) => threads.has(threadKey(number, channel))));
+
+/** A message as a phone shows it: `in` is what the phone's owner sent, `out` what they received. */
+function makeBubble(text, kind, note) {
   const item = document.createElement('li');
   item.className = kind;
   item.textContent = text;
@@ -223,15 +275,75 @@ function addBubble(thread, text, kind, note) {
     small.textContent = note;
     item.append(small);
   }
+  return item;
+}
+
+/** Adds a message to a volunteer's thread. */
+function addBubble(thread, text, kind, note) {
+  const item = makeBubble(text, kind, note);
   thread.append(item);
   thread.scrollTop = thread.scrollHeight;
   return item;
 }
 
-const bubble = (text, kind, note) => addBubble($('thread'), text, kind, note);
+/** Adds a message to the migrant's thread for this number and channel; counts it as new if not on screen. */
+function addToThread(number, channel, text, kind, note) {
+  const key = threadKey(number, channel);
+  const item = makeBubble(text, kind, note);
+  if (!threads.has(key)) threads.set(key, []);
+  threads.get(key).push(item);
+  if (key === currentKey()) {
+    $('thread').append(item);
+    $('thread').scrollTop = $('thread').scrollHeight;
+  } else {
+    unread.set(key, (unread.get(key) ?? 0) + 1);
+    showUnread();
+  }
+  return item;
+}
+
+/** Shows the thread of the number and channel chosen now. */
+function showThread() {
+  const key = currentKey();
+  $('thread').replaceChildren(...(threads.get(key) ?? []));
+  $('thread').scrollTop = $('thread').scrollHeight;
+  unread.delete(key);
+  showUnread();
+  showThreadHead();
+  const channel = currentChannel();
+  $('body').placeholder =
+    channel === 'telegram' ? '/start ky · /start ru · ЖАРДАМ / ПОМОЩЬ / 0' : 'ЖАРДАМ / ПОМОЩЬ / 0';
+  $('telegram-start').hidden = channel !== 'telegram';
+}
+
+/** What the phone is talking to, in words: the hotline's number, its Serbian SIM, or its Telegram bot. */
+function showThreadHead() {
+  const channel = currentChannel();
+  const head = t(`head_${channel}`);
+  $('thread-head').textContent =
+    channel === 'telegram'
+      ? `${head} ${chatIdOf(phoneNumber())}`
+      : channel === 'sim'
+        ? head
+        : `${head} ${HOTLINE_NUMBER}`;
+  $('thread').setAttribute('aria-label', `${t(`channel_${channel}`)} · ${normal(phoneNumber())}`);
+}
+
+/** A count of new messages next to each other channel of this number, so nothing arrives unseen. */
+function showUnread() {
+  for (const channel of CHANNELS) {
+    const mark = document.querySelector(`.unread[data-channel="${channel}"]`);
+    if (!mark) continue;
+    const count = unread.get(threadKey(phoneNumber(), channel)) ?? 0;
+    mark.hidden = count === 0;
+    mark.textContent = count ? `${count} ${t('unread')}` : '';
+  }
+}
 
 /** A number without its channel prefix: `whatsapp:+996…` and `+996…` are the same phone. */
-const bare = (address) => (address ?? '').replace(/^whatsapp:/i, '').trim();
+function bare(address) {
+  return (address ?? '').replace(/^whatsapp:/i, '').trim();
+}
 
 /** Who a message came from, as its phone shows it: always the hotline, never the other side. */
 const fromHotline = (from) =>
@@ -239,19 +351,20 @@ const fromHotline = (from) =>
 
 /**
  * Hands every <Message> of a TwiML reply to the phone it is for: one without `to` goes back to the phone
- * that sent the request (`sender`), one with `to` to the migrant's phone, a volunteer's phone, or, for any
- * other number, the "other numbers" list.
+ * that sent the request (`sender`, on its `channel`), one with `to` to the migrant's phone (SMS or
+ * WhatsApp, as `to` says), a volunteer's phone, or, for any other number, the "other numbers" list.
  */
-function deliver(reply, sender) {
+function deliver(reply, sender, channel) {
   for (const message of reply.document.querySelectorAll('Message')) {
     const to = message.getAttribute('to');
     const from = message.getAttribute('from') || (to ? HOTLINE_NUMBER : '');
     const text = message.textContent;
     const target = to ? bare(to) : sender;
-    if (target === phoneNumber()) {
+    const via = to ? (/^whatsapp:/i.test(to) ? 'whatsapp' : 'sms') : channel;
+    if (isMigrant(target)) {
       // The migrant: a reply to their own text, or words a volunteer sent through the hotline.
-      if (!to || sender === phoneNumber()) bubble(text, 'out', costLabel(text));
-      else bubble(text, 'out relay', `${fromHotline(from)} · ${costLabel(text)}`);
+      if (!to || normal(sender) === normal(target)) addToThread(target, via, text, 'out', costLabel(text));
+      else addToThread(target, via, text, 'out relay', `${fromHotline(from)} · ${costLabel(text)}`);
     } else if (volunteerPhones.has(target)) {
       volunteerBubble(volunteerPhones.get(target), text, 'out', fromHotline(from || HOTLINE_NUMBER));
     } else {
@@ -260,31 +373,174 @@ function deliver(reply, sender) {
   }
 }
 
+/**
+ * The migrant writes `body` from `number` on `channel`. Twilio answers SMS and WhatsApp in the TwiML
+ * reply; the SIM and Telegram answer through the outbox, which afterRequest reads into this thread.
+ */
+async function migrantSends(body, channel = currentChannel(), number = phoneNumber()) {
+  addToThread(number, channel, body, 'in');
+  const key = threadKey(number, channel);
+  if (channel === 'telegram') await postTelegram(number, body);
+  else if (channel === 'sim') await postToSim(number, body);
+  else {
+    const whatsapp = channel === 'whatsapp';
+    const reply = await webhook('/sms', {
+      MessageSid: randomSid('SM'),
+      AccountSid: ACCOUNT_SID,
+      From: whatsapp ? `whatsapp:${number}` : number,
+      To: whatsapp ? `whatsapp:${HOTLINE_NUMBER}` : HOTLINE_NUMBER,
+      Body: body,
+      NumMedia: '0',
+    });
+    await refreshVolunteers();
+    deliver(reply, number, channel);
+    return afterRequest(key);
+  }
+  await refreshVolunteers();
+  await afterRequest(key);
+}
+
 $('sms-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = $('body').value;
   $('body').value = '';
-  bubble(body, 'in');
-  const sender = phoneNumber();
-  const reply = await webhook('/sms', {
-    MessageSid: randomSid('SM'),
-    AccountSid: ACCOUNT_SID,
-    From: fromAddress(),
-    To: $('whatsapp').checked ? `whatsapp:${HOTLINE_NUMBER}` : HOTLINE_NUMBER,
-    Body: body,
-    NumMedia: '0',
-  });
-  await refreshVolunteers();
-  deliver(reply, sender);
-  await afterRequest();
+  await migrantSends(body);
 });
 
 for (const button of document.querySelectorAll('.presets button')) {
   button.addEventListener('click', () => {
     $('from').value = button.dataset.number;
-    $('thread').replaceChildren();
+    showThread();
     refreshState();
   });
+}
+$('from').addEventListener('input', showThread);
+$('from').addEventListener('change', () => refreshState());
+for (const radio of document.querySelectorAll('input[name="channel"]')) {
+  radio.addEventListener('change', () => {
+    showThread();
+    refreshState();
+  });
+}
+for (const button of $('telegram-start').querySelectorAll('button')) {
+  button.addEventListener('click', () => migrantSends(button.dataset.text, 'telegram'));
+}
+
+// ---------- Telegram: updates as the Bot API posts them ----------
+let updateId = Math.floor(Math.random() * 1_000_000) * 1000;
+
+/** A private text message as Telegram posts it to the bot's webhook (an `Update`). */
+function telegramUpdate(chatId, text) {
+  const id = ++updateId;
+  const person = { id: chatId, is_bot: false, first_name: 'Simulator' };
+  return {
+    update_id: id,
+    message: {
+      message_id: id % 100_000,
+      from: person,
+      chat: { id: chatId, first_name: person.first_name, type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(text.startsWith('/')
+        ? { entities: [{ offset: 0, length: text.split(' ')[0].length, type: 'bot_command' }] }
+        : {}),
+    },
+  };
+}
+
+/** Posts the update through the local runtime, which adds the secret header Telegram sends. */
+async function postTelegram(number, text) {
+  const update = telegramUpdate(chatIdOf(number), text);
+  const response = await fetch('/_local/telegram-webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ update }),
+  });
+  logRequest(
+    'POST /telegram (through /_local/telegram-webhook)',
+    update,
+    response.status,
+    await response.text(),
+  );
+}
+
+// ---------- the Serbian SIM: SMS Gateway for Android's webhook ----------
+/** JSON as Gson writes it, as the app sends it: compact, HTML-safe escapes. */
+const gsonJson = (value) =>
+  JSON.stringify(value).replace(
+    /[<>&='\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" in the phone's time zone, Belgrade. */
+function gsonDate(date) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Belgrade',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(date);
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  const offset = part('timeZoneName').replace('GMT', '') || 'Z';
+  const millis = String(date.getUTCMilliseconds()).padStart(3, '0');
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.${millis}${offset}`;
+}
+
+const NANO_ALPHABET = '_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const nanoId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => NANO_ALPHABET[b & 63]).join('');
+
+/** Unsigned hex of Java's String.hashCode, the shape of the app's received `messageId`. */
+function javaHash(text) {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(16);
+}
+
+/** The `sms:received` webhook body the app posts when the SIM receives a text (as local/sms-gateway-stand-in.ts builds it). */
+function gatewayReceivedBody(from, text, now) {
+  return gsonJson({
+    id: nanoId(),
+    webhookId: 'LreFUt-Z3sSq0JufY9uWB',
+    event: 'sms:received',
+    deviceId: 'PyDmBQZZXYmyxMwED8Fzy',
+    payload: {
+      message: text,
+      receivedAt: gsonDate(now),
+      messageId: javaHash(`${from}${now.getTime()}${text}`),
+      sender: from,
+      simNumber: 1,
+      phoneNumber: from,
+    },
+  });
+}
+
+/** The SIM's phone posts the text it received, signed by the local runtime (the key stays there). */
+async function postToSim(number, text) {
+  // The phone signs with its own clock: real time, not the simulated one.
+  const body = gatewayReceivedBody(number, text, new Date());
+  const signing = await fetch('/_local/sign-gateway', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body }),
+  });
+  if (!signing.ok) throw new Error(`signing failed: ${signing.status}`);
+  const { timestamp, signature } = await signing.json();
+  const response = await fetch('/sms-gateway', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json; charset=UTF-8',
+      'x-timestamp': timestamp,
+      'x-signature': signature,
+    },
+    body,
+  });
+  logRequest('POST /sms-gateway', JSON.parse(body), response.status, await response.text());
 }
 
 // ---------- volunteer phones: one per volunteer on the roster ----------
@@ -448,8 +704,8 @@ async function volunteerSends(phone, body) {
     NumMedia: '0',
   });
   await refreshVolunteers();
-  deliver(reply, phone.volunteer.phone);
-  await afterRequest();
+  deliver(reply, phone.volunteer.phone, 'sms');
+  await afterRequest('volunteer');
 }
 
 /** A message for a number that is neither the migrant's phone on screen nor a volunteer's. */
@@ -706,24 +962,77 @@ $('tick').addEventListener('click', async () => {
   await afterTimeChange();
 });
 
-const shownOutbox = new Set();
-async function refreshOutbox() {
+/** How many messages of the outbox (append-only) the phones already show. */
+let shownOutbox = 0;
+
+/** The phone and channel an outbox message reaches: a Telegram chat is the phone whose digits it is. */
+function outboxAddress(message) {
+  if (message.channel === 'telegram') return { number: `+${message.to}`, channel: 'telegram' };
+  if (message.channel === 'sms-gateway') return { number: message.to, channel: 'sim' };
+  if (message.channel === 'whatsapp') return { number: bare(message.to), channel: 'whatsapp' };
+  return { number: bare(message.to), channel: 'sms' };
+}
+
+const outboxVia = (message) =>
+  message.channel === 'telegram'
+    ? 'Telegram'
+    : `${message.channel === 'sms-gateway' ? t('viaSim') : message.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} · ${costLabel(message.body)}`;
+
+/**
+ * Shows what was sent outside replies: the timeline lists it all, each phone gets its new messages.
+ * `cause`: the thread whose text made the request (its Telegram and SIM messages are replies), or
+ * 'volunteer' (a volunteer's words relayed to the migrant); anything else is a reminder or a notice.
+ */
+async function refreshOutbox(cause) {
   const outbox = await fetch('/_local/outbox').then((r) => r.json());
   $('timeline').replaceChildren();
   for (const message of outbox) {
     const item = document.createElement('li');
-    item.textContent = `${message.at.slice(0, 16).replace('T', ' ')} → ${message.to}\n${message.body}\n${costLabel(message.body)}`;
+    item.textContent = `${message.at.slice(0, 16).replace('T', ' ')} → ${message.to}\n${message.body}\n${outboxVia(message)}`;
     $('timeline').append(item);
-    const key = `${message.at}|${message.to}|${message.body}`;
-    if (shownOutbox.has(key)) continue;
-    shownOutbox.add(key);
-    const to = bare(message.to);
-    const sent = `${message.at.slice(0, 16).replace('T', ' ')} · SMS`;
-    if (to === phoneNumber()) bubble(message.body, 'out reminder', `${sent} · ${costLabel(message.body)}`);
-    else if (volunteerPhones.has(to))
-      volunteerBubble(volunteerPhones.get(to), message.body, 'out reminder', `${sent} · ${t('fromHotline')}`);
-    else otherNumber(to, message.body, sent);
   }
+  const fresh = outbox.slice(shownOutbox);
+  shownOutbox = Math.max(shownOutbox, outbox.length);
+  for (const message of fresh) {
+    const { number, channel } = outboxAddress(message);
+    const sent = `${message.at.slice(0, 16).replace('T', ' ')} · ${outboxVia(message)}`;
+    if (isMigrant(number)) {
+      const key = threadKey(number, channel);
+      const kind =
+        channel === 'sms'
+          ? 'out reminder'
+          : cause === key
+            ? 'out'
+            : cause === 'volunteer'
+              ? 'out relay'
+              : 'out reminder';
+      // Relayed words come from the hotline's bot or SIM, never from the volunteer's number.
+      const note = kind === 'out relay' ? `${sent} · ${t('fromHotline')}` : sent;
+      const item = addToThread(number, channel, message.body, kind, note);
+      if (message.choices?.length) addChoices(item, number, channel, message.choices);
+    } else if (channel !== 'telegram' && volunteerPhones.has(number))
+      volunteerBubble(
+        volunteerPhones.get(number),
+        message.body,
+        'out reminder',
+        `${sent} · ${t('fromHotline')}`,
+      );
+    else otherNumber(channel === 'telegram' ? `Telegram ${message.to}` : number, message.body, sent);
+  }
+}
+
+/** Telegram's buttons under a message (a reply keyboard): a tap sends that text, as typing it would. */
+function addChoices(item, number, channel, choices) {
+  const row = document.createElement('div');
+  row.className = 'choices';
+  for (const choice of choices) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = choice;
+    button.addEventListener('click', () => migrantSends(choice, channel, number));
+    row.append(button);
+  }
+  item.append(row);
 }
 
 /** Open and taken cases (never a caller's number), for the "under the hood" table. */
@@ -759,9 +1068,12 @@ async function refreshCases() {
   $('no-cases').hidden = rows.length > 0;
 }
 
-/** After anything the hotline answered: what it sent outside replies, the cases, this number's state. */
-async function afterRequest() {
-  await Promise.all([refreshOutbox(), refreshCases(), refreshState()]);
+/**
+ * After anything the hotline answered: what it sent outside replies, the cases, this number's state.
+ * `cause`: the thread whose text made the request, or 'volunteer' (see refreshOutbox).
+ */
+async function afterRequest(cause) {
+  await Promise.all([refreshOutbox(cause), refreshCases(), refreshState()]);
 }
 
 /** After the clock moved or the scheduled jobs ran: who is on shift, and everything above. */
@@ -785,15 +1097,15 @@ function logRequest(title, params, statusCode, body) {
 }
 
 async function refreshState() {
-  const state = await fetch(`/_local/caller?phone=${encodeURIComponent(phoneNumber())}`).then((r) =>
-    r.json(),
-  );
+  // A Telegram caller is stored under their chat, not their number.
+  const address = currentChannel() === 'telegram' ? `telegram:${chatIdOf(phoneNumber())}` : phoneNumber();
+  const state = await fetch(`/_local/caller?phone=${encodeURIComponent(address)}`).then((r) => r.json());
   $('state').textContent = JSON.stringify(state.items, null, 2);
 }
 $('refresh-state').addEventListener('click', refreshState);
 
-for (const element of document.querySelectorAll('.hotline-number')) element.textContent = HOTLINE_NUMBER;
 applyLabels();
+showThread();
 showClock();
 // The roster first, so what the outbox already holds for a volunteer lands on their phone.
 refreshVolunteers().then(afterRequest);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
+import { WELCOME } from '../../shared/messages/catalogue.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
@@ -267,6 +268,56 @@ describe('the simulator page', () => {
     expect(await reminder.textContent()).toContain('09.06.2026');
     expect(await page.textContent('#timeline')).toContain('2026-05-26 07:00');
     await screenshot(page, 'reminder');
+  });
+
+  it('writes on Telegram (menu buttons, the 90-day answer) and texts the Serbian SIM, each in its own thread', async () => {
+    const phone = uniquePhone('+996');
+    const thread = page.locator('#thread');
+    await page.fill('#from', phone);
+
+    await page.check('#channel-telegram');
+    expect(await page.textContent('#thread-head')).toContain(
+      `Telegram chat with the hotline's bot · chat id ${phone.slice(1)}`,
+    );
+    const started = await sendSms('/start ky');
+    expect(started).toContain(ky.language_set);
+    expect(started).toContain(ky.menu.split('\n')[0]);
+    const menu = page.locator('#thread li.out', { hasText: ky.menu.split('\n')[0] }).last();
+    expect(await menu.locator('.choices button').allTextContents()).toEqual(
+      expect.arrayContaining(['1', '2', '3']),
+    );
+    // Tapping a button sends its digit, as Telegram's reply keyboard does.
+    const before = await page.locator('#thread li.out').count();
+    await menu.getByRole('button', { name: '2', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#thread li.out').count(), { timeout: 20_000 })
+      .toBeGreaterThan(before);
+    expect(await page.locator('#thread li.in').last().textContent()).toBe('2');
+    expect(await page.locator('#thread li.out').last().textContent()).toContain(
+      ky.info_visa_free.slice(0, 40),
+    );
+    expect(await page.textContent('#log')).toContain(
+      'POST /telegram (through /_local/telegram-webhook) → 200',
+    );
+
+    // The Serbian SIM is another thread of the same phone: it starts empty, and the first text is welcomed.
+    await page.check('#channel-sim');
+    expect(await thread.locator('li').count()).toBe(0);
+    expect(await page.textContent('#thread-head')).toContain('Serbian SIM');
+    const welcome = await sendSms('салам');
+    expect(welcome).toContain(WELCOME.cyrillic.split('\n')[0]);
+    expect(welcome).toContain('Serbian SIM');
+    expect(await thread.textContent()).not.toContain(ky.info_visa_free.slice(0, 40));
+    expect(await page.textContent('#log')).toContain('POST /sms-gateway → 200');
+
+    // Back on Telegram, its thread is as it was.
+    await page.check('#channel-telegram');
+    expect(await thread.textContent()).toContain(ky.info_visa_free.slice(0, 40));
+    expect(await thread.textContent()).not.toContain(WELCOME.cyrillic.split('\n')[0]);
+    // And the page held no secret of either channel: the runtime signs and adds the header.
+    const source = `${await page.content()}${await (await fetch(`${hotline.url}/static/app.js`)).text()}`;
+    for (const secret of ['local-telegram-secret', 'local-gateway-key']) expect(source).not.toContain(secret);
+    await screenshot(page, 'telegram');
   });
 
   it('makes no request outside the local hotline', async () => {
