@@ -209,7 +209,13 @@ interface Turn {
 async function smsConversations() {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const proxy = await countingProxy(dynamo.endpoint);
-  const hotline = await startLocalHotline({ dynamoEndpoint: proxy.endpoint, port: 0, tableName: 'bench' });
+  const hotline = await startLocalHotline({
+    dynamoEndpoint: proxy.endpoint,
+    // The outbox drain reads the stream past the proxy: in AWS that is the outbox function's, not the webhook's.
+    drainEndpoint: dynamo.endpoint,
+    port: 0,
+    tableName: 'bench',
+  });
   await fetch(`${hotline.url}/_local/clock`, {
     method: 'POST',
     body: JSON.stringify({ now: '2026-04-01T10:00:00Z' }),

@@ -89,6 +89,8 @@ export async function measureVoiceSteps(): Promise<VoiceStepRow[]> {
   const proxy = await countingProxy(dynamo.endpoint);
   const hotline = await startLocalHotline({
     dynamoEndpoint: proxy.endpoint,
+    // The outbox drain reads the stream past the proxy: in AWS that is the outbox function's, not the webhook's.
+    drainEndpoint: dynamo.endpoint,
     port: 0,
     tableName: 'bench-voice',
   });

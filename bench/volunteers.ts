@@ -223,6 +223,8 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
   });
   const hotline = await startLocalHotline({
     dynamoEndpoint: proxy.endpoint,
+    // The outbox drain reads the stream past the proxy: in AWS that is the outbox function's, not the webhook's.
+    drainEndpoint: dynamo.endpoint,
     port: 0,
     tableName: 'bench-volunteers',
   });

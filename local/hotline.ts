@@ -48,6 +48,11 @@ export interface LocalHotlineOptions {
   publicBaseUrl?: string;
   /** `npm start`: one readable line per webhook and job run (tests leave it out). */
   requestLog?: RequestLog;
+  /**
+   * Where the local outbox drain reads DynamoDB Local's stream; default `dynamoEndpoint`. The bench points
+   * the handlers at a request-counting proxy and the drain past it: in AWS the stream is not the webhook's.
+   */
+  drainEndpoint?: string;
 }
 
 export interface LocalHotline {
@@ -70,9 +75,10 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
   const dynamo = localDynamoDbClient(options.dynamoEndpoint);
   const outbox = new Outbox();
   const jobs: ScheduledJob[] = [scheduledJob('reminders'), scheduledJob('escalations')];
+  const drainDynamo = options.drainEndpoint ? localDynamoDbClient(options.drainEndpoint) : dynamo;
   const drain = localOutboxDrain({
-    endpoint: options.dynamoEndpoint,
-    dynamo,
+    endpoint: options.drainEndpoint ?? options.dynamoEndpoint,
+    dynamo: drainDynamo,
     tableName,
     onError: (error) =>
       process.stderr.write(`outbox drain failed: ${error instanceof Error ? error.message : 'unknown'}\n`),
@@ -125,6 +131,7 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
     async stop() {
       await drain.settled();
       drain.stop();
+      if (drainDynamo !== dynamo) drainDynamo.destroy();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       dynamo.destroy();

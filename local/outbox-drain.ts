@@ -49,7 +49,12 @@ export function localOutboxDrain(options: {
   let again: DynamoDBRecord[] = [];
   let queue: Promise<void> = Promise.resolve();
 
+  /** Shards are listed again only when one closed (DynamoDB Local rolls them rarely). */
+  let listed = false;
+
   async function shardIterators(): Promise<Map<string, string>> {
+    if (listed && iterators.size > 0) return iterators;
+    listed = true;
     if (!streamArn) {
       const { Table } = await options.dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
       streamArn = Table?.LatestStreamArn;
@@ -101,6 +106,7 @@ export function localOutboxDrain(options: {
         else {
           iterators.delete(shard);
           finished.add(shard);
+          listed = false;
         }
         if ((result.Records ?? []).length === 0) break;
         next = following;
