@@ -426,14 +426,18 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
   };
   for (const channel of textChannels) {
     const parts = reminderSegments(channel === 'SMS, Latin mode');
+    // Reminders go on the caller's channel (shared/notify/channel-notifier.ts): Telegram costs nothing,
+    // the SIM's texts are in its plan (SNS only while its phone is quiet); SMS and WhatsApp callers by SNS.
+    const ownChannel = channel === 'Telegram' || channel === 'Serbian SIM';
     rows.push({
       profile: 'deadline',
       channel,
-      billed: `${turnsBilled(channel, 2, 2)}; ${planned.length} reminders by SNS (${fmt(parts)} parts)`,
-      ...(channel === 'Telegram'
-        ? { note: 'reminders priced as SMS by SNS as elsewhere (the sweep sends only through SNS)' }
-        : {}),
-      usage: add(times(2, text), turns(channel, 2, 2), sweep, { snsParts: parts }),
+      billed: ownChannel
+        ? `${turnsBilled(channel, 2, 2)}; ${planned.length} reminders ${channel === 'Telegram' ? 'on Telegram' : 'through the SIM (in the plan)'}`
+        : `${turnsBilled(channel, 2, 2)}; ${planned.length} reminders by SNS (${fmt(parts)} parts)`,
+      usage: ownChannel
+        ? add(times(2, text), turns(channel, 2, 2), sweep)
+        : add(times(2, text), turns(channel, 2, 2), sweep, { snsParts: parts }),
     });
   }
 
@@ -771,7 +775,7 @@ function markdown(rows: readonly Row[], measured: Measured, prices: PriceFile, s
       return `| ${entry.per} | ${entry.usd} | ${entry.basis} | ${source} |`;
     }),
     '',
-    `Assumptions besides the prices: mean SMS segments per reply as measured (${fmt(segments.cyrillic)} Cyrillic, ${fmt(segments.latin)} Latin mode; a reminder ${fmt(segments.reminderCyrillic)} part in Cyrillic and ${fmt(segments.reminderLatin)} in Latin mode, measured on the catalogue texts the plan produces); a caller's own text is ${INBOUND_SEGMENTS_PER_TEXT} segment; Lambda ${WEBHOOK_MEMORY_MB} MB arm64 (\`infra/hotline-stack.ts\`) at an assumed ${ASSUMED_WEBHOOK_MS} ms per webhook request (no duration is measured), the reminder sweep (${SWEEP_MEMORY_MB} MB) ${fmt(SWEEP_MS_PER_REMINDER)} ms per reminder at the deployed pace of ${DEFAULT_SWEEP_SETTINGS.sendRatePerSecond} a second; DynamoDB request units per request counted by the benchmark, items under 1 KB, reads strongly consistent: ${units}, plus ${WRU_PER_REMINDER_ITEM} WRU per reminder item written with the entry date; for the reminders themselves DynamoDB's own consumed capacity per reminder from \`bench/reminders.ts\` (the largest of its scenarios). A Telegram or SIM text makes the same DynamoDB requests as an SMS (the same use case), plus the outbox: ${OUTBOX_WRU_PER_SEND} WRU per message sent through it (2 for the put in the transaction, 1 for the delete) and one outbox sender run per ${OUTBOX_SENDS_PER_INVOCATION} message, an assumed ${ASSUMED_OUTBOX_SENDER_MS} ms at ${WEBHOOK_MEMORY_MB} MB. In a volunteer case on WhatsApp, Telegram or the SIM, the texts to the caller (the acknowledgement of the case and the relayed replies) are told apart from those to volunteers (always SMS through Twilio) from the step medians. Reminders go by SNS on every channel. The caller pays per text they send (an international SMS to the Twilio number, a domestic one to the SIM); replies cost a caller in Serbia nothing, and WhatsApp and Telegram only mobile data. Not included: phone number rental, Twilio text-to-speech, CloudWatch logs and X-Ray, KMS, CloudFront and S3 for the prompts, storage, the SMS Gateway relay server, what volunteers pay their own operators, and what a caller pays for a call.`,
+    `Assumptions besides the prices: mean SMS segments per reply as measured (${fmt(segments.cyrillic)} Cyrillic, ${fmt(segments.latin)} Latin mode; a reminder ${fmt(segments.reminderCyrillic)} part in Cyrillic and ${fmt(segments.reminderLatin)} in Latin mode, measured on the catalogue texts the plan produces); a caller's own text is ${INBOUND_SEGMENTS_PER_TEXT} segment; Lambda ${WEBHOOK_MEMORY_MB} MB arm64 (\`infra/hotline-stack.ts\`) at an assumed ${ASSUMED_WEBHOOK_MS} ms per webhook request (no duration is measured), the reminder sweep (${SWEEP_MEMORY_MB} MB) ${fmt(SWEEP_MS_PER_REMINDER)} ms per reminder at the deployed pace of ${DEFAULT_SWEEP_SETTINGS.sendRatePerSecond} a second; DynamoDB request units per request counted by the benchmark, items under 1 KB, reads strongly consistent: ${units}, plus ${WRU_PER_REMINDER_ITEM} WRU per reminder item written with the entry date; for the reminders themselves DynamoDB's own consumed capacity per reminder from \`bench/reminders.ts\` (the largest of its scenarios). A Telegram or SIM text makes the same DynamoDB requests as an SMS (the same use case), plus the outbox: ${OUTBOX_WRU_PER_SEND} WRU per message sent through it (2 for the put in the transaction, 1 for the delete) and one outbox sender run per ${OUTBOX_SENDS_PER_INVOCATION} message, an assumed ${ASSUMED_OUTBOX_SENDER_MS} ms at ${WEBHOOK_MEMORY_MB} MB. In a volunteer case on WhatsApp, Telegram or the SIM, the texts to the caller (the acknowledgement of the case and the relayed replies) are told apart from those to volunteers (always SMS through Twilio) from the step medians. Reminders go on the caller's own channel: by SNS for SMS and WhatsApp callers, on Telegram, through the SIM (by SNS while its phone is quiet). The caller pays per text they send (an international SMS to the Twilio number, a domestic one to the SIM); replies cost a caller in Serbia nothing, and WhatsApp and Telegram only mobile data. Not included: phone number rental, Twilio text-to-speech, CloudWatch logs and X-Ray, KMS, CloudFront and S3 for the prompts, storage, the SMS Gateway relay server, what volunteers pay their own operators, and what a caller pays for a call.`,
   ];
 }
 
