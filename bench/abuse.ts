@@ -424,7 +424,7 @@ async function main() {
   const section = [
     HEADING,
     '',
-    `Measured by \`npx tsx bench/abuse.ts\` (part of \`npm run bench\`) with the deployment's default limits (README, "Limits"), against the local runtime on a simulated clock. Every text the hotline sent is counted where it left (TwiML \`<Message>\` or the SNS stand-in) and priced at \`bench/prices.json\`: SMS ${price.sms} USD a segment, WhatsApp ${round(price.whatsapp * 1000) / 1000} USD a message, SNS ${price.sns} USD a part. Goal: less than 1 USD per flood.`,
+    `Measured by \`npx tsx bench/abuse.ts\` (part of \`npm run bench\`) with the deployment's default limits (README, "Limits"), against the local runtime on a simulated clock. Every text the hotline sent is counted where it left (TwiML \`<Message>\` or the SNS stand-in) and priced at \`bench/prices.json\`: SMS ${price.sms} USD a segment, WhatsApp ${Number(price.whatsapp.toFixed(4))} USD a message, SNS ${price.sns} USD a part. Goal: less than 1 USD per flood.`,
     '',
     '| flood | texts or calls in | SMS segments out | WhatsApp out | SNS parts out | volunteer phones rung | cost (USD) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
