@@ -16,6 +16,8 @@ export interface OutboxMessage {
   at: string;
   smsType?: string | undefined;
   senderId?: string | undefined;
+  /** `twiml`: carried by a webhook's own answer (a `<Message>`), listed only when asked for. */
+  via?: 'twiml' | undefined;
 }
 
 export class Outbox {
@@ -25,8 +27,12 @@ export class Outbox {
     this.messages.push(message);
   }
 
-  list(): readonly OutboxMessage[] {
-    return [...this.messages];
+  /**
+   * Every message that left outside a webhook's answer (SNS, Telegram, the SIM), in order; with
+   * `inline`, also the texts TwiML answers carried, so that every message on every channel is there once.
+   */
+  list(options: { inline?: boolean } = {}): readonly OutboxMessage[] {
+    return options.inline ? [...this.messages] : this.messages.filter((message) => message.via !== 'twiml');
   }
 
   clear(): void {

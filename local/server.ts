@@ -121,7 +121,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       case 'GET /_local/outbox':
         // Everything queued so far has gone out (or failed) before the outbox is shown.
         await options.drain?.settled();
-        return sendJson(response, 200, options.outbox.list());
+        return sendJson(
+          response,
+          200,
+          options.outbox.list({ inline: url.searchParams.get('inline') === '1' }),
+        );
       case 'GET /_local/twilio/recordings/deleted':
         return sendJson(response, 200, deletedRecordings);
       case 'GET /_local/volunteers':
@@ -215,10 +219,39 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     const handler = await handlerFor(webhook.fn);
     const result = await handler(event, lambdaContext(`hotline-${webhook.fn}`, requestId));
     options.requestLog?.end(requestId, logLine, result.statusCode ?? 200, started);
-    if (webhook.fn === 'sms') twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
+    if (webhook.fn === 'sms') {
+      twilioSpend.count(String(result.body ?? ''), hotlineClock.now());
+      recordInline(event, String(result.body ?? ''));
+    }
     sendLambdaResult(response, result, requestId);
     // What the request queued leaves now, as the stream would hand it to the sender in AWS.
     await options.drain?.drain();
+  }
+
+  /** The texts a messaging answer's TwiML carries, into the outbox (listed with `?inline=1`). */
+  function recordInline(event: APIGatewayProxyEventV2, twiml: string): void {
+    const form = new URLSearchParams(
+      event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? ''),
+    );
+    const sender = form.get('From') ?? '';
+    const at = hotlineClock.now().toISOString();
+    for (const match of twiml.matchAll(/<Message(?: to="([^"]*)")?[^>]*>([\s\S]*?)<\/Message>/g)) {
+      const address = match[1] ?? sender;
+      const body = (match[2] ?? '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+      const whatsapp = /^whatsapp:/i.test(address);
+      options.outbox.add({
+        to: address.replace(/^whatsapp:/i, ''),
+        body,
+        channel: whatsapp ? 'whatsapp' : 'sms',
+        at,
+        via: 'twiml',
+      });
+    }
   }
 
   async function health(response: ServerResponse): Promise<void> {

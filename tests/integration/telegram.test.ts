@@ -168,6 +168,44 @@ describe('POST /telegram (with the secret token Telegram sends)', () => {
   });
 });
 
+describe('GET /_local/outbox?inline=1', () => {
+  it('lists every message on every channel once: TwiML answers to SMS callers, Telegram, the texts to volunteers', async () => {
+    const chat = uniqueChatId();
+    const phone = `+99670${String(chat).slice(-7)}`;
+    await postTelegram(hotline, telegramUpdate(chat, '/start ru'));
+    await postTelegram(hotline, telegramUpdate(chat, '7'));
+    await postSigned(hotline, '/sms', smsParams(phone, 'салам'));
+
+    const all = (await (await fetch(`${hotline.url}/_local/outbox?inline=1`)).json()) as {
+      channel: string;
+      to: string;
+      body: string;
+      at: string;
+      via?: string;
+    }[];
+    const plain = (await (await fetch(`${hotline.url}/_local/outbox`)).json()) as unknown[];
+
+    const toSms = all.filter((message) => message.to === phone);
+    expect(toSms).toEqual([
+      expect.objectContaining({
+        channel: 'sms',
+        via: 'twiml',
+        body: expect.stringContaining('Здравствуйте'),
+      }),
+    ]);
+    expect(
+      all.filter((message) => message.to === String(chat) && message.channel === 'telegram'),
+    ).toHaveLength(3);
+    expect(all.some((message) => message.to === VOLUNTEER && message.channel === 'sms' && !message.via)).toBe(
+      true,
+    );
+    // Without `inline`, only what left outside a webhook's answer, as before.
+    expect(plain).toHaveLength(all.filter((message) => !message.via).length);
+    const keys = all.map((message) => `${message.channel}|${message.to}|${message.at}|${message.body}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
 describe('reminders to a Telegram caller', () => {
   it('go out on Telegram, not as an SMS to the chat id', async () => {
     const chat = uniqueChatId();
