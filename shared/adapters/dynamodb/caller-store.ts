@@ -4,10 +4,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -25,6 +23,7 @@ import {
 import type { OutboundMessage } from '../../ports/outbox.js';
 import type { SideWrites } from '../../ports/side-writes.js';
 import { blockKeys, callerKeys, erasureKeys, type ItemKey } from './keys.js';
+import { deleteKeys, queryAll } from './requests.js';
 import { sideWriteItems } from './side-writes.js';
 import { toBlockEntry } from './usage-store.js';
 
@@ -133,22 +132,13 @@ export class DynamoCallerStore implements CallerStore {
     message: HandledMessage,
     outbox: readonly OutboundMessage[] = [],
   ): Promise<{ itemsDeleted: number }> {
-    const keys: ItemKey[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': callerKeys.partition(callerId) },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      keys.push(...((page.Items ?? []) as ItemKey[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const keys = (await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': callerKeys.partition(callerId) },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    })) as unknown as ItemKey[];
     // The profile goes last: if erasure stops midway, the caller still exists, the confirmation still
     // awaits, and sending it again erases the rest (reminders included) instead of starting anew.
     const profileSk = callerKeys.profile(callerId).sk;
@@ -156,9 +146,7 @@ export class DynamoCallerStore implements CallerStore {
       ...keys.filter((key) => key.sk !== profileSk),
       ...keys.filter((key) => key.sk === profileSk),
     ];
-    for (let at = 0; at < ordered.length; at += 25) {
-      await this.deleteAll(ordered.slice(at, at + 25));
-    }
+    await deleteKeys(this.client, this.tableName, ordered, 'erasing a caller');
     // Last, so that a retry after a crash midway finds items left and erases again.
     const record = {
       Put: {
@@ -180,18 +168,6 @@ export class DynamoCallerStore implements CallerStore {
       await this.client.send(new PutCommand(record.Put));
     }
     return { itemsDeleted: ordered.length };
-  }
-
-  private async deleteAll(keys: ItemKey[]): Promise<void> {
-    let pending = keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((done) => setTimeout(done, 50 * 2 ** attempt));
-      if (attempt > 6) throw new Error('DynamoDB kept items unprocessed while erasing a caller');
-      const result = await this.client.send(
-        new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-      );
-      pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-    }
   }
 }
 

@@ -4,7 +4,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -17,7 +16,8 @@ import type { Case, CaseEvent, CaseNote } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
 import { CaseChangedError, type CaseStore } from '../../ports/case-store.js';
 import { toHandledMessage } from './caller-store.js';
-import { caseKeys, withheldCallKeys } from './keys.js';
+import { caseKeys, type ItemKey, withheldCallKeys } from './keys.js';
+import { deleteKeys, queryAll } from './requests.js';
 
 /** Sorts after every ISO date: an open case nobody needs to chase. */
 const NOT_DUE = '~';
@@ -123,34 +123,15 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async eraseTrail(code: string): Promise<number> {
-    let deleted = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
-          ExpressionAttributeValues: { ':pk': caseKeys.partition(code), ':step': 'STEP#' },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const keys = (page.Items ?? []).map((key) => ({ pk: key.pk, sk: key.sk }));
-      for (let at = 0; at < keys.length; at += 25) {
-        let pending = keys.slice(at, at + 25).map((Key) => ({ DeleteRequest: { Key } }));
-        for (let attempt = 0; pending.length > 0 && attempt < 6; attempt++) {
-          const result = await this.client.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-          );
-          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-        }
-        if (pending.length > 0) throw new Error('DynamoDB kept items unprocessed while erasing a case trail');
-      }
-      deleted += keys.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return deleted;
+    const keys = (await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
+      ExpressionAttributeValues: { ':pk': caseKeys.partition(code), ':step': 'STEP#' },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    })) as unknown as ItemKey[];
+    await deleteKeys(this.client, this.tableName, keys, 'erasing a case trail');
+    return keys.length;
   }
 
   async listOpen(limit = 50): Promise<Case[]> {

@@ -2,7 +2,6 @@
 // CachedRoster, so a busy container queries it once a minute rather than on every message.
 import {
   type DynamoDBDocumentClient,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -14,6 +13,7 @@ import {
 } from '../../ports/roster.js';
 import { parseVolunteer, type Volunteer } from '../../volunteers/volunteer.js';
 import { rosterKeys } from './keys.js';
+import { queryAll } from './requests.js';
 
 export class DynamoRosterStore implements RosterReader {
   constructor(
@@ -22,21 +22,12 @@ export class DynamoRosterStore implements RosterReader {
   ) {}
 
   async list(): Promise<Volunteer[]> {
-    const volunteers: Volunteer[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': rosterKeys.partition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) volunteers.push(toVolunteer(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return volunteers;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': rosterKeys.partition },
+    });
+    return items.map(toVolunteer);
   }
 
   /** Adds a new volunteer; an existing id is refused rather than overwritten. */

@@ -5,11 +5,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { BlockEntry, BlockList, Counts, UsageCounters } from '../../ports/usage.js';
 import { blockKeys, type ItemKey, usageKeys } from './keys.js';
+import { queryAll } from './requests.js';
 
 export class DynamoUsageCounters implements UsageCounters {
   constructor(
@@ -129,22 +129,13 @@ export class DynamoBlockList implements BlockList {
   }
 
   async list(): Promise<BlockEntry[]> {
-    const entries: BlockEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': blockKeys.partition },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      entries.push(...(page.Items ?? []).map(toBlockEntry));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': blockKeys.partition },
+      ConsistentRead: true,
+    });
+    return items.map(toBlockEntry);
   }
 }
 
