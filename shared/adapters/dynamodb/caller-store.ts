@@ -23,7 +23,7 @@ import {
 import type { OutboundMessage } from '../../ports/outbox.js';
 import type { SideWrites } from '../../ports/side-writes.js';
 import { blockKeys, callerKeys, erasureKeys, type ItemKey } from './keys.js';
-import { deleteKeys, queryAll } from './requests.js';
+import { cancellation, deleteKeys, queryAll } from './requests.js';
 import { sideWriteItems } from './side-writes.js';
 import { toBlockEntry } from './usage-store.js';
 
@@ -101,16 +101,12 @@ export class DynamoCallerStore implements CallerStore {
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new DuplicateMessageError();
-        // A conflict with another transaction on any item (the sweep claiming a reminder this write
-        // deletes, say) is a lost race too: read again and decide again.
-        const lostRace = reasons.some(
-          (reason) => reason?.Code === 'ConditionalCheckFailed' || reason?.Code === 'TransactionConflict',
-        );
-        if (lostRace) throw new ConcurrentCallerUpdateError();
-      }
+      const cancelled = cancellation(error);
+      // Item 1 is the handled-message record: this message was answered already.
+      if (cancelled?.conditionFailedAt(1)) throw new DuplicateMessageError();
+      // A conflict with another transaction on any item (the sweep claiming a reminder this write
+      // deletes, say) is a lost race too: read again and decide again.
+      if (cancelled?.lostRace) throw new ConcurrentCallerUpdateError();
       throw error;
     }
   }

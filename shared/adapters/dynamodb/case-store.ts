@@ -1,7 +1,7 @@
 // Cases in DynamoDB, one item each (`CASE#<code>`), every change conditional on the version read.
 // Open cases also sit in one partition of the `due` index, sorted by when they next need chasing, so
 // listing them and finding the ones to chase are each one query, never a scan.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -47,7 +47,7 @@ export class DynamoCaseStore implements CaseStore {
     try {
       await this.client.send(new PutCommand(Put));
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new CaseChangedError(next.code);
+      if (error instanceof ConditionalCheckFailedException) throw new CaseChangedError(next.code);
       throw error;
     }
   }

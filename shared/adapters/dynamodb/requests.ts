@@ -1,5 +1,6 @@
 // The table's repeated request shapes, written once: a query read to its last page, and deletes in
 // batches of 25 that retry what DynamoDB leaves unprocessed, with a growing pause.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
@@ -41,4 +42,21 @@ export async function deleteKeys(
       pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   }
+}
+
+/**
+ * Why a transaction was cancelled, when it was: which of its items failed their condition, and whether it
+ * lost a race (a condition, or another transaction on one of its items). Undefined for any other error.
+ */
+export function cancellation(
+  error: unknown,
+): { conditionFailedAt: (index: number) => boolean; lostRace: boolean } | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const reasons = error.CancellationReasons ?? [];
+  return {
+    conditionFailedAt: (index) => reasons[index]?.Code === 'ConditionalCheckFailed',
+    lostRace: reasons.some(
+      (reason) => reason?.Code === 'ConditionalCheckFailed' || reason?.Code === 'TransactionConflict',
+    ),
+  };
 }

@@ -1,7 +1,3 @@
-// A volunteer's texts in DynamoDB: "was this message handled already?" and the case it names, in one
-// BatchGet; the handled record and the case change in one transaction, so a Twilio retry neither takes
-// a case twice nor relays an answer twice.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
@@ -10,6 +6,7 @@ import type { SideWrites } from '../../ports/side-writes.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../../ports/volunteer-inbox.js';
 import { toHandledMessage } from './caller-store.js';
 import { caseKeys, type ItemKey, rosterKeys } from './keys.js';
+import { cancellation } from './requests.js';
 import { sideWriteItems } from './side-writes.js';
 
 /**
@@ -70,14 +67,10 @@ export class DynamoVolunteerInbox implements VolunteerInbox {
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new DuplicateVolunteerMessageError();
-        const lost = reasons.some(
-          (r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict',
-        );
-        if (lost && caseChange) throw new CaseChangedError(caseChange.next.code);
-      }
+      const cancelled = cancellation(error);
+      // Item 0 is the handled-message record: this command was answered already.
+      if (cancelled?.conditionFailedAt(0)) throw new DuplicateVolunteerMessageError();
+      if (cancelled?.lostRace && caseChange) throw new CaseChangedError(caseChange.next.code);
       throw error;
     }
   }
