@@ -14,11 +14,11 @@ import { metricFields, OUTBOX_METRICS_NAMESPACE } from '../shared/metrics.js';
 import type { ChannelName } from '../shared/ports/outbox.js';
 import { reminderConfig } from '../shared/reminders/reminder-config.js';
 import { KeyedPace, realTimer } from '../shared/reminders/send-pace.js';
-import { channelSecrets } from '../shared/secrets.js';
+import { channelSecrets, twilioAuthToken } from '../shared/secrets.js';
 import { drainOutbox } from '../shared/use-cases/drain-outbox.js';
 
-// The sweep's configuration schema: the sender needs the table, SNS, the limits and the channels, no
-// Twilio secret and no public URL.
+// The sweep's configuration schema: the sender needs the table, SNS, the limits, the channels and the
+// Twilio number with its auth token (texts from the hotline's number), no public URL.
 const config = reminderConfig();
 const client = documentClient(config);
 const store = new DynamoOutboxStore(client, config.TABLE_NAME);
@@ -33,8 +33,8 @@ const paces: Partial<Record<ChannelName, { pace: KeyedPace; key: (to: string) =>
 
 let built: Promise<ChannelSenders> | undefined;
 const senders = (): Promise<ChannelSenders> => {
-  built ??= channelSecrets(config).then(
-    (secrets) => channelSenders(config, secrets, log),
+  built ??= Promise.all([channelSecrets(config), twilioAuthToken(config)]).then(
+    ([secrets, token]) => channelSenders(config, { ...secrets, twilioAuthToken: token }, log),
     (error: unknown) => {
       built = undefined;
       throw error;

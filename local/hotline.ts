@@ -30,6 +30,8 @@ export const LOCAL_DEFAULTS = {
   twilioAuthToken: 'local-twilio-auth-token',
   callerHashKey: 'local-caller-hash-key-not-secret',
   twilioAccountSid: `AC${'0'.repeat(32)}`,
+  /** The hotline's number the simulator texts and calls. */
+  twilioNumber: '+381110000000',
   telegramBotToken: '123456:local-telegram-token',
   telegramWebhookSecret: 'local-telegram-secret',
   smsGatewaySigningKey: 'local-gateway-key',
@@ -156,6 +158,8 @@ export function handlerEnvironment(
     TWILIO_API_BASE: `${local.url}/_local/twilio`,
     // The case chase's hourly check of Twilio's usage records goes to the stand-in too.
     TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID ?? LOCAL_DEFAULTS.twilioAccountSid,
+    // Texts outside a webhook's answer (console replies, sign-in codes) from the hotline's number.
+    TWILIO_NUMBER: env.TWILIO_NUMBER ?? LOCAL_DEFAULTS.twilioNumber,
     // Telegram and the Serbian SIM, each against its stand-in (docs/telegram.md, docs/sms-gateway.md).
     TELEGRAM_API_BASE: `${local.url}/_local/telegram`,
     TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN ?? LOCAL_DEFAULTS.telegramBotToken,

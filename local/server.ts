@@ -23,7 +23,7 @@ import { callerIdFor } from '../shared/privacy.js';
 import { isOnShift, pinMatches } from '../shared/volunteers/volunteer.js';
 import { apiGatewayEvent, apiGatewayEventFrom, lambdaContext } from './apigw-event.js';
 import { isLoopbackRequest } from './loopback.js';
-import { answerSnsRequest, type Outbox } from './outbox.js';
+import { answerSnsRequest, answerTwilioMessage, type Outbox } from './outbox.js';
 import type { OutboxDrain } from './outbox-drain.js';
 import type { RequestLog } from './request-log.js';
 import type { SmsGatewayStandIn } from './sms-gateway-stand-in.js';
@@ -177,6 +177,22 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       deletedRecordings.push({ recordingSid: recording[2] ?? '', at: hotlineClock.now().toISOString() });
       response.writeHead(204).end();
       return;
+    }
+    // Sending a text from the hotline's number (the outbox: console replies, sign-in codes, relays).
+    const messages = /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(url.pathname);
+    if (method === 'POST' && messages) {
+      const expected = `Basic ${Buffer.from(`${messages[1]}:${options.authToken}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) {
+        return sendJson(response, 401, { code: 20003, message: 'Authenticate', status: 401 });
+      }
+      const answer = answerTwilioMessage(
+        messages[1] ?? '',
+        new URLSearchParams((await readBody(request)).toString('utf8')),
+        options.outbox,
+        hotlineClock.now(),
+      );
+      if (answer.status === 201) twilioSpend.add(answer.usd, hotlineClock.now());
+      return sendJson(response, answer.status, answer.body);
     }
     // Usage records, as far as the hotline reads them: today's total price (the case chase's hourly check),
     // here what the TwiML answers sent today at the limits' estimate.
@@ -529,6 +545,10 @@ function twilioSpendCounter() {
         );
       }
       byDay.set(day, usd);
+    },
+    add(usd: number, now: Date) {
+      const day = now.toISOString().slice(0, 10);
+      byDay.set(day, (byDay.get(day) ?? 0) + usd);
     },
     today(day: string): number {
       return byDay.get(day) ?? 0;

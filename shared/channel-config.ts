@@ -11,6 +11,12 @@ const trimmedUrl = () =>
   );
 
 export const CHANNEL_CONFIG_SHAPE = {
+  /**
+   * The hotline's Twilio number (E.164). With TWILIO_ACCOUNT_SID, texts that are not a webhook's inline answer
+   * (console replies, sign-in codes, relays a Telegram or SIM text causes) go from it through Twilio's API,
+   * and WhatsApp callers can be answered from the console; without it, such SMS go through SNS.
+   */
+  TWILIO_NUMBER: z.optional(z.string().check(z.regex(/^\+[1-9]\d{7,14}$/))),
   /** Secrets Manager secret (JSON: telegramBotToken, telegramWebhookSecret, smsGatewaySigningKey, smsGatewayUsername, smsGatewayPassword). */
   CHANNELS_SECRET_ID: z.optional(text()),
   /** Telegram's Bot API; the local runtime points it at its stand-in. */

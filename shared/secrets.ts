@@ -92,6 +92,27 @@ async function loadChannelSecrets(config: ChannelSecretsConfig): Promise<Channel
   };
 }
 
+let cachedToken: Promise<string | undefined> | undefined;
+
+/**
+ * The Twilio auth token alone, for a function that calls Twilio's API but answers no webhook (the outbox
+ * sender): from the environment locally, else from the Twilio secret; undefined when neither is set.
+ */
+export function twilioAuthToken(
+  config: Pick<HotlineConfig, 'TWILIO_AUTH_TOKEN' | 'TWILIO_SECRET_ID'>,
+): Promise<string | undefined> {
+  if (config.TWILIO_AUTH_TOKEN) return Promise.resolve(config.TWILIO_AUTH_TOKEN);
+  if (!config.TWILIO_SECRET_ID) return Promise.resolve(undefined);
+  const secretId = config.TWILIO_SECRET_ID;
+  cachedToken ??= storedSecret(secretId)
+    .then((stored) => secretSchema.parse(stored).twilioAuthToken)
+    .catch((error: unknown) => {
+      cachedToken = undefined;
+      throw error;
+    });
+  return cachedToken;
+}
+
 /** A JSON secret through the Parameters and Secrets Lambda extension (no Secrets Manager SDK in the bundle). */
 async function storedSecret(secretId: string): Promise<unknown> {
   const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';

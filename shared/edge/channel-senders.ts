@@ -11,6 +11,7 @@ import { notifierSmsSender } from '../adapters/sns/sms-sender.js';
 import { SnsNotifier } from '../adapters/sns/sns-notifier.js';
 import { telegramBotApi } from '../adapters/telegram/bot-api.js';
 import { telegramSender } from '../adapters/telegram/sender.js';
+import { twilioMessagesNotifier } from '../adapters/twilio/messages.js';
 import { hotlineClock } from '../clock.js';
 import type { HotlineConfig } from '../config.js';
 import { GuardedNotifier } from '../limits/guarded-notifier.js';
@@ -32,11 +33,16 @@ export type SenderConfig = Pick<
   | 'TELEGRAM_API_BASE'
   | 'SMS_GATEWAY_API_BASE'
   | 'SMS_GATEWAY_MODE'
+  | 'TWILIO_NUMBER'
+  | 'TWILIO_ACCOUNT_SID'
+  | 'TWILIO_API_BASE'
 > &
   Parameters<typeof limitSettings>[0];
 
 export interface ChannelSenders {
   senders: Partial<Record<ChannelName, ChannelSender>>;
+  /** Texts from the hotline's Twilio number (TWILIO_NUMBER), when it is configured: SMS and WhatsApp. */
+  twilio?: Notifier | undefined;
   /** SMS through SNS, behind the allow-list and the day's spend (reminders pass the ceiling). */
   sms: Notifier;
   gatewayHealth: GatewayHealth;
@@ -44,17 +50,41 @@ export interface ChannelSenders {
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function channelSenders(config: SenderConfig, secrets: ChannelSecrets, log?: Logger): ChannelSenders {
+export function channelSenders(
+  config: SenderConfig,
+  secrets: ChannelSecrets & { twilioAuthToken?: string | undefined },
+  log?: Logger,
+): ChannelSenders {
   const client = documentClient(config);
-  const sms = new GuardedNotifier(
+  const counters = new DynamoUsageCounters(client, config.TABLE_NAME);
+  const guard = (inner: Notifier) =>
+    new GuardedNotifier(
+      inner,
+      { settings: limitSettings(config), counters },
+      { ceiling: false, now: () => hotlineClock.now(), log },
+    );
+  const sms = guard(
     new SnsNotifier(snsClient(config), {
       senderId: config.SMS_SENDER_ID,
       maxPriceUsd: config.SMS_MAX_PRICE_USD,
     }),
-    { settings: limitSettings(config), counters: new DynamoUsageCounters(client, config.TABLE_NAME) },
-    { ceiling: false, now: () => hotlineClock.now(), log },
   );
-  const senders: Partial<Record<ChannelName, ChannelSender>> = { sms: notifierSmsSender(sms) };
+  const twilio =
+    config.TWILIO_NUMBER && config.TWILIO_ACCOUNT_SID && secrets.twilioAuthToken
+      ? guard(
+          twilioMessagesNotifier({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: secrets.twilioAuthToken,
+            apiBase: config.TWILIO_API_BASE,
+            number: config.TWILIO_NUMBER,
+          }),
+        )
+      : undefined;
+  // From the hotline's number when there is one (a volunteer can answer the notice); else through SNS.
+  const senders: Partial<Record<ChannelName, ChannelSender>> = {
+    sms: notifierSmsSender(twilio ?? sms),
+    ...(twilio ? { whatsapp: notifierSmsSender(twilio, 'whatsapp') } : {}),
+  };
   if (secrets.telegramBotToken) {
     senders.telegram = telegramSender(
       telegramBotApi({ apiBase: config.TELEGRAM_API_BASE, token: secrets.telegramBotToken }),
@@ -71,7 +101,7 @@ export function channelSenders(config: SenderConfig, secrets: ChannelSecrets, lo
       digest,
     );
   }
-  return { senders, sms, gatewayHealth: new DynamoGatewayHealth(client, config.TABLE_NAME) };
+  return { senders, sms, twilio, gatewayHealth: new DynamoGatewayHealth(client, config.TABLE_NAME) };
 }
 
 /** The reminders' notifier: each reminder on its caller's own channel. */

@@ -22,14 +22,14 @@ export class GuardedNotifier implements Notifier {
 
   async sendSms(sms: OutgoingSms): Promise<SentSms> {
     const { settings } = this.limits;
-    if (!isAllowedDestination(sms.to, settings.allowedCountryCodes)) {
+    if (!isAllowedDestination(sms.to, settings.allowedCountryCodes, sms.channel)) {
       this.options.log?.warn('limits.destination_dropped', { country: countryOf(sms.to) });
       throw new SmsRejectedError('DestinationNotAllowed', false);
     }
     const spend = await addSpend(
       this.limits,
       this.options.now(),
-      estimatedUsd(sms.body, 'sms', settings),
+      estimatedUsd(sms.body, sms.channel === 'whatsapp' ? 'whatsapp' : 'sms', settings),
       !this.options.ceiling,
     );
     if (this.options.ceiling && spend.overCeiling) throw new SmsRejectedError('SpendCeiling', false);

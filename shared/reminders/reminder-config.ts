@@ -31,6 +31,17 @@ const reminderConfigSchema = z.object({
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   ...LIMIT_CONFIG_SHAPE,
   ...CHANNEL_CONFIG_SHAPE,
+  // The outbox sends from the Twilio number through Twilio's API (shared/adapters/twilio/messages.ts).
+  TWILIO_ACCOUNT_SID: z.optional(z.string().check(z.regex(/^AC[0-9a-fA-F]{32}$/))),
+  TWILIO_SECRET_ID: z.optional(z.string().check(z.minLength(1))),
+  TWILIO_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
+  TWILIO_API_BASE: z._default(
+    z.pipe(
+      z.url(),
+      z.transform((url: string) => url.replace(/\/+$/, '')),
+    ),
+    'https://api.twilio.com',
+  ),
 });
 
 export type ReminderConfig = z.infer<typeof reminderConfigSchema>;

@@ -1,9 +1,9 @@
-// The outbox's SMS sender: through the Notifier (SNS behind the allow-list and the day's spend), for the
-// texts to volunteers that a Telegram or SIM caller's words cause.
+// The outbox's SMS (and WhatsApp) sender over a Notifier: SNS, or the hotline's Twilio number, behind the
+// allow-list and the day's spend.
 import { type Notifier, SmsRejectedError } from '../../ports/notifier.js';
-import type { ChannelSender, SendResult } from '../../ports/outbox.js';
+import type { ChannelName, ChannelSender, SendResult } from '../../ports/outbox.js';
 
-export function notifierSmsSender(notifier: Notifier): ChannelSender {
+export function notifierSmsSender(notifier: Notifier, channel: ChannelName = 'sms'): ChannelSender {
   return {
     async send(message): Promise<SendResult> {
       try {
@@ -11,6 +11,7 @@ export function notifierSmsSender(notifier: Notifier): ChannelSender {
           to: message.to,
           body: message.body,
           idempotencyKey: `outbox:${message.id}`,
+          channel,
         });
         return { ok: true };
       } catch (error) {
