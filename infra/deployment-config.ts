@@ -38,6 +38,14 @@ const deploymentSchema = z.object({
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/)
     .optional(),
+  /**
+   * The hotline's Twilio number (E.164). With twilioAccountSid, the outbox texts from it through Twilio's
+   * API: console replies to SMS and WhatsApp callers, sign-in codes, notices to volunteers.
+   */
+  twilioNumber: z
+    .string()
+    .regex(/^\+[1-9]\d{7,14}$/)
+    .optional(),
   /** Alarm when Twilio's own figure for today's spend passes this, in USD. */
   twilioDailySpendAlarmUsd: z.coerce.number().positive().default(25),
   // Channels beyond Twilio (docs/telegram.md, docs/sms-gateway.md); their keys live in the channels secret.
@@ -117,5 +125,7 @@ export function channelEnvironment(config: DeploymentConfig): Record<string, str
     ...(config.smsGatewayApiBase ? { SMS_GATEWAY_API_BASE: config.smsGatewayApiBase } : {}),
     SMS_GATEWAY_MODE: config.smsGatewayMode,
     SMS_GATEWAY_SEND_INTERVAL_MS: String(config.smsGatewaySendIntervalMs),
+    ...(config.twilioNumber ? { TWILIO_NUMBER: config.twilioNumber } : {}),
+    ...(config.twilioAccountSid ? { TWILIO_ACCOUNT_SID: config.twilioAccountSid } : {}),
   };
 }

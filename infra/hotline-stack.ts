@@ -4,6 +4,7 @@ import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cd
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { consoleAssetsDir } from './console-assets.js';
 import { CaseChase } from './constructs/case-chase.js';
 import { HotlineFunction } from './constructs/hotline-function.js';
 import { HotlineTable } from './constructs/hotline-table.js';
@@ -72,8 +73,13 @@ export class HotlineStack extends Stack {
     });
     const channels = { secret: channelSecret, environment: channelEnvironment(config) };
 
-    const webhookFunction = (name: WebhookFunctionName, description: string) =>
+    const webhookFunction = (
+      name: WebhookFunctionName,
+      description: string,
+      afterBundling?: (outputDir: string) => string[],
+    ) =>
       new HotlineFunction(this, `${name}Webhook`, {
+        ...(afterBundling ? { afterBundling } : {}),
         entry: FUNCTION_ENTRIES[name],
         description,
         // Twilio gives up after 15 s; a reply later than that is a failed call.
@@ -101,6 +107,11 @@ export class HotlineStack extends Stack {
         'sms-gateway',
         'SMS Gateway for Android webhook: texts to the Serbian SIM',
       ),
+      // The console's page and API; its page, script and styles are built beside the bundle.
+      console: webhookFunction('console', 'Volunteers’ console: the page and its API', (outputDir) => {
+        const assets = consoleAssetsDir();
+        return [`mkdir -p "${outputDir}/console"`, `cp "${assets}"/* "${outputDir}/console/"`];
+      }),
     } satisfies Record<WebhookFunctionName, HotlineFunction>;
     for (const fn of Object.values(functions)) {
       // Only the webhooks: the scheduled reminder sweep is invoked asynchronously and has a failure path.
@@ -139,6 +150,8 @@ export class HotlineStack extends Stack {
     const outbox = new OutboxSender(this, 'Outbox', {
       table,
       channelSecret,
+      // Texts from the hotline's number need the Twilio auth token.
+      twilioSecret: config.twilioNumber && config.twilioAccountSid ? secret : undefined,
       environment: {
         ...limitEnvironment(config),
         ...channels.environment,
@@ -162,6 +175,7 @@ export class HotlineStack extends Stack {
         voice: functions.voice.fn,
         telegram: functions.telegram.fn,
         'sms-gateway': functions['sms-gateway'].fn,
+        console: functions.console.fn,
       },
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
     });

@@ -1,10 +1,11 @@
 // The webhook routes and the function behind each. The CDK stack and the local runtime both read this,
 // so `npm start` serves exactly the routes API Gateway does.
 
-export type WebhookFunctionName = 'sms' | 'voice' | 'telegram' | 'sms-gateway';
+export type WebhookFunctionName = 'sms' | 'voice' | 'telegram' | 'sms-gateway' | 'console';
 
 export interface WebhookRoute {
-  method: 'POST';
+  /** `ANY`: GET and POST (the console's page and API). */
+  method: 'POST' | 'ANY';
   /** API Gateway route path; `{proxy+}` matches the rest of the path. */
   path: string;
   fn: WebhookFunctionName;
@@ -16,6 +17,9 @@ export const WEBHOOK_ROUTES: readonly WebhookRoute[] = [
   { method: 'POST', path: '/voice/{proxy+}', fn: 'voice' },
   { method: 'POST', path: '/telegram', fn: 'telegram' },
   { method: 'POST', path: '/sms-gateway', fn: 'sms-gateway' },
+  // The volunteers' console: its page and its JSON API (docs/console.md).
+  { method: 'ANY', path: '/console', fn: 'console' },
+  { method: 'ANY', path: '/console/{proxy+}', fn: 'console' },
 ];
 
 /** Entry file of each webhook function, relative to the repository root. */
@@ -24,6 +28,7 @@ export const FUNCTION_ENTRIES: Record<WebhookFunctionName, string> = {
   voice: 'functions/voice.ts',
   telegram: 'functions/telegram.ts',
   'sms-gateway': 'functions/sms-gateway.ts',
+  console: 'functions/console.ts',
 };
 
 /** The outbox sender, fed by the table's stream (locally by local/outbox-drain.ts). */
@@ -48,10 +53,12 @@ export const SCHEDULED_FUNCTIONS: Record<ScheduledFunctionName, ScheduledFunctio
 
 export function matchRoute(method: string, path: string): WebhookRoute | undefined {
   return WEBHOOK_ROUTES.find((route) => {
-    if (route.method !== method) return false;
+    if (route.method !== method && !(route.method === 'ANY' && (method === 'GET' || method === 'POST')))
+      return false;
     if (route.path.endsWith('/{proxy+}')) {
       const prefix = route.path.slice(0, -'{proxy+}'.length);
-      return path.startsWith(prefix) && path.length > prefix.length;
+      // The console's `/console/` is its page too (the handler serves `/console` and `/console/` alike).
+      return path.startsWith(prefix) && (path.length > prefix.length || route.method === 'ANY');
     }
     return route.path === path;
   });

@@ -79,6 +79,14 @@ export function apiGatewayEventFrom(
   if (rawQueryString) {
     event.queryStringParameters = Object.fromEntries(url.searchParams);
   }
+  // Payload 2.0 hands cookies over as a list of its own, not as a header.
+  if (headers.cookie) {
+    event.cookies = headers.cookie
+      .split(';')
+      .map((cookie) => cookie.trim())
+      .filter(Boolean);
+    delete headers.cookie;
+  }
   if (pathParameters) event.pathParameters = pathParameters;
   return event;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { consoleAssetsDir } from '../infra/console-assets.js';
 import { SCHEDULED_FUNCTIONS, type ScheduledFunctionName } from '../infra/routes.js';
 import { type Clock, hotlineClock } from '../shared/clock.js';
 import { lambdaContext } from './apigw-event.js';
@@ -111,6 +112,8 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
   const publicBaseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
   runtime.publicBaseUrl = publicBaseUrl;
 
+  // The console's page and script, built as the stack builds them beside the console function's bundle.
+  process.env.CONSOLE_ASSETS_DIR = consoleAssetsDir();
   // The handlers read their configuration from the environment, exactly as in Lambda.
   Object.assign(
     process.env,

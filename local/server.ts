@@ -510,9 +510,14 @@ function sendLambdaResult(
   requestId: string,
 ): void {
   // The same id the handler logs under, so a response can be found in the log.
-  const headers = { ...(result.headers ?? {}), 'x-request-id': requestId };
+  const headers: Record<string, string | string[]> = {
+    ...((result.headers ?? {}) as Record<string, string>),
+    'x-request-id': requestId,
+  };
+  // API Gateway turns the result's cookies into Set-Cookie headers, one each.
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
-  response.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  response.writeHead(result.statusCode ?? 200, headers);
   response.end(body);
 }
 

@@ -86,6 +86,8 @@ export interface HotlineFunctionProps {
   secret?: ISecret;
   /** The channels' secret (Telegram, the Serbian SIM), read the same way. */
   channelSecret?: ISecret;
+  /** Files to put beside the bundle: shell commands run once the bundle is in `outputDir`. */
+  afterBundling?: (outputDir: string) => string[];
 }
 
 export class HotlineFunction extends Construct {
@@ -123,7 +125,20 @@ export class HotlineFunction extends Construct {
             }),
           }
         : {}),
-      bundling: { ...BUNDLING, sourcesContent: false },
+      bundling: {
+        ...BUNDLING,
+        sourcesContent: false,
+        ...(props.afterBundling
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) =>
+                  props.afterBundling?.(outputDir) ?? [],
+              },
+            }
+          : {}),
+      },
     });
     props.secret?.grantRead(this.fn);
     props.channelSecret?.grantRead(this.fn);

@@ -17,6 +17,8 @@ export interface OutboxSenderProps {
   table: ITable;
   /** The channels' keys (Telegram bot token, the SIM's API credentials). */
   channelSecret: ISecret;
+  /** The Twilio secret: its auth token sends texts from the hotline's number (TWILIO_NUMBER). */
+  twilioSecret?: ISecret | undefined;
   /** Everything else the sender reads: limits, channel settings, SMS sender id. */
   environment: Record<string, string>;
 }
@@ -51,6 +53,7 @@ export class OutboxSender extends Construct {
       memorySize: 512,
       environment: { ...props.environment, LOG_LEVEL: 'info' },
       channelSecret: props.channelSecret,
+      ...(props.twilioSecret ? { secret: props.twilioSecret } : {}),
     }).bindTable(props.table);
     allowSmsPublish(this, 'PublishSmsOnly', this.sender.fn);
 

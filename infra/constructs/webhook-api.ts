@@ -54,7 +54,8 @@ export class WebhookApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn]);
         integrations.set(route.fn, integration);
       }
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod.POST], integration });
+      const methods = route.method === 'ANY' ? [HttpMethod.GET, HttpMethod.POST] : [HttpMethod.POST];
+      this.api.addRoutes({ path: route.path, methods, integration });
     }
   }
 

@@ -17,6 +17,7 @@ import {
   holdMessage,
   openCase,
   strippedAfterErasure,
+  threadWith,
   withEvent,
 } from './case.js';
 
@@ -175,6 +176,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
           next: withEvent(current, { kind: 'relay_waiting', volunteerId: volunteer.volunteerId }, now, {
             expiresAt,
             lastCallerMessageAt,
+            thread: threadWith(current, { from: 'caller', text: said }, now),
             pendingRelays: [...pending, said].slice(-CASE_LIMITS.pendingRelays),
             pendingCount: (current.pendingCount ?? 0) + 1,
             nextActionAt: new Date(last + gapMs).toISOString(),
@@ -200,6 +202,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
         next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
           expiresAt,
           lastCallerMessageAt,
+          thread: threadWith(current, { from: 'caller', text: said }, now),
           ...(body
             ? {
                 lastRelayAt: now.toISOString(),

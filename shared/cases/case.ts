@@ -42,6 +42,15 @@ export interface CaseNote {
   text: string;
 }
 
+/** One message of a case's conversation, for the console's thread: what the caller wrote or a volunteer answered. */
+export interface ThreadMessage {
+  at: string;
+  from: 'caller' | 'volunteer';
+  /** Who answered (volunteer messages). */
+  volunteerId?: string | undefined;
+  text: string;
+}
+
 export interface Case {
   /** Five digits: typed on a keypad for a dialback, in texts to volunteers. */
   code: string;
@@ -62,6 +71,11 @@ export interface Case {
   lastCallerMessageAt?: string | undefined;
   /** The caller's first message and what they wrote before anyone took the case, handed over on take. */
   waiting: string[];
+  /**
+   * The conversation so far (the caller's texts and the volunteers' answers, the newest few), for the
+   * console; dropped when the case closes, like everything else the caller wrote. Absent on older cases.
+   */
+  thread?: ThreadMessage[] | undefined;
   notes: CaseNote[];
   /** Twilio recording sids of the voicemails left on this case, deleted from Twilio when it closes. */
   recordingSids: string[];
@@ -98,6 +112,8 @@ export const CASE_LIMITS = {
   pendingRelays: 5,
   /** Longest combined relay: two UCS-2 segments. */
   combinedChars: 134,
+  /** Messages a case's thread keeps (the newest). */
+  threadMessages: 30,
 } as const;
 
 /** Five digits, never starting with 0, so a keypad and a text read the same. */
@@ -153,6 +169,7 @@ export function openCase(input: OpenCase, now: Date): Case {
     openedAt: at,
     lastCallerMessageAt: input.source === 'sms' ? at : undefined,
     waiting: first ? [first] : [],
+    thread: first ? [{ at, from: 'caller', text: first }] : [],
     notes: [],
     recordingSids: [],
     notifyRound: 0,
@@ -174,13 +191,27 @@ export function withEvent(
   return { ...current, ...changes, events, version: current.version + 1 };
 }
 
+/** The thread with one more message, the oldest dropped beyond the limit. Empty text adds nothing. */
+export function threadWith(
+  current: Pick<Case, 'thread'>,
+  message: Omit<ThreadMessage, 'at'>,
+  now: Date,
+): ThreadMessage[] {
+  const thread = current.thread ?? [];
+  if (!message.text) return thread;
+  return [...thread, { at: now.toISOString(), ...message }].slice(-CASE_LIMITS.threadMessages);
+}
+
 /** A message the caller wrote before anyone took the case, kept for the volunteer who will. */
 export function holdMessage(current: Case, text: string, now: Date): Case {
   const message = cleanText(text, CASE_LIMITS.messageChars);
   const waiting = message
     ? [...current.waiting, message].slice(-CASE_LIMITS.waitingMessages)
     : current.waiting;
-  return withEvent(current, { kind: 'held_for_volunteer' }, now, { waiting });
+  return withEvent(current, { kind: 'held_for_volunteer' }, now, {
+    waiting,
+    thread: threadWith(current, { from: 'caller', text: message }, now),
+  });
 }
 
 export type TakeResult =
@@ -232,6 +263,7 @@ export function closeCase(current: Case, reason: CloseReason, now: Date, volunte
     callerPhone: undefined,
     mayText: false,
     waiting: [],
+    thread: [],
     notes: [],
     recordingSids: [],
     pendingRelays: undefined,

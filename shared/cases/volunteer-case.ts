@@ -5,7 +5,16 @@ import { fillTemplate, type MessageId, messageTemplate } from '../messages/catal
 import { textsFor, type VolunteerTexts } from '../messages/volunteer.js';
 import type { Volunteer } from '../volunteers/volunteer.js';
 import type { Outgoing } from './caller-case.js';
-import { CASE_LIMITS, type Case, cleanText, closeCase, mayHandle, takeCase, withEvent } from './case.js';
+import {
+  CASE_LIMITS,
+  type Case,
+  cleanText,
+  closeCase,
+  mayHandle,
+  takeCase,
+  threadWith,
+  withEvent,
+} from './case.js';
 import type { VolunteerCommand } from './volunteer-commands.js';
 
 export interface VolunteerTextInput {
@@ -124,7 +133,13 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
       return {
         messages: toCaller(said),
         caseChange: {
-          next: withEvent(target, { kind: 'relayed_to_caller', volunteerId: volunteer.volunteerId }, now),
+          next: withEvent(target, { kind: 'relayed_to_caller', volunteerId: volunteer.volunteerId }, now, {
+            thread: threadWith(
+              target,
+              { from: 'volunteer', volunteerId: volunteer.volunteerId, text: said },
+              now,
+            ),
+          }),
           readVersion: target.version,
         },
         outcome: 'relayed',

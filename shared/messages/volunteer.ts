@@ -51,6 +51,10 @@ export interface VolunteerTexts {
   takeNeedsPin(code: string, wrong: boolean): string;
   /** The PIN is locked: no TAKE until it opens. */
   pinIsLocked(minutes: number): string;
+  /** The console's sign-in code, to the volunteer's own phone. */
+  consoleCode(code: string, minutes: number): string;
+  /** The console: an answer went to the caller (SMS answers say nothing). */
+  consoleSent(code: string): string;
 }
 
 const ru: VolunteerTexts = {
@@ -105,6 +109,9 @@ const ru: VolunteerTexts = {
     `Голосовое по запросу ${code} (${LANGUAGE_LABEL[language]}, ${seconds} с): ${url} Взять: TAKE ${code}`,
   missedCall: (code, language) =>
     `Пропущенный звонок, запрос ${code} (${LANGUAGE_LABEL[language]}). Взять: TAKE ${code}`,
+  consoleCode: (code, minutes) =>
+    `Код входа в консоль горячей линии: ${code} (${minutes} мин). Никому его не сообщайте.`,
+  consoleSent: (code) => `Ответ по запросу ${code} отправлен.`,
 };
 
 // NATIVE REVIEW NEEDED: every text below. "Суроо" is the caller's word for their case too (ky.ts case_*).
@@ -160,6 +167,9 @@ const ky: VolunteerTexts = {
     `Үн кат, суроо ${code} (${LANGUAGE_LABEL[language]}, ${seconds} сек): ${url} Алуу: TAKE ${code}`,
   missedCall: (code, language) =>
     `Жоопсуз чалуу, суроо ${code} (${LANGUAGE_LABEL[language]}). Алуу: TAKE ${code}`,
+  consoleCode: (code, minutes) =>
+    `Ишеним линиясынын консолуна кирүү коду: ${code} (${minutes} мүн). Аны эч кимге айтпаңыз.`,
+  consoleSent: (code) => `${code} суроосуна жооп жөнөтүлдү.`,
 };
 
 export const VOLUNTEER_TEXTS: Readonly<Record<Language, VolunteerTexts>> = { ky, ru };

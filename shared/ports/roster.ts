@@ -22,3 +22,12 @@ export class VolunteerExistsError extends Error {
     this.name = 'VolunteerExistsError';
   }
 }
+
+/** Changes to the roster (the admin command line, the console's coordinators). */
+export interface RosterWriter extends RosterReader {
+  /** Refuses an existing id (VolunteerExistsError). */
+  add(volunteer: Volunteer): Promise<void>;
+  /** Refuses an unknown id (VolunteerNotFoundError). */
+  update(volunteer: Volunteer): Promise<void>;
+  remove(volunteerId: string): Promise<void>;
+}

@@ -12,7 +12,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { channelOf } from '../../callers/caller.js';
-import type { Case, CaseEvent, CaseNote } from '../../cases/case.js';
+import type { Case, CaseEvent, CaseNote, ThreadMessage } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
 import { CaseChangedError, type CaseStore } from '../../ports/case-store.js';
 import { toHandledMessage } from './caller-store.js';
@@ -186,6 +186,7 @@ function toCase(item: Record<string, unknown>): Case {
     openedAt: String(item.openedAt),
     lastCallerMessageAt: text(item.lastCallerMessageAt),
     waiting: Array.isArray(item.waiting) ? item.waiting.map(String) : [],
+    thread: Array.isArray(item.thread) ? (item.thread as ThreadMessage[]) : [],
     notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
     recordingSids: Array.isArray(item.recordingSids) ? item.recordingSids.map(String) : [],
     lastRelayAt: text(item.lastRelayAt),

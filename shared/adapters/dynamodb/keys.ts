@@ -120,3 +120,15 @@ export const outboxKeys = {
 export const gatewayKeys = {
   health: (): ItemKey => ({ pk: 'GATEWAY', sk: 'HEALTH' }),
 };
+
+/**
+ * The volunteers' console: one sign-in item per phone number tried (by its keyed hash, so a number that is
+ * not on the roster leaves no number behind), one item per session (by the hash of its token), and the
+ * access log beside each case, kept as long as the case (erasing the case's trail leaves it).
+ */
+export const consoleKeys = {
+  signIn: (subject: string): ItemKey => ({ pk: 'CONSOLE', sk: `SIGNIN#${subject}` }),
+  session: (sessionHash: string): ItemKey => ({ pk: `SESSION#${sessionHash}`, sk: 'SESSION' }),
+  accessPrefix: 'ACCESS#',
+  access: (code: string, id: string): ItemKey => ({ pk: `CASE#${code}`, sk: `ACCESS#${id}` }),
+};

@@ -39,3 +39,30 @@ export function twilioRecordingEraser(
     },
   };
 }
+
+/**
+ * A recording's audio, fetched with the account's key (the console plays voicemail through its own
+ * authenticated route, never Twilio's URL). Undefined when it is gone or Twilio does not answer.
+ */
+export async function fetchRecording(
+  account: RecordingAccount,
+  recordingSid: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<{ type: string; body: Buffer } | undefined> {
+  if (!RECORDING_SID.test(recordingSid)) return undefined;
+  const auth = Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64');
+  const url = `${account.apiBase}/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/Recordings/${recordingSid}.mp3`;
+  try {
+    const response = await fetchFn(url, {
+      headers: { authorization: `Basic ${auth}` },
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return undefined;
+    return {
+      type: response.headers.get('content-type') ?? 'audio/mpeg',
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,354 @@
+// Lambda: the volunteers' console, `/console/` (the page) and `/console/api/*` (JSON), on the same HTTP
+// API as the webhooks. Reads need a session cookie; every POST also needs the console's own Origin.
+// docs/console.md describes the routes; shared/console/api.ts their shapes.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoConsoleStore } from '../shared/adapters/dynamodb/console-store.js';
+import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
+import { hotlineClock } from '../shared/clock.js';
+import { hotlineConfig } from '../shared/config.js';
+import type { ApiError, RosterView } from '../shared/console/api.js';
+import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
+import { routePath } from '../shared/http/route-path.js';
+import { limitSettings } from '../shared/limits/settings.js';
+import { logger } from '../shared/logger.js';
+import { once } from '../shared/once.js';
+import { hotlineSecrets } from '../shared/secrets.js';
+import {
+  type ConsoleCommand,
+  type ConsolePorts,
+  isConsolePhone,
+  listCases,
+  readCase,
+  requestSignInCode,
+  runCaseCommand,
+  sessionVolunteer,
+  signOut,
+  verifySignInCode,
+} from '../shared/use-cases/console.js';
+import { changeRoster, rosterView } from '../shared/use-cases/console-roster.js';
+
+type Result = APIGatewayProxyStructuredResultV2;
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
+
+export const SESSION_COOKIE = 'hotline_console';
+
+const dependencies = once(() => {
+  const config = hotlineConfig();
+  const shared = callerTextDependencies();
+  const client = documentClient(config);
+  return {
+    config,
+    store: new DynamoConsoleStore(client, config.TABLE_NAME),
+    rosterStore: new DynamoRosterStore(client, config.TABLE_NAME),
+    shared,
+  };
+});
+
+/** The page, the script and the styles: built next to the bundle (CONSOLE_ASSETS_DIR locally). */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/console': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/console/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/console/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/console/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+};
+
+const assetCache = new Map<string, Promise<string>>();
+function asset(file: string): Promise<string> {
+  const dir = process.env.CONSOLE_ASSETS_DIR ?? join(import.meta.dirname, 'console');
+  let cached = assetCache.get(file);
+  if (!cached) {
+    cached = readFile(join(dir, file), 'utf8');
+    // Locally the page is rebuilt on each start; in Lambda the files never change within a container.
+    if (!process.env.CONSOLE_ASSETS_DIR) assetCache.set(file, cached);
+  }
+  return cached;
+}
+
+/** Strict: the page loads only its own script and styles, and cannot be framed. */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+const json = (statusCode: number, body: unknown, extra: Partial<Result> = {}): Result => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS },
+  body: JSON.stringify(body),
+  ...extra,
+});
+
+const fail = (statusCode: number, error: ApiError['error'], message: string, retryAfterSeconds?: number) =>
+  json(
+    statusCode,
+    {
+      error,
+      message,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    } satisfies ApiError,
+    retryAfterSeconds !== undefined
+      ? {
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'retry-after': String(retryAfterSeconds),
+            ...SECURITY_HEADERS,
+          },
+        }
+      : {},
+  );
+
+/** The host the request was made to names the console's origin; loopback runs without TLS. */
+function consoleOrigin(event: APIGatewayProxyEventV2): { origin: string; secure: boolean } {
+  const host = event.requestContext.domainName || event.headers.host || '';
+  const name = /^\[([^\]]+)\]/.exec(host)?.[1] ?? host.replace(/:\d+$/, '');
+  const loopback = name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+  const forwardedProto = event.headers['x-forwarded-proto'];
+  const scheme = loopback && forwardedProto !== 'https' ? 'http' : 'https';
+  return { origin: `${scheme}://${host}`, secure: scheme === 'https' };
+}
+
+function cookieOf(event: APIGatewayProxyEventV2): string | undefined {
+  const all = [...(event.cookies ?? []), ...(event.headers.cookie ? event.headers.cookie.split(';') : [])];
+  for (const cookie of all) {
+    const [name, ...value] = cookie.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    'Path=/console',
+    `Max-Age=${maxAgeSeconds}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+function bodyOf(event: APIGatewayProxyEventV2): Record<string, unknown> | undefined {
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  if (raw.length > 10_000) return undefined;
+  try {
+    const parsed = JSON.parse(raw || '{}') as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function portsFor(): Promise<ConsolePorts> {
+  const { config, store, shared } = dependencies();
+  const secrets = await hotlineSecrets(config);
+  return {
+    store,
+    roster: shared.roster,
+    inbox: shared.inbox,
+    cases: shared.cases,
+    clock: hotlineClock,
+    hashKey: secrets.callerHashKey,
+    recordings: recordingEraserFor(config, { authToken: secrets.twilioAuthToken }),
+    allowedCountryCodes: limitSettings(config).allowedCountryCodes,
+    log: logger,
+  };
+}
+
+async function route(event: APIGatewayProxyEventV2, context: Context): Promise<Result> {
+  const method = event.requestContext.http.method.toUpperCase();
+  const path = routePath(event).replace(/\/+$/, '') || '/';
+  const page = ASSETS[routePath(event)] ?? ASSETS[path];
+  if (page) {
+    if (method !== 'GET' && method !== 'HEAD') return fail(405, 'bad_request', 'Use GET');
+    return {
+      statusCode: 200,
+      headers: { 'content-type': page.type, ...SECURITY_HEADERS },
+      body: await asset(page.file),
+    };
+  }
+  if (!path.startsWith('/console/api/')) return fail(404, 'not_found', 'No such page');
+  const api = path.slice('/console/api'.length);
+  const { origin, secure } = consoleOrigin(event);
+  if (method === 'POST' && event.headers.origin !== origin) {
+    return fail(403, 'wrong_origin', 'This request did not come from the console page');
+  }
+  if (method !== 'POST' && method !== 'GET') return fail(405, 'bad_request', 'Use GET or POST');
+  const ports = await portsFor();
+  const log = logger.child({ requestId: context.awsRequestId, route: '/console/api' });
+
+  if (method === 'POST' && api === '/sign-in') {
+    const body = bodyOf(event);
+    const phone = typeof body?.phone === 'string' ? body.phone.replace(/[\s()-]/g, '') : '';
+    if (!isConsolePhone(phone))
+      return fail(400, 'bad_request', 'A phone number in international form: +381…');
+    await requestSignInCode({ ...ports, log }, phone);
+    return json(202, { sent: true });
+  }
+  if (method === 'POST' && api === '/sign-in/verify') {
+    const body = bodyOf(event);
+    const phone = typeof body?.phone === 'string' ? body.phone.replace(/[\s()-]/g, '') : '';
+    const code = typeof body?.code === 'string' ? body.code.trim() : '';
+    if (!isConsolePhone(phone))
+      return fail(400, 'bad_request', 'A phone number in international form: +381…');
+    const result = await verifySignInCode({ ...ports, log }, phone, code);
+    if (!result.ok) {
+      return result.status === 429
+        ? fail(429, 'locked', 'Too many wrong codes: wait, then ask for a new one', result.retryAfterSeconds)
+        : fail(401, 'wrong_code', 'That code is wrong or has expired');
+    }
+    const maxAge = Math.floor((result.expiresAt.getTime() - hotlineClock.now().getTime()) / 1000);
+    return json(200, result.me, { cookies: [sessionCookie(result.token, maxAge, secure)] });
+  }
+
+  const token = cookieOf(event);
+  if (method === 'POST' && api === '/sign-out') {
+    await signOut(ports, token);
+    return json(200, { signedOut: true }, { cookies: [sessionCookie('', 0, secure)] });
+  }
+  const session = await sessionVolunteer(ports, token);
+  if (!session) return fail(401, 'signed_out', 'Sign in first');
+  const { volunteer, roster } = session;
+  const sessionLog = log.child({ volunteer: volunteer.volunteerId });
+
+  if (method === 'GET' && api === '/me') {
+    return json(200, {
+      volunteerId: volunteer.volunteerId,
+      name: volunteer.name,
+      languages: volunteer.languages,
+      coordinator: volunteer.coordinator,
+    });
+  }
+  if (method === 'GET' && api === '/cases') return json(200, await listCases(ports, volunteer, roster));
+
+  const caseRoute = /^\/cases\/([1-9]\d{4})(?:\/(take|reply|note|close|voicemail\/(\d{1,2})))?$/.exec(api);
+  if (caseRoute) {
+    const code = caseRoute[1] ?? '';
+    const action = caseRoute[2];
+    if (method === 'GET' && !action) {
+      const detail = await readCase(ports, volunteer, roster, code);
+      return detail ? json(200, detail) : fail(404, 'not_found', 'No such open case in your languages');
+    }
+    if (method === 'GET' && action?.startsWith('voicemail/')) {
+      return voicemail(ports, session, code, Number(caseRoute[3]));
+    }
+    if (
+      method === 'POST' &&
+      (action === 'take' || action === 'reply' || action === 'note' || action === 'close')
+    ) {
+      const body = bodyOf(event);
+      if (!body) return fail(400, 'bad_request', 'Send JSON');
+      const text = typeof body.text === 'string' ? body.text : '';
+      const command: ConsoleCommand =
+        action === 'reply' || action === 'note' ? { kind: action, text } : { kind: action };
+      const result = await runCaseCommand(
+        { ...ports, log: sessionLog },
+        session,
+        code,
+        command,
+        context.awsRequestId,
+      );
+      if (!result.ok) return fail(result.status, result.error, result.message);
+      sessionLog.info('console.command', { action, outcome: result.answer.outcome });
+      return json(200, result.answer);
+    }
+    return fail(405, 'bad_request', 'No such action');
+  }
+
+  if (api === '/roster' || api.startsWith('/roster/')) {
+    if (!volunteer.coordinator) return fail(403, 'not_allowed', 'Only coordinators manage the roster');
+    const { rosterStore } = dependencies();
+    if (method === 'GET' && api === '/roster') {
+      return json(200, rosterView(await rosterStore.list(), hotlineClock.now()) satisfies RosterView);
+    }
+    if (method === 'POST') {
+      const body = bodyOf(event);
+      if (!body) return fail(400, 'bad_request', 'Send JSON');
+      const target = /^\/roster(?:\/([a-z][a-z0-9-]{1,31})(\/remove)?)?$/.exec(api);
+      if (!target) return fail(404, 'not_found', 'No such volunteer route');
+      const change = await changeRoster(
+        rosterStore,
+        target[1] === undefined
+          ? { kind: 'add', input: body }
+          : target[2]
+            ? { kind: 'remove', volunteerId: target[1] }
+            : { kind: 'update', volunteerId: target[1], input: body },
+        volunteer,
+      );
+      if (!change.ok)
+        return fail(
+          change.status,
+          change.status === 404 ? 'not_found' : change.status === 409 ? 'conflict' : 'bad_request',
+          change.message,
+        );
+      sessionLog.info('console.roster_changed', {
+        change: target[1] === undefined ? 'add' : target[2] ? 'remove' : 'update',
+      });
+      return json(200, rosterView(await rosterStore.list(), hotlineClock.now()));
+    }
+  }
+  return fail(404, 'not_found', 'No such route');
+}
+
+/** A voicemail's audio, fetched from Twilio with the account's key: the browser never sees Twilio's URL. */
+async function voicemail(
+  ports: ConsolePorts,
+  session: { volunteer: import('../shared/volunteers/volunteer.js').Volunteer },
+  code: string,
+  index: number,
+): Promise<Result> {
+  const target = await ports.cases.get(code);
+  const sid = target?.recordingSids[index - 1];
+  if (
+    !target ||
+    target.status === 'closed' ||
+    !sid ||
+    (!session.volunteer.coordinator && !session.volunteer.languages.includes(target.language))
+  ) {
+    return fail(404, 'not_found', 'No such voicemail');
+  }
+  const { config } = dependencies();
+  const secrets = await hotlineSecrets(config);
+  if (!config.TWILIO_ACCOUNT_SID) return fail(404, 'not_found', 'The Twilio account is not configured');
+  const audio = await fetchRecording(
+    {
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: secrets.twilioAuthToken,
+      apiBase: config.TWILIO_API_BASE,
+    },
+    sid,
+  );
+  if (!audio) return fail(404, 'not_found', 'The recording is gone');
+  await ports.store.recordAccess(
+    code,
+    { at: hotlineClock.now().toISOString(), volunteerId: session.volunteer.volunteerId, action: 'voicemail' },
+    target.expiresAt,
+  );
+  return {
+    statusCode: 200,
+    headers: { 'content-type': audio.type, ...SECURITY_HEADERS },
+    body: audio.body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+export const handler: Handler = middy<APIGatewayProxyEventV2, Result>()
+  .use({
+    onError: async (request) => {
+      logger.child({ requestId: request.context.awsRequestId, route: '/console' }).error('console.failed', {
+        error: request.error,
+      });
+      request.response = fail(500, 'server_error', 'Something went wrong; try again');
+    },
+  })
+  .handler(route) as unknown as Handler;
