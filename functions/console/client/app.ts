@@ -1,0 +1,180 @@
+// The volunteer console in the browser: sign-in by a code sent to the volunteer's phone, then the cases
+// (and, for coordinators, the roster). Routes live in location.hash: #cases, #case/{code}, #roster.
+import type { Me } from '../../../shared/console/api.js';
+import { ApiFailure, byId, errorText, get, onSignedOut, post, setStatus } from './api.js';
+import { initCases, openCase, refreshList, relabelCases, resetCases, startPolling } from './cases.js';
+import {
+  applyLabels,
+  browserLanguage,
+  setLanguage,
+  storedLanguage,
+  t,
+  type UiLanguage,
+  uiLanguage,
+} from './i18n.js';
+import { initRoster, relabelRoster, showRoster } from './roster.js';
+
+let me: Me | undefined;
+let phone = '';
+
+const PHONE = /^\+[1-9]\d{6,14}$/;
+const VIEWS = ['sign-in-view', 'cases-view', 'roster-view'] as const;
+
+function show(view: (typeof VIEWS)[number]): void {
+  for (const id of VIEWS) byId(id).hidden = id !== view;
+}
+
+function relabel(): void {
+  applyLabels();
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-lang]'))) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === uiLanguage()));
+  }
+  relabelCases();
+  relabelRoster();
+}
+
+function showSignIn(): void {
+  if (me) setStatus(t('errSignedOut'));
+  me = undefined;
+  resetCases();
+  for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = true;
+  show('sign-in-view');
+  showPhoneStep();
+}
+
+function showPhoneStep(): void {
+  byId('phone-form').hidden = false;
+  byId('code-form').hidden = true;
+}
+
+function enter(volunteer: Me): void {
+  me = volunteer;
+  if (!storedLanguage()) setLanguage(volunteer.languages[0] ?? browserLanguage(), false);
+  byId('me-name').textContent = volunteer.name;
+  for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = false;
+  byId('tab-roster').hidden = !volunteer.coordinator;
+  relabel();
+  route();
+}
+
+function route(): void {
+  if (!me) return;
+  const hash = location.hash;
+  const roster = hash === '#roster' && me.coordinator;
+  if (byId('roster-view').hidden === roster) setStatus('');
+  show(roster ? 'roster-view' : 'cases-view');
+  byId('tab-cases').toggleAttribute('aria-current', !roster);
+  byId('tab-roster').toggleAttribute('aria-current', roster);
+  if (roster) {
+    openCase(undefined);
+    void showRoster();
+    return;
+  }
+  const code = /^#case\/(.+)$/.exec(hash)?.[1];
+  let decoded = code;
+  try {
+    decoded = code === undefined ? undefined : decodeURIComponent(code);
+  } catch {
+    // A hand-typed hash: use it as written.
+  }
+  openCase(decoded);
+  void refreshList();
+}
+
+async function start(): Promise<void> {
+  try {
+    enter(await get<Me>('/console/api/me'));
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 401) return;
+    setStatus(errorText(error));
+    setTimeout(() => void start(), 5_000);
+  }
+}
+
+async function sendCode(): Promise<void> {
+  const typed = byId<HTMLInputElement>('phone').value.replace(/[\s()-]/g, '');
+  if (!PHONE.test(typed)) {
+    setStatus(t('badPhone'));
+    byId('phone').focus();
+    return;
+  }
+  const button = byId<HTMLButtonElement>('send-code');
+  button.disabled = true;
+  try {
+    await post('/console/api/sign-in', { phone: typed });
+    phone = typed;
+    byId('phone-form').hidden = true;
+    byId('code-form').hidden = false;
+    byId<HTMLInputElement>('code').value = '';
+    byId('code').focus();
+    setStatus(t('codeSent'));
+  } catch (error) {
+    setStatus(error instanceof ApiFailure && error.code === 'bad_request' ? t('badPhone') : errorText(error));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function verify(): Promise<void> {
+  const field = byId<HTMLInputElement>('code');
+  const code = field.value.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(code)) {
+    setStatus(t('wrongCode'));
+    field.focus();
+    return;
+  }
+  const button = byId<HTMLButtonElement>('verify');
+  button.disabled = true;
+  try {
+    const volunteer = await post<Me>('/console/api/sign-in/verify', { phone, code });
+    setStatus('');
+    field.value = '';
+    enter(volunteer);
+  } catch (error) {
+    setStatus(error instanceof ApiFailure && error.status === 401 ? t('wrongCode') : errorText(error));
+    field.select();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function init(): void {
+  setLanguage(storedLanguage() ?? browserLanguage(), false);
+  initCases();
+  initRoster();
+  relabel();
+  onSignedOut(showSignIn);
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-lang]'))) {
+    button.addEventListener('click', () => {
+      setLanguage(button.dataset.lang as UiLanguage, true);
+      relabel();
+    });
+  }
+  byId('phone-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void sendCode();
+  });
+  byId('code-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void verify();
+  });
+  byId('other-number').addEventListener('click', () => {
+    showPhoneStep();
+    byId('phone').focus();
+  });
+  byId('sign-out').addEventListener('click', async () => {
+    try {
+      await post('/console/api/sign-out');
+    } catch {
+      // Signed out on this page either way; the cookie expires on its own.
+    }
+    showSignIn();
+    setStatus('');
+    history.replaceState(null, '', location.pathname);
+  });
+  window.addEventListener('hashchange', route);
+  startPolling(() => me !== undefined && !byId('cases-view').hidden);
+  void start();
+}
+
+init();
