@@ -257,6 +257,27 @@ describe.each(RUNTIMES)(
       expect(forged.result.statusCode).toBe(403);
     });
 
+    it('serves the console page and its script from beside the console bundle, and refuses its API without a session', () => {
+      const get = (path: string) =>
+        invoke(
+          FUNCTION_ENTRIES.console,
+          apiGatewayEventFrom(
+            { method: 'GET', url: path, headers: { host: 'hotline.example.org' }, body: Buffer.alloc(0) },
+            'GET /console/{proxy+}',
+          ),
+        ).result;
+
+      const page = get('/console');
+      const script = get('/console/app.js');
+      const cases = get('/console/api/cases');
+
+      expect(page.statusCode).toBe(200);
+      expect(String(page.body)).toContain('/console/app.js');
+      expect(script.statusCode).toBe(200);
+      expect(String(script.body).length).toBeGreaterThan(1000);
+      expect(cases.statusCode).toBe(401);
+    });
+
     it('runs the reminder sweep from a scheduled event', () => {
       const event = {
         version: '0',

@@ -66,8 +66,8 @@ describe('the hotline stack', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { PUBLIC_BASE_URL: Match.anyValue() } } },
     });
-    // SMS, voice, Telegram and the Serbian SIM.
-    expect(Object.keys(functions)).toHaveLength(4);
+    // SMS, voice, Telegram, the Serbian SIM and the volunteers' console.
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -91,11 +91,20 @@ describe('the hotline stack', () => {
     });
   });
 
-  it('exposes exactly the webhook routes, POST only, on a throttled stage with access logs', () => {
+  it('exposes exactly the webhook routes (POST) and the console (GET and POST), on a throttled stage with access logs', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey,
     );
-    expect(routes.sort()).toEqual(WEBHOOK_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    const expected = WEBHOOK_ROUTES.flatMap((route) =>
+      route.method === 'ANY'
+        ? [`GET ${route.path}`, `POST ${route.path}`]
+        : [`${route.method} ${route.path}`],
+    );
+    expect(routes.sort()).toEqual(expected.sort());
+    expect(routes.filter((route) => route.startsWith('GET ')).sort()).toEqual([
+      'GET /console',
+      'GET /console/{proxy+}',
+    ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
@@ -133,6 +142,7 @@ describe('the hotline stack', () => {
       'MigrantHotline/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB',
       'MigrantHotline/Outbox/Sender/Function',
       'MigrantHotline/Reminders/Sweep/Function',
+      'MigrantHotline/consoleWebhook/Function',
       'MigrantHotline/sms-gatewayWebhook/Function',
       'MigrantHotline/smsWebhook/Function',
       'MigrantHotline/telegramWebhook/Function',
