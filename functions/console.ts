@@ -12,6 +12,7 @@ import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import type { ApiError, RosterView } from '../shared/console/api.js';
+import { meOf } from '../shared/console/views.js';
 import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
 import { routePath } from '../shared/http/route-path.js';
 import { limitSettings } from '../shared/limits/settings.js';
@@ -30,7 +31,7 @@ import {
   signOut,
   verifySignInCode,
 } from '../shared/use-cases/console.js';
-import { changeRoster, rosterView } from '../shared/use-cases/console-roster.js';
+import { changeRoster, rosterView, setConsoleOnly } from '../shared/use-cases/console-roster.js';
 
 type Result = APIGatewayProxyStructuredResultV2;
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
@@ -221,13 +222,14 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
   const { volunteer, roster } = session;
   const sessionLog = log.child({ volunteer: volunteer.volunteerId });
 
-  if (method === 'GET' && api === '/me') {
-    return json(200, {
-      volunteerId: volunteer.volunteerId,
-      name: volunteer.name,
-      languages: volunteer.languages,
-      coordinator: volunteer.coordinator,
-    });
+  if (method === 'GET' && api === '/me') return json(200, meOf(volunteer));
+  if (method === 'POST' && api === '/me') {
+    const body = bodyOf(event);
+    if (typeof body?.consoleOnly !== 'boolean')
+      return fail(400, 'bad_request', 'Send {"consoleOnly": true|false}');
+    const next = await setConsoleOnly(dependencies().rosterStore, volunteer, body.consoleOnly);
+    sessionLog.info('console.preference', { consoleOnly: next.consoleOnly });
+    return json(200, meOf(next));
   }
   if (method === 'GET' && api === '/cases') return json(200, await listCases(ports, volunteer, roster));
 

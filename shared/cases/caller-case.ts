@@ -189,11 +189,15 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
     }
     const count = (current.pendingCount ?? 0) + (said ? 1 : 0);
     const body =
-      pending.length > 0
-        ? combinedRelay(current.code, said ? [...pending, said] : pending, count)
-        : said
-          ? textsFor(volunteer).relayed(current.code, said)
-          : undefined;
+      count === 0 && pending.length === 0
+        ? undefined
+        : volunteer.consoleOnly
+          ? textsFor(volunteer).consolePing(current.code, Math.max(count, 1))
+          : pending.length > 0
+            ? combinedRelay(current.code, said ? [...pending, said] : pending, count)
+            : said
+              ? textsFor(volunteer).relayed(current.code, said)
+              : undefined;
     return {
       caller,
       messages: body ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [],
@@ -274,7 +278,9 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
   if (onShift.length > 0) {
     const preview = opened.waiting[0] ? cleanText(opened.waiting[0], CASE_LIMITS.previewChars) : undefined;
     // One body per reading language: a Kyrgyz-only volunteer and a Russian reader each get their own.
-    const notices = noticesFor(onShift, (t) => t.newCase(code, reader.language, preview));
+    const notices = noticesFor(onShift, (t, to) =>
+      t.newCase(code, reader.language, to.consoleOnly ? undefined : preview),
+    );
     return {
       caller: next,
       messages: [

@@ -2,7 +2,7 @@
 // tell the volunteers on shift, tell them again after the configured wait, then the coordinators.
 // A case opened when nobody was on shift waits for the next shift, then goes the same way. Each volunteer
 // is told in the language they read (the first of their roster languages). No I/O.
-import { noticesFor, type VolunteerTexts } from '../messages/volunteer.js';
+import { noticesFor, textsFor, type VolunteerTexts } from '../messages/volunteer.js';
 import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
 import { CASE_LIMITS, type Case, cleanText, combinedRelay, withEvent } from './case.js';
@@ -42,7 +42,7 @@ export function decideChase(
   const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
   const notices = (
     volunteers: readonly Volunteer[],
-    build: (texts: VolunteerTexts) => string,
+    build: (texts: VolunteerTexts, reader: { consoleOnly: boolean }) => string,
   ): ChaseNotice[] =>
     noticesFor(volunteers, build).map(({ volunteer, body }) => ({
       volunteerId: volunteer.volunteerId,
@@ -70,7 +70,9 @@ export function decideChase(
           notifyRound: 1,
           nextActionAt: minutesAfter(now, renotifyMinutes),
         }),
-        notices: notices(onShift, (t) => t.newCase(current.code, current.language, preview)),
+        notices: notices(onShift, (t, to) =>
+          t.newCase(current.code, current.language, to.consoleOnly ? undefined : preview),
+        ),
       };
     }
     const back = nextShiftStart(roster, current.language, now);
@@ -118,7 +120,9 @@ function combinedRelayDue(current: Case, roster: readonly Volunteer[], now: Date
       {
         volunteerId: owner.volunteerId,
         phone: owner.phone,
-        body: combinedRelay(current.code, pending, current.pendingCount ?? pending.length),
+        body: owner.consoleOnly
+          ? textsFor(owner).consolePing(current.code, current.pendingCount ?? pending.length)
+          : combinedRelay(current.code, pending, current.pendingCount ?? pending.length),
       },
     ],
   };

@@ -46,6 +46,13 @@ export interface Me {
   /** The caller languages this volunteer takes cases in; the first is the one they read. */
   languages: Language[];
   coordinator: boolean;
+  /** Texts to the volunteer's phone are short pings without the caller's words (set with POST /me). */
+  consoleOnly: boolean;
+}
+
+/** POST /console/api/me: the volunteer's own preference; answers the new `Me`. */
+export interface MeChange {
+  consoleOnly: boolean;
 }
 
 export type CaseStatus = 'open' | 'taken' | 'closed';
@@ -135,6 +142,7 @@ export interface RosterEntry {
   shifts: ShiftView[];
   active: boolean;
   coordinator: boolean;
+  consoleOnly: boolean;
   hasPin: boolean;
   onShift: boolean;
 }

@@ -13,6 +13,7 @@ export function meOf(volunteer: Volunteer): Me {
     name: volunteer.name,
     languages: [...volunteer.languages],
     coordinator: volunteer.coordinator,
+    consoleOnly: volunteer.consoleOnly,
   };
 }
 

@@ -55,6 +55,8 @@ export interface VolunteerTexts {
   consoleCode(code: string, minutes: number): string;
   /** The console: an answer went to the caller (SMS answers say nothing). */
   consoleSent(code: string): string;
+  /** To a volunteer who works in the console: the caller wrote (`count` texts), without their words. */
+  consolePing(code: string, count: number): string;
 }
 
 const ru: VolunteerTexts = {
@@ -112,6 +114,8 @@ const ru: VolunteerTexts = {
   consoleCode: (code, minutes) =>
     `Код входа в консоль горячей линии: ${code} (${minutes} мин). Никому его не сообщайте.`,
   consoleSent: (code) => `Ответ по запросу ${code} отправлен.`,
+  consolePing: (code, count) =>
+    `Запрос ${code}: новое сообщение${count > 1 ? ` (${count})` : ''}. Читать и отвечать — в консоли.`,
 };
 
 // NATIVE REVIEW NEEDED: every text below. "Суроо" is the caller's word for their case too (ky.ts case_*).
@@ -170,6 +174,8 @@ const ky: VolunteerTexts = {
   consoleCode: (code, minutes) =>
     `Ишеним линиясынын консолуна кирүү коду: ${code} (${minutes} мүн). Аны эч кимге айтпаңыз.`,
   consoleSent: (code) => `${code} суроосуна жооп жөнөтүлдү.`,
+  consolePing: (code, count) =>
+    `Суроо ${code}: жаңы билдирүү${count > 1 ? ` (${count})` : ''}. Консолдон окуп, жооп бериңиз.`,
 };
 
 export const VOLUNTEER_TEXTS: Readonly<Record<Language, VolunteerTexts>> = { ky, ru };
@@ -188,17 +194,19 @@ export function textsFor(volunteer: Pick<Volunteer, 'languages'>): VolunteerText
  * One notice to each volunteer, in the language they read. The body is built once per language, so a
  * notice to many volunteers is at most one text body per language, whatever the order of the roster.
  */
-export function noticesFor<V extends Pick<Volunteer, 'languages'>>(
+export function noticesFor<V extends Pick<Volunteer, 'languages'> & { consoleOnly?: boolean | undefined }>(
   volunteers: readonly V[],
-  build: (texts: VolunteerTexts) => string,
+  build: (texts: VolunteerTexts, reader: { consoleOnly: boolean }) => string,
 ): { volunteer: V; body: string }[] {
-  const bodies = new Map<Language, string>();
+  const bodies = new Map<string, string>();
   return volunteers.map((volunteer) => {
     const language = readingLanguage(volunteer);
-    let body = bodies.get(language);
+    const consoleOnly = volunteer.consoleOnly === true;
+    const key = `${language}:${consoleOnly}`;
+    let body = bodies.get(key);
     if (body === undefined) {
-      body = build(VOLUNTEER_TEXTS[language]);
-      bodies.set(language, body);
+      body = build(VOLUNTEER_TEXTS[language], { consoleOnly });
+      bodies.set(key, body);
     }
     return { volunteer, body };
   });

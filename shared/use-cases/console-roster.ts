@@ -22,6 +22,7 @@ export function rosterView(roster: readonly Volunteer[], now: Date): RosterView 
       shifts: v.shifts.map((shift) => ({ days: [...shift.days], from: shift.from, to: shift.to })),
       active: v.active,
       coordinator: v.coordinator,
+      consoleOnly: v.consoleOnly,
       hasPin: v.pinHash !== undefined,
       onShift: isOnShift(v, now),
     }));
@@ -36,10 +37,26 @@ export type RosterCommand =
 export type RosterChangeResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
 /** Fields a coordinator sets from the console; a PIN is set with `npm run admin -- pin` only. */
-const EDITABLE = ['volunteerId', 'name', 'phone', 'languages', 'shifts', 'active', 'coordinator'] as const;
+const EDITABLE = [
+  'volunteerId',
+  'name',
+  'phone',
+  'languages',
+  'shifts',
+  'active',
+  'coordinator',
+  'consoleOnly',
+] as const;
 
 function editable(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(EDITABLE.filter((key) => key in input).map((key) => [key, input[key]]));
+}
+
+/** A volunteer's own preference: texts to their phone with the caller's words, or short pings. */
+export async function setConsoleOnly(roster: RosterWriter, volunteer: Volunteer, consoleOnly: boolean) {
+  const next = { ...volunteer, consoleOnly };
+  await roster.update(next);
+  return next;
 }
 
 export async function changeRoster(

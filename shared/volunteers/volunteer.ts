@@ -47,6 +47,11 @@ export const volunteerSchema = z.object({
   /** Coordinators are told when nobody takes a case in time, whatever their shifts. */
   coordinator: z._default(z.boolean(), false),
   /**
+   * Works cases in the console: texts to their phone never carry a caller's words (a new case or a new
+   * message is a short ping), and every relayed word is one paid text fewer.
+   */
+  consoleOnly: z._default(z.boolean(), false),
+  /**
    * The volunteer's dialback PIN, salted and hashed (scrypt): a caller id can be faked, so calling the
    * hotline from a volunteer's number is not enough to be put through to a migrant. Set with `pin`.
    */

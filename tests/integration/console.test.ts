@@ -199,6 +199,7 @@ describe('POST /console/api/sign-in/verify', () => {
       name: 'Aida',
       languages: ['ru', 'ky'],
       coordinator: false,
+      consoleOnly: false,
     });
     const cookie = verified.cookies[0] ?? '';
     expect(cookie).toMatch(/^hotline_console=[\w-]{43}\.[\w-]+;/);
@@ -475,6 +476,47 @@ describe('cases', () => {
     expect(JSON.stringify(access)).not.toContain('Саламатсызбы');
     expect(forBakyt.body.access).toBeUndefined();
     await setClock(hotline, WEDNESDAY_NOON);
+  });
+});
+
+describe('a volunteer who works in the console', () => {
+  it('gets short pings without the caller’s words on their phone, for a new case and each new message', async () => {
+    const bakyt = await signIn(BAKYT);
+    const set = await api<Me>('/me', { body: { consoleOnly: true }, cookie: bakyt });
+    expect(set.body.consoleOnly).toBe(true);
+    try {
+      const { code, phone } = await smsCase('адам керек, паспортумду алып коюшту');
+      await hotline.settled();
+      const notice = hotline.outbox
+        .list({ inline: true })
+        .filter((m) => m.to === BAKYT && m.body.includes(code));
+      expect(notice.length).toBeGreaterThan(0);
+      expect(notice.every((m) => !m.body.includes('паспорт'))).toBe(true);
+
+      await api(`/cases/${code}/take`, { body: {}, cookie: bakyt });
+      const before = hotline.outbox.list({ inline: true }).length;
+      await postSigned(hotline, '/sms', smsParams(phone, 'мен Белградда турам'));
+      await hotline.settled();
+      const ping = hotline.outbox
+        .list({ inline: true })
+        .slice(before)
+        .filter((m) => m.to === BAKYT);
+      expect(ping.map((m) => m.body)).toEqual([
+        `Суроо ${code}: жаңы билдирүү. Консолдон окуп, жооп бериңиз.`,
+      ]);
+      // The words are in the console.
+      const detail = await api<CaseDetail>(`/cases/${code}`, { cookie: bakyt });
+      expect(detail.body.thread).toContainEqual(
+        expect.objectContaining({ kind: 'caller', text: 'мен Белградда турам' }),
+      );
+    } finally {
+      await api('/me', { body: { consoleOnly: false }, cookie: bakyt });
+    }
+  });
+
+  it('refuses a preference that is not true or false', async () => {
+    const bakyt = await signIn(BAKYT);
+    expect((await api('/me', { body: { consoleOnly: 'yes' }, cookie: bakyt })).status).toBe(400);
   });
 });
 

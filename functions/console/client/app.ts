@@ -53,6 +53,7 @@ function enter(volunteer: Me): void {
   byId('me-name').textContent = volunteer.name;
   for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = false;
   byId('tab-roster').hidden = !volunteer.coordinator;
+  (byId('console-only') as HTMLInputElement).checked = volunteer.consoleOnly;
   relabel();
   route();
 }
@@ -161,6 +162,17 @@ function init(): void {
   byId('other-number').addEventListener('click', () => {
     showPhoneStep();
     byId('phone').focus();
+  });
+  const consoleOnly = byId('console-only') as HTMLInputElement;
+  consoleOnly.addEventListener('change', async () => {
+    try {
+      me = await post<Me>('/console/api/me', { consoleOnly: consoleOnly.checked });
+      consoleOnly.checked = me.consoleOnly;
+      setStatus(t('consoleOnlySaved'));
+    } catch (error) {
+      consoleOnly.checked = !consoleOnly.checked;
+      setStatus(errorText(error));
+    }
   });
   byId('sign-out').addEventListener('click', async () => {
     try {

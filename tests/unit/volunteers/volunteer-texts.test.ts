@@ -44,6 +44,7 @@ const SAMPLES: Readonly<Record<keyof VolunteerTexts, (t: VolunteerTexts) => stri
   pinIsLocked: (t) => [t.pinIsLocked(15)],
   consoleCode: (t) => [t.consoleCode('482913', 10)],
   consoleSent: (t) => [t.consoleSent('12345')],
+  consolePing: (t) => [t.consolePing('12345', 1), t.consolePing('12345', 3)],
   whatsappWindowClosed: (t) => [t.whatsappWindowClosed(CODE)],
   noteSaved: (t) => [t.noteSaved(CODE)],
   closedByYou: (t) => [t.closedByYou(CODE)],

@@ -221,7 +221,7 @@ describe('formatShiftTime', () => {
 describe('parseVolunteer and parseRoster', () => {
   const entry = (id: string, phone: string) => ({ volunteerId: id, name: id, phone, languages: ['ru'] });
 
-  it('fills in no shifts, active and not coordinator, and trims the name', () => {
+  it('fills in no shifts, active, not coordinator, texts with the words, and trims the name', () => {
     expect(parseVolunteer({ ...entry('aida', '+381600000001'), name: '  Aida ' })).toEqual({
       volunteerId: 'aida',
       name: 'Aida',
@@ -230,6 +230,7 @@ describe('parseVolunteer and parseRoster', () => {
       shifts: [],
       active: true,
       coordinator: false,
+      consoleOnly: false,
     });
   });
 
