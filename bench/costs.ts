@@ -198,6 +198,14 @@ const OUTBOX_SENDS_PER_INVOCATION = 1;
  */
 const ASSUMED_OUTBOX_SENDER_MS = 300;
 
+/**
+ * A console case: the volunteer keeps the page open this long while working it, and the page polls the
+ * case list every 5 s and the open case every 4 s (functions/console/client/cases.ts). Not measured.
+ */
+const CONSOLE_MINUTES_PER_CASE = 20;
+const CONSOLE_LIST_POLL_SECONDS = 5;
+const CONSOLE_CASE_POLL_SECONDS = 4;
+
 // ---- Usage --------------------------------------------------------------------------------------------
 
 /** What one conversation uses; priced below. */
@@ -540,6 +548,95 @@ function profiles({ results, reminders }: Measured): { rows: Priced[]; segments:
       billed,
       ...(note ? { note } : {}),
       usage: caseUsage(channel),
+    });
+  }
+
+  // "volunteer case, console": the same case worked in the console by a volunteer who chose short pings
+  // (consoleOnly): the caller texts as before (open + 3 messages), the volunteer takes, answers 3 times and
+  // closes in the browser (each an API request, its text to the caller through the outbox), and gets one
+  // short ping by SMS per caller message instead of the words. Requests, texts and segments: the measured
+  // medians of bench/volunteers.ts's console steps; the page's polling is an assumption (below).
+  const consoleStep = (name: string): VolunteerStepRow =>
+    find(volunteer.console ?? [], (row) => row.step === `console_${name}`, `console step ${name}`);
+  const consolePolls = {
+    list: (CONSOLE_MINUTES_PER_CASE * 60) / CONSOLE_LIST_POLL_SECONDS,
+    case: (CONSOLE_MINUTES_PER_CASE * 60) / CONSOLE_CASE_POLL_SECONDS,
+  };
+  const consoleOpen = consoleStep('open');
+  // The open step's acknowledgement to the caller: one text, the segments the SMS flow's estimate gives.
+  const ackSegments = toCaller(step('open')).segments;
+  const consoleUsage = (channel: TextChannel) => {
+    const sms = channel === 'SMS, Cyrillic';
+    const fromCaller = (row: VolunteerStepRow, toVolunteersSegments: number): Partial<Usage> => ({
+      webhooks: 1,
+      ...unitsOf(row.byOperation, row.samples),
+      ...(sms
+        ? { smsInSegments: INBOUND_SEGMENTS_PER_TEXT, callerInternationalTexts: INBOUND_SEGMENTS_PER_TEXT }
+        : {}),
+      ...(channel === 'WhatsApp' ? { whatsAppIn: 1, callerDataMessages: 1 } : {}),
+      ...(channel === 'Telegram' ? { telegramIn: 1, callerDataMessages: 1 } : {}),
+      ...(channel === 'Serbian SIM' ? { simIn: 1, callerDomesticTexts: INBOUND_SEGMENTS_PER_TEXT } : {}),
+      smsOutSegments: toVolunteersSegments,
+      ...(channel === 'Telegram' || channel === 'Serbian SIM' ? { outboxSends: row.messages.median } : {}),
+    });
+    /** `texts` to the caller on their channel, through the outbox. */
+    const toCallerOn = (texts: number, segments: number): Partial<Usage> => ({
+      outboxSends: texts,
+      ...(sms ? { smsOutSegments: segments } : {}),
+      ...(channel === 'WhatsApp' ? { whatsAppOut: texts, callerDataMessages: texts } : {}),
+      ...(channel === 'Telegram' ? { telegramOut: texts, callerDataMessages: texts } : {}),
+      ...(channel === 'Serbian SIM' ? { simOutParts: segments } : {}),
+    });
+    const consoleRequest = (row: VolunteerStepRow): Partial<Usage> => ({
+      webhooks: 1,
+      ...unitsOf(row.byOperation, row.samples),
+      ...toCallerOn(row.messages.median, row.segments.median),
+    });
+    const ping = consoleStep('relay');
+    return add(
+      // The open: the acknowledgement to the caller on their channel, the short notices to volunteers by SMS.
+      fromCaller(consoleOpen, consoleOpen.segments.median - ackSegments),
+      // The acknowledgement: in the TwiML answer on SMS and WhatsApp, through the outbox (counted above)
+      // on Telegram and the SIM.
+      sms ? { smsOutSegments: ackSegments } : {},
+      channel === 'WhatsApp' ? { whatsAppOut: 1, callerDataMessages: 1 } : {},
+      channel === 'Telegram' ? { telegramOut: 1, callerDataMessages: 1 } : {},
+      channel === 'Serbian SIM' ? { simOutParts: ackSegments } : {},
+      consoleRequest(consoleStep('take')),
+      times(3, fromCaller(ping, ping.segments.median)),
+      times(3, consoleRequest(consoleStep('reply'))),
+      consoleRequest(consoleStep('close')),
+      times(consolePolls.list, {
+        webhooks: 1,
+        ...unitsOf(consoleStep('poll_list').byOperation, consoleStep('poll_list').samples),
+      }),
+      times(consolePolls.case, {
+        webhooks: 1,
+        ...unitsOf(consoleStep('poll_case').byOperation, consoleStep('poll_case').samples),
+      }),
+    );
+  };
+  const consoleCallerTexts =
+    1 +
+    consoleStep('take').messages.median +
+    3 * consoleStep('reply').messages.median +
+    consoleStep('close').messages.median;
+  const consoleVolunteerSegments =
+    consoleOpen.segments.median - ackSegments + 3 * consoleStep('relay').segments.median;
+  const polls = `${fmt(consolePolls.list + consolePolls.case)} console requests polling (${CONSOLE_MINUTES_PER_CASE} min open)`;
+  for (const channel of TEXT_CHANNELS) {
+    const inbound =
+      channel === 'SMS, Cyrillic'
+        ? '4 texts in'
+        : channel === 'Serbian SIM'
+          ? '4 texts to the SIM'
+          : `4 ${channel} in`;
+    rows.push({
+      profile: 'volunteer case, console',
+      channel,
+      billed: `${inbound}; ${fmt(consoleCallerTexts)} texts to the caller, ${fmt(consoleVolunteerSegments)} SMS segments of short pings to volunteers; ${polls}`,
+      note: 'the volunteer works the case in the console with short pings on their phone',
+      usage: consoleUsage(channel),
     });
   }
 

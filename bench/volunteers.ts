@@ -48,8 +48,23 @@ const VOICE_STEPS = {
   voicemail: 'voicemail saved (link texted to volunteers by SNS)',
 } as const;
 
+/** The same cases worked in the console by volunteers who chose short pings (consoleOnly). */
+const CONSOLE_STEPS = {
+  open: 'caller opens a case (volunteers told without the words)',
+  take: 'console: take',
+  relay: 'caller message: a short ping to the volunteer',
+  reply: 'console: reply (to the caller from the hotline number, through the outbox)',
+  poll_list: 'console: the case list (polled every 5 s)',
+  poll_case: 'console: the open case (polled every 4 s)',
+  close: 'console: close',
+} as const;
+
 type SmsStep = keyof typeof SMS_STEPS;
 type VoiceStep = keyof typeof VOICE_STEPS;
+type ConsoleStep = `console_${keyof typeof CONSOLE_STEPS}`;
+const CONSOLE_LABELS = Object.fromEntries(
+  Object.entries(CONSOLE_STEPS).map(([step, label]) => [`console_${step}`, label]),
+) as Record<ConsoleStep, string>;
 
 /** Median (the mean of the two middle values for an even count) and maximum. */
 export interface Spread {
@@ -85,6 +100,11 @@ export interface VolunteerResults {
   /** The text telling volunteers of a new case (from the open step, one per volunteer told). */
   notice: { texts: number; perCase: Spread; segments: Spread };
   voice: VolunteerStepRow[];
+  /**
+   * The same cases worked in the console (steps `console_*`): `messages` counts every text the step sent
+   * (the TwiML answer's and the outbox's), `snsTexts` those outside the TwiML answer.
+   */
+  console: VolunteerStepRow[];
 }
 
 interface Sample {
@@ -249,7 +269,7 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
   const samples: Sample[] = [];
   /** Posts one request and records what it cost; `step` undefined: setting up, not recorded. */
   const measured = async (
-    step: SmsStep | VoiceStep | undefined,
+    step: SmsStep | VoiceStep | ConsoleStep | undefined,
     path: string,
     params: Record<string, string>,
   ) => {
@@ -272,8 +292,62 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
     return { xml, messages };
   };
 
+  /** One console request with a volunteer's session, as the page makes it; what it cost is recorded. */
+  const consoleRequest = async (
+    step: ConsoleStep | undefined,
+    path: string,
+    cookie: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>> => {
+    const sentBefore = hotline.outbox.list().length;
+    proxy.reset();
+    const response = await fetch(`${hotline.url}/console/api${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        cookie,
+        ...(body === undefined ? {} : { 'content-type': 'application/json', origin: hotline.url }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (response.status !== 200) throw new Error(`console ${path} answered ${response.status}`);
+    const answer = (await response.json()) as Record<string, unknown>;
+    // What the request queued has left (the outbox drains after the answer, as the stream does).
+    await hotline.settled();
+    const sent = hotline.outbox.list().slice(sentBefore);
+    if (step) {
+      samples.push({
+        step,
+        total: proxy.total(),
+        roster: proxy.labelled().roster ?? 0,
+        operations: proxy.snapshot(),
+        messages: sent.length,
+        segments: sent.reduce((sum, m) => sum + segmentsOf(m.body), 0),
+        sns: sent.length,
+      });
+    }
+    return answer;
+  };
+  /** Signs a volunteer in with the code texted to their phone (not measured). */
+  const signIn = async (phone: string): Promise<string> => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${hotline.url}/console/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: hotline.url },
+        body: JSON.stringify(body),
+      });
+    await post('/sign-in', { phone });
+    await hotline.settled();
+    const texts = hotline.outbox.list().filter((m) => m.to === phone && /\b\d{6}\b/.test(m.body));
+    const code = /\b(\d{6})\b/.exec(texts[texts.length - 1]?.body ?? '')?.[1];
+    const verified = await post('/sign-in/verify', { phone, code });
+    const cookie = verified.headers.getSetCookie()[0]?.split(';')[0];
+    if (verified.status !== 200 || !cookie)
+      throw new Error(`console sign-in for a volunteer: ${verified.status}`);
+    return cookie;
+  };
+
   let sequence = 0;
-  const sms = (step: SmsStep | undefined, from: string, body: string) =>
+  const sms = (step: SmsStep | ConsoleStep | undefined, from: string, body: string) =>
     measured(step, '/sms', {
       MessageSid: `SMbenchvol${++sequence}`,
       AccountSid: 'ACbench',
@@ -366,6 +440,37 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
         });
       }
     }
+
+    // The same cases again, worked in the console by volunteers who chose short pings on their phones.
+    const consoleSeed = DynamoDBDocumentClient.from(localDynamoDbClient(dynamo.endpoint), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    await new DynamoRosterStore(consoleSeed, hotline.tableName).importRoster(
+      roster.map((v) => ({ ...v, consoleOnly: true })),
+      { replace: true },
+    );
+    consoleSeed.destroy();
+    const sessions = new Map<string, string>();
+    for (const volunteer of roster.filter((v) => v.active))
+      sessions.set(volunteer.phone, await signIn(volunteer.phone));
+    for (let n = 0; n < cases; n++) {
+      const language = n % 2 === 0 ? 'ky' : 'ru';
+      const words = CALLER_WORDS[language];
+      const caller = `${language === 'ky' ? '+996' : '+381'}7${String(++sequence).padStart(8, '0')}`;
+      await sms(undefined, caller, words.choose);
+      const opened = await sms('console_open', caller, words.open[n % words.open.length] ?? 'ADAM');
+      const code = codeIn(opened.messages.find((m) => !m.to)?.body ?? '');
+      const told = opened.messages.filter((m) => m.to);
+      const taker = told[Math.floor(n / 2) % Math.max(1, told.length)]?.to ?? '';
+      const cookie = sessions.get(taker);
+      if (!cookie) throw new Error('the volunteer told has no console session');
+      await consoleRequest('console_take', `/cases/${code}/take`, cookie, {});
+      await sms('console_relay', caller, words.relay);
+      await consoleRequest('console_reply', `/cases/${code}/reply`, cookie, { text: words.reply });
+      await consoleRequest('console_poll_list', '/cases', cookie);
+      await consoleRequest('console_poll_case', `/cases/${code}`, cookie);
+      await consoleRequest('console_close', `/cases/${code}/close`, cookie, {});
+    }
   } finally {
     await hotline.stop();
     await proxy.close();
@@ -385,6 +490,7 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
       segments: spread(notices.segments),
     },
     voice: rows(VOICE_STEPS, samples),
+    console: rows(CONSOLE_LABELS, samples),
   };
 }
 
@@ -413,6 +519,10 @@ export function volunteersMarkdown(results: VolunteerResults): string[] {
     `Notice to volunteers of a new case: ${cell(results.notice.perCase)} volunteers told per case, ${results.notice.texts} texts, ${cell(results.notice.segments)} SMS segments each (median (max)).`,
     '',
     ...table('voice step', results.voice, { heading: 'texts by SNS', of: (row) => row.snsTexts }),
+    '',
+    'The same cases worked in the console (`/console`) by volunteers who chose short pings on their phones: the caller still texts, the volunteer takes, answers and closes in the browser. Texts: every text the step sent, in the TwiML answer or through the outbox.',
+    '',
+    ...table('console step', results.console ?? [], { heading: 'texts sent', of: (row) => row.messages }),
   ];
 }
 

@@ -115,8 +115,10 @@ export function caseDetail(
         : {}),
     });
   }
-  // Stable: at equal times events come before the messages they led to.
-  const rank = (entry: ThreadEntry) => (entry.kind === 'event' ? 0 : 1);
+  // At equal times (a case opened by its first message): the opening first, then the messages and notes,
+  // then what followed them.
+  const OPENING = new Set(['opened', 'notified', 'waiting_for_shift']);
+  const rank = (entry: ThreadEntry) => (entry.kind !== 'event' ? 1 : OPENING.has(entry.event) ? 0 : 2);
   thread.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
   return {
     ...caseSummary(target, volunteer, roster, now),

@@ -224,11 +224,22 @@ function startEdit(v: RosterEntry): void {
   input('vol-name').value = v.name;
   input('vol-phone').value = v.phone;
   for (const language of LANGUAGES) input(`vol-lang-${language}`).checked = v.languages.includes(language);
+  byId<HTMLSelectElement>('vol-reads').value = v.languages[0] ?? 'ru';
   input('vol-coordinator').checked = v.coordinator;
   byId('cancel-edit').hidden = false;
   setShifts(v.shifts.length > 0 ? v.shifts : [undefined]);
   byId('add-volunteer').scrollIntoView({ block: 'start' });
   input('vol-name').focus();
+}
+
+/**
+ * The ticked languages, the one the hotline texts the volunteer in first (the roster's order is what
+ * decides it): a Russian reader who also takes Kyrgyz cases is `['ru', 'ky']`.
+ */
+function languagesChosen(): Language[] {
+  const ticked = LANGUAGES.filter((language) => input(`vol-lang-${language}`).checked);
+  const reads = byId<HTMLSelectElement>('vol-reads').value;
+  return [...ticked].sort((a, b) => Number(b === reads) - Number(a === reads));
 }
 
 async function submit(): Promise<void> {
@@ -238,7 +249,7 @@ async function submit(): Promise<void> {
   const phone = input('vol-phone').value.replace(/[\s()-]/g, '');
   const coordinator = input('vol-coordinator').checked;
   const change: RosterChange = {
-    languages: LANGUAGES.filter((language) => input(`vol-lang-${language}`).checked),
+    languages: languagesChosen(),
     shifts: readShifts(),
   };
   if (!editing || name !== editing.name) change.name = name;

@@ -1,0 +1,442 @@
+// The volunteers' console (/console) in Debian's Chromium, against the real local runtime: a volunteer
+// signs in with the code texted to their phone (read from the outbox), works an SMS case from the list to
+// its close, a coordinator adds and pauses a volunteer, a wrong code and the language switch, and a case
+// in another language kept out of the list. Each journey runs on a phone and on a desktop, each with its
+// own volunteers (a number gets one sign-in code a minute and the simulated clock stands still).
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { LocalHotline } from '../../local/hotline.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
+import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import { launchChromium, screenshot } from '../support/browser.js';
+import {
+  messageBodies,
+  postSigned,
+  setClock,
+  smsParams,
+  startTestHotline,
+  uniquePhone,
+} from '../support/local-hotline.js';
+
+const require = createRequire(import.meta.url);
+
+/** Wednesday 25 November 2026, 12:00 in Belgrade. */
+const WEDNESDAY_NOON = '2026-11-25T11:00:00.000Z';
+/** The console polls the list every 5 s and an open case every 4 s: anything new shows within this. */
+const POLLED = { timeout: 15_000 };
+const weekdays = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }];
+
+const VIEWPORTS = [
+  { name: 'phone', width: 375, height: 800, numbers: '+38160000041' },
+  { name: 'desktop', width: 1280, height: 900, numbers: '+38160000042' },
+] as const;
+type Viewport = (typeof VIEWPORTS)[number];
+
+/** The volunteers of one viewport's journeys, each signing in once in this file. */
+function volunteersOf(viewport: Viewport) {
+  const n = viewport.name;
+  const at = (digit: number) => `${viewport.numbers}${digit}`;
+  return {
+    /** Reads Russian, takes Russian and Kyrgyz cases, on shift on weekdays. */
+    worker: { volunteerId: `${n}-aida`, name: `Aida ${n}`, phone: at(1), languages: ['ru', 'ky'] },
+    coordinator: {
+      volunteerId: `${n}-nurlan`,
+      name: `Nurlan ${n}`,
+      phone: at(2),
+      languages: ['ky', 'ru'],
+      coordinator: true,
+    },
+    /** Signs in after a wrong code. */
+    bakyt: { volunteerId: `${n}-bakyt`, name: `Bakyt ${n}`, phone: at(3), languages: ['ky'] },
+    /** Russian only. */
+    olga: { volunteerId: `${n}-olga`, name: `Olga ${n}`, phone: at(4), languages: ['ru'] },
+    /** Added from the Volunteers tab (not in the imported roster). */
+    added: { volunteerId: `${n}-zarina`, name: `Zarina ${n}`, phone: at(8) },
+  };
+}
+
+let hotline: LocalHotline;
+let browser: Browser;
+let axeSource: string;
+
+beforeAll(async () => {
+  hotline = await startTestHotline();
+  const roster: Volunteer[] = parseRoster(
+    VIEWPORTS.flatMap((viewport) => {
+      const { worker, coordinator, bakyt, olga } = volunteersOf(viewport);
+      return [worker, coordinator, bakyt, olga].map((v) => ({ ...v, shifts: weekdays }));
+    }),
+  );
+  const client = createDocumentClient(inject('dynamoEndpoint'));
+  try {
+    await new DynamoRosterStore(client, hotline.tableName).importRoster(roster, { replace: true });
+  } finally {
+    client.destroy();
+  }
+  await setClock(hotline, WEDNESDAY_NOON);
+  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (hotline) await setClock(hotline, null);
+  await hotline?.stop();
+});
+
+/** The roster as the table holds it now, read through the real store. */
+async function storedRoster(): Promise<Volunteer[]> {
+  const client = createDocumentClient(inject('dynamoEndpoint'));
+  try {
+    return await new DynamoRosterStore(client, hotline.tableName).list();
+  } finally {
+    client.destroy();
+  }
+}
+
+/** A caller texts the hotline number by SMS; answers the case code from the TwiML reply. */
+async function callerTexts(phone: string, text: string): Promise<string> {
+  const reply = await postSigned(hotline, '/sms', smsParams(phone, text));
+  expect(reply.status).toBe(200);
+  const code = /\b([1-9]\d{4})\b/.exec(messageBodies(reply).join(' '))?.[1];
+  if (!code) throw new Error(`no case code in ${messageBodies(reply).join(' | ')}`);
+  return code;
+}
+
+/** Sign-in texts (a six-digit code) sent to this phone so far. */
+async function codesSentTo(phone: string): Promise<string[]> {
+  await hotline.settled();
+  return hotline.outbox
+    .list()
+    .filter((m) => m.to === phone && /\b\d{6}\b/.test(m.body))
+    .map((m) => /\b(\d{6})\b/.exec(m.body)?.[1] ?? '');
+}
+
+/** Types the phone, sends the code, and reads the new code from the phone's texts (the outbox). */
+async function askForCode(page: Page, phone: string): Promise<string> {
+  const before = (await codesSentTo(phone)).length;
+  await page.locator('#phone').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.fill('#phone', phone);
+  await page.click('#send-code');
+  await page.locator('#code').waitFor({ state: 'visible', timeout: 10_000 });
+  expect(await page.isVisible('#phone-form')).toBe(false);
+  await expect.poll(async () => (await codesSentTo(phone)).length, { timeout: 10_000 }).toBe(before + 1);
+  const code = (await codesSentTo(phone)).at(-1) ?? '';
+  expect(code).toMatch(/^\d{6}$/);
+  return code;
+}
+
+/** The whole sign-in, as a volunteer does it; waits until the cases view shows their name. */
+async function signIn(page: Page, volunteer: { phone: string; name: string }): Promise<void> {
+  const code = await askForCode(page, volunteer.phone);
+  await page.fill('#code', code);
+  await page.click('#verify');
+  await page.locator('#cases-view').waitFor({ state: 'visible', timeout: 10_000 });
+  expect(await page.textContent('#me-name')).toBe(volunteer.name);
+  expect(await page.isVisible('#sign-in-view')).toBe(false);
+}
+
+/**
+ * axe-core over the page (or one part of it). The page's CSP (`script-src 'self'`) refuses the inline
+ * script `addScriptTag({ path })` would add, so axe is served from a same-origin URL through `page.route`
+ * and the journeys keep the real CSP on (no bypassCSP).
+ */
+async function expectAccessible(page: Page, what: string, selector?: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const url = `${hotline.url}/console/__axe.min.js`;
+    await page.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: axeSource }),
+    );
+    await page.addScriptTag({ url });
+  }
+  const { checked, violations } = await page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } }).axe;
+    const results = (await axe.run(context ?? document, { resultTypes: ['violations'] })) as {
+      passes: unknown[];
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+    return {
+      checked: results.passes.length + results.violations.length,
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.map((node) => node.target.join(' ')),
+      })),
+    };
+  }, selector);
+  // axe did look at something: a wrong selector or an empty page would pass every rule vacuously.
+  expect(checked, `axe checked no rule on ${what}`).toBeGreaterThan(10);
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    grave,
+    `axe on ${what}: ${grave.map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`).join('; ')}`,
+  ).toEqual([]);
+}
+
+/** Nothing on the page is wider than the screen: no sideways scrolling on a phone. */
+async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(widths.scroll, `${what}: page ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThan(
+    widths.inner + 1,
+  );
+}
+
+/** Every message sent (outside a TwiML answer) to `to` with exactly this text. */
+async function sentTo(to: string, text: string) {
+  await hotline.settled();
+  return hotline.outbox.list().filter((m) => m.to === to && m.body === text);
+}
+
+for (const viewport of VIEWPORTS) {
+  const people = volunteersOf(viewport);
+  const shot = (page: Page, step: string) => screenshot(page, `console-${viewport.name}-${step}`);
+
+  describe(`the console on a ${viewport.name} (${viewport.width}×${viewport.height})`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    /** Requests outside the local hotline, and anything the CSP refused. */
+    let problems: string[];
+
+    beforeEach(async () => {
+      context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        locale: 'en-US',
+      });
+      page = await context.newPage();
+      problems = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(hotline.url)) problems.push(`external request: ${request.url()}`);
+      });
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await page.goto(`${hotline.url}/console`);
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      expect(problems).toEqual([]);
+    });
+
+    it('lets a volunteer sign in, take an SMS case that arrives while they watch, answer the caller, read the answer and close it', async () => {
+      const { worker } = people;
+      const caller = uniquePhone('+996');
+      await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the sign-in view');
+      await expectAccessible(page, 'the sign-in view');
+      await shot(page, 'sign-in');
+
+      await signIn(page, worker);
+      // The page speaks the volunteer's reading language (the first of theirs) until they pick another.
+      expect(await page.getAttribute('html', 'lang')).toBe('ru');
+      expect(await page.getAttribute('#lang-ru', 'aria-pressed')).toBe('true');
+      await page.locator('#case-list > *').first().waitFor({ timeout: 10_000 });
+
+      // The caller texts after the volunteer is in: the list shows it without a reload.
+      const code = await callerTexts(caller, 'мне нужен человек');
+      const waiting = page.locator(`ul[data-group=waiting] a[data-case="${code}"]`);
+      await waiting.waitFor({ state: 'visible', ...POLLED });
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the case list');
+      await expectAccessible(page, 'the case list');
+      await shot(page, 'case-list');
+
+      await waiting.click();
+      await page.locator('#case-body').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.textContent('#case-title')).toContain(code);
+      const callerSays = page.locator('#thread li[data-kind=caller]');
+      await callerSays.first().waitFor({ timeout: 10_000 });
+      expect(await callerSays.allTextContents()).toEqual([expect.stringContaining('мне нужен человек')]);
+      if (viewport.width < 400) {
+        // One pane at a time on a phone: the case replaces the list, and Back is there.
+        expect(await page.isVisible('#list-pane')).toBe(false);
+        expect(await page.isVisible('#back')).toBe(true);
+      }
+      expect(await page.isVisible('#mine-actions')).toBe(false);
+      await page.click('#take');
+      await page.locator('#mine-actions').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.isVisible('#take')).toBe(false);
+      await page
+        .locator(`ul[data-group=mine] a[data-case="${code}"]`)
+        .waitFor({ state: 'attached', ...POLLED });
+
+      const answer = `Здравствуйте, я ${worker.name}. Сколько месяцев не платят?`;
+      await page.fill('#reply-text', answer);
+      await page.click('#send-reply');
+      await page.locator('#thread li[data-kind=reply]', { hasText: answer }).waitFor({ timeout: 10_000 });
+      expect(await page.inputValue('#reply-text')).toBe('');
+      await expect.poll(async () => (await sentTo(caller, answer)).length, { timeout: 10_000 }).toBe(1);
+      expect((await sentTo(caller, answer))[0]).toMatchObject({ channel: 'sms', from: '+381110000000' });
+      // The words reach the caller only, not the volunteer's own phone.
+      expect(hotline.outbox.list().some((m) => m.to === worker.phone && m.body.includes(answer))).toBe(false);
+
+      await postSigned(hotline, '/sms', smsParams(caller, 'три месяца'));
+      await page.locator('#thread li[data-kind=caller]', { hasText: 'три месяца' }).waitFor(POLLED);
+      expect(await callerSays.count()).toBe(2);
+
+      await page.fill('#note-text', 'стройка, Нови Сад');
+      await page.click('#save-note');
+      await page.locator('#thread li[data-kind=note]', { hasText: 'стройка, Нови Сад' }).waitFor({
+        timeout: 10_000,
+      });
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'an open case');
+      await expectAccessible(page, 'an open case');
+      await shot(page, 'case-open');
+
+      // Closing asks first; Cancel leaves the case as it was.
+      await page.click('#close-case');
+      await page.locator('#confirm-close').waitFor({ state: 'visible', timeout: 5_000 });
+      await page.click('#cancel-close');
+      expect(await page.isVisible('#confirm-close')).toBe(false);
+      expect(await page.isVisible('#mine-actions')).toBe(true);
+      await page.click('#close-case');
+      await page.click('#confirm-close');
+      await page.locator(`#case-list a[data-case="${code}"]`).waitFor({ state: 'detached', ...POLLED });
+      // Once the case is gone the page goes back to the list (on a phone, it replaces the case).
+      await page.locator('#list-pane').waitFor({ state: 'visible', ...POLLED });
+      expect(await page.isVisible('#sign-in-view')).toBe(false);
+      await shot(page, 'case-closed');
+    });
+
+    it('lets a coordinator add a volunteer with a Wednesday shift from the Volunteers tab, then pause them', async () => {
+      const { coordinator, added } = people;
+      await signIn(page, coordinator);
+      await page.click('#lang-en');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.click('#tab-roster');
+      await page.locator('#roster-view').waitFor({ state: 'visible', timeout: 10_000 });
+      await page
+        .locator(`#roster li[data-volunteer="${coordinator.volunteerId}"]`)
+        .waitFor({ timeout: 10_000 });
+      expect(await page.isVisible('#cases-view')).toBe(false);
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the roster view');
+      await expectAccessible(page, 'the roster view');
+
+      await page.fill('#vol-id', added.volunteerId);
+      await page.fill('#vol-name', added.name);
+      await page.fill('#vol-phone', added.phone);
+      // Takes Kyrgyz and Russian cases, reads Russian: the roster keeps Russian first.
+      await page.check('#vol-lang-ky');
+      await page.check('#vol-lang-ru');
+      await page.selectOption('#vol-reads', 'ru');
+      const shift = page.locator('#vol-shifts fieldset.shift');
+      expect(await shift.count()).toBe(1);
+      const n = await shift.getAttribute('data-shift');
+      await page.check(`#shift-${n}-wed`);
+      await page.fill(`#shift-${n}-from`, '10:00');
+      await page.fill(`#shift-${n}-to`, '14:00');
+      await expectAccessible(page, 'the add form', '#add-volunteer');
+      await shot(page, 'roster-form');
+      await page.click('#save-volunteer');
+
+      const card = page.locator(`#roster li[data-volunteer="${added.volunteerId}"]`);
+      await card.waitFor({ timeout: 10_000 });
+      // Wednesday 12:00 in Belgrade is inside 10:00–14:00.
+      expect(await card.locator('.badge.mine').textContent()).toBe('on shift now');
+      expect(await card.textContent()).toContain('Wed 10:00–14:00');
+      expect(await page.inputValue('#vol-id')).toBe('');
+      const stored = (await storedRoster()).find((v) => v.volunteerId === added.volunteerId);
+      expect(stored).toMatchObject({
+        name: added.name,
+        phone: added.phone,
+        languages: ['ru', 'ky'],
+        active: true,
+        coordinator: false,
+        shifts: [{ days: ['wed'], from: '10:00', to: '14:00' }],
+      });
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the roster with the new card');
+      await shot(page, 'roster-added');
+
+      // Editing only the name keeps the order, and so the language the hotline texts them in.
+      await card.locator('[data-action=edit]').click();
+      await page.fill('#vol-name', `${added.name} R.`);
+      await page.click('#save-volunteer');
+      await expect
+        .poll(async () => (await storedRoster()).find((v) => v.volunteerId === added.volunteerId)?.name, {
+          timeout: 10_000,
+        })
+        .toBe(`${added.name} R.`);
+      expect((await storedRoster()).find((v) => v.volunteerId === added.volunteerId)?.languages).toEqual([
+        'ru',
+        'ky',
+      ]);
+
+      await card.locator('[data-action=pause]').click();
+      await expect
+        .poll(async () => (await storedRoster()).find((v) => v.volunteerId === added.volunteerId)?.active, {
+          timeout: 10_000,
+        })
+        .toBe(false);
+      await card.locator('[data-action=activate]').waitFor({ timeout: 10_000 });
+      expect(await card.textContent()).toContain('paused');
+      await shot(page, 'roster-paused');
+    });
+
+    it('says a wrong code is wrong in the page’s language, stays on the code step, and switches to Kyrgyz', async () => {
+      const { bakyt } = people;
+      await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      const code = await askForCode(page, bakyt.phone);
+      const wrong = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
+
+      await page.fill('#code', wrong);
+      await page.click('#verify');
+      await expect
+        .poll(() => page.textContent('#status'), { timeout: 10_000 })
+        .toBe('Wrong code. Check it and try again.');
+      expect(await page.isVisible('#status')).toBe(true);
+      expect(await page.isVisible('#code-form')).toBe(true);
+      expect(await page.isVisible('#cases-view')).toBe(false);
+      await shot(page, 'wrong-code');
+
+      await page.click('#lang-ky');
+      expect(await page.getAttribute('html', 'lang')).toBe('ky');
+      expect(await page.getAttribute('#lang-ky', 'aria-pressed')).toBe('true');
+      expect(await page.getAttribute('#lang-en', 'aria-pressed')).toBe('false');
+      expect(await page.textContent('#verify')).toBe('Кирүү');
+      expect(await page.textContent('#code-explain')).toContain('10 мүнөт');
+      await page.fill('#code', wrong);
+      await page.click('#verify');
+      await expect
+        .poll(() => page.textContent('#status'), { timeout: 10_000 })
+        .toBe('Код туура эмес. Текшерип, кайра аракет кылыңыз.');
+      expect(await page.isVisible('#code-form')).toBe(true);
+      await expectAccessible(page, 'the code step in Kyrgyz');
+      await shot(page, 'wrong-code-ky');
+
+      // The right code still works after the wrong ones, and the chosen language stays.
+      await page.fill('#code', code);
+      await page.click('#verify');
+      await page.locator('#cases-view').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.textContent('#me-name')).toBe(bakyt.name);
+      expect(await page.getAttribute('html', 'lang')).toBe('ky');
+    });
+
+    it('does not list a Kyrgyz caller’s case to a volunteer who takes only Russian ones', async () => {
+      const { olga } = people;
+      const kyrgyz = await callerTexts(uniquePhone('+996'), 'адам керек');
+      await signIn(page, olga);
+      // A Russian case opened after it shows up, so the list has caught up with both.
+      const russian = await callerTexts(uniquePhone('+996'), 'мне нужен человек');
+      await page.locator(`#case-list a[data-case="${russian}"]`).waitFor(POLLED);
+      expect(await page.locator(`#case-list a[data-case="${kyrgyz}"]`).count()).toBe(0);
+      await shot(page, 'russian-only');
+
+      // Nor can it be opened by its address.
+      await page.evaluate((code) => {
+        location.hash = `#case/${code}`;
+      }, kyrgyz);
+      await expect
+        .poll(() => page.textContent('#status'), { timeout: 10_000 })
+        .toBe('Обращение закрыто или его нет.');
+      expect(await page.locator('#thread li').count()).toBe(0);
+      expect(await page.isVisible('#case-body')).toBe(false);
+    });
+  });
+}
