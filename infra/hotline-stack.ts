@@ -203,6 +203,10 @@ export class HotlineStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
 
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${publicBaseUrl}/console`,
+      description: 'The volunteers’ console: volunteers sign in with a code texted to their phone',
+    });
     new CfnOutput(this, 'SmsWebhookUrl', {
       value: `${publicBaseUrl}/sms`,
       description: 'Twilio number → Messaging → "A message comes in" (HTTP POST); also the WhatsApp sender',

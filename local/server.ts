@@ -171,6 +171,17 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
       /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE[0-9a-f]{32})\.json$/.exec(
         url.pathname,
       );
+    // A voicemail's audio, as the console plays it: a short tone stands in for what the caller said.
+    const media = /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE[0-9a-f]{32})\.mp3$/.exec(
+      url.pathname,
+    );
+    if (method === 'GET' && media) {
+      const expected = `Basic ${Buffer.from(`${media[1]}:${options.authToken}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) return sendJson(response, 401, { code: 20003 });
+      if (deletedRecordings.some((r) => r.recordingSid === media[2]))
+        return sendJson(response, 404, { code: 20404 });
+      return send(response, 200, 'audio/wav', toneWav());
+    }
     if (method === 'DELETE' && recording) {
       const expected = `Basic ${Buffer.from(`${recording[1]}:${options.authToken}`).toString('base64')}`;
       if (request.headers.authorization !== expected) return sendJson(response, 401, { code: 20003 });
@@ -583,4 +594,28 @@ function flatHeaders(request: IncomingMessage): Record<string, string | undefine
       Array.isArray(value) ? value.join(',') : value,
     ]),
   );
+}
+
+/** One second of a quiet 440 Hz tone, 8 kHz 16-bit mono WAV: the local stand-in for a voicemail. */
+function toneWav(): Buffer {
+  const rate = 8000;
+  const samples = rate;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++)
+    data.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
 }

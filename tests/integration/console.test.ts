@@ -19,6 +19,7 @@ import {
   uniqueChatId,
   uniquePhone,
 } from '../support/local-hotline.js';
+import { VoiceCall } from '../support/voice-call.js';
 
 const AIDA = '+381600000301'; // ru, ky
 const BAKYT = '+381600000302'; // ky only
@@ -476,6 +477,44 @@ describe('cases', () => {
     expect(JSON.stringify(access)).not.toContain('Саламатсызбы');
     expect(forBakyt.body.access).toBeUndefined();
     await setClock(hotline, WEDNESDAY_NOON);
+  });
+});
+
+describe('voicemail in the console', () => {
+  it('plays through the console’s own route with a session, never Twilio’s URL, and records who played it', async () => {
+    const caller = uniquePhone('+996');
+    const call = new VoiceCall(hotline, caller);
+    await call.start();
+    await call.press('1');
+    const turn = await call.press('4');
+    const code = /case=([1-9]\d{4})/.exec(turn.reply.xml)?.[1] ?? '';
+    const recording = `RE${'ab'.repeat(16)}`;
+    await postSigned(hotline, `/voice/voicemail?case=${code}&lang=ky`, {
+      AccountSid: 'ACtest',
+      CallSid: call.callSid,
+      From: caller,
+      To: '+381110000000',
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Recordings/${recording}`,
+      RecordingSid: recording,
+      RecordingDuration: '12',
+    });
+    const bakyt = await signIn(BAKYT);
+
+    const detail = await api<CaseDetail>(`/cases/${code}`, { cookie: bakyt });
+    expect(detail.body.voicemails).toEqual([{ url: `/console/api/cases/${code}/voicemail/1` }]);
+    expect(JSON.stringify(detail.body)).not.toContain('twilio.com');
+    const audio = await fetch(`${hotline.url}${detail.body.voicemails[0]?.url}`, {
+      headers: { cookie: bakyt },
+    });
+    const signedOut = await fetch(`${hotline.url}${detail.body.voicemails[0]?.url}`);
+
+    expect(audio.status).toBe(200);
+    expect(audio.headers.get('content-type')).toMatch(/^audio\//);
+    expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect(signedOut.status).toBe(401);
+    const nurlan = await signIn(NURLAN);
+    const access = (await api<CaseDetail>(`/cases/${code}`, { cookie: nurlan })).body.access ?? [];
+    expect(access.some((a) => a.volunteerId === 'bakyt' && a.action === 'voicemail')).toBe(true);
   });
 });
 
