@@ -7,7 +7,10 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { documentClient } from '../shared/adapters/dynamodb/client.js';
 import { DynamoConsoleStore } from '../shared/adapters/dynamodb/console-store.js';
+import { DynamoPromptRecordings } from '../shared/adapters/dynamodb/prompt-recordings.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { localPromptAudio } from '../shared/adapters/prompt-audio/local.js';
+import { environmentCredentials, s3PromptAudio } from '../shared/adapters/prompt-audio/s3.js';
 import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
@@ -32,6 +35,12 @@ import {
   verifySignInCode,
 } from '../shared/use-cases/console.js';
 import { changeRoster, rosterView, setConsoleOnly } from '../shared/use-cases/console-roster.js';
+import {
+  confirmUpload,
+  listPrompts,
+  type StudioPorts,
+  startUpload,
+} from '../shared/use-cases/prompt-studio.js';
 
 type Result = APIGatewayProxyStructuredResultV2;
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
@@ -44,6 +53,7 @@ const dependencies = once(() => {
   const client = documentClient(config);
   return {
     config,
+    client,
     store: new DynamoConsoleStore(client, config.TABLE_NAME),
     rosterStore: new DynamoRosterStore(client, config.TABLE_NAME),
     shared,
@@ -70,10 +80,40 @@ function asset(file: string): Promise<string> {
   return cached;
 }
 
-/** Strict: the page loads only its own script and styles, and cannot be framed. */
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Strict: the page loads only its own script and styles and cannot be framed. Audio also plays from the
+ * prompts' delivery (the studio), and recordings are PUT straight into the prompts bucket.
+ */
+function contentSecurityPolicy(): string {
+  const config = hotlineConfig();
+  const prompts = originOf(config.PROMPTS_BASE_URL);
+  const bucket = config.PROMPTS_BUCKET
+    ? `https://${config.PROMPTS_BUCKET}.s3.${process.env.AWS_REGION ?? 'us-east-1'}.amazonaws.com`
+    : undefined;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `media-src 'self' blob:${prompts ? ` ${prompts}` : ''}`,
+    `connect-src 'self'${bucket ? ` ${bucket}` : ''}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  // The API's answers are data, never a page; the page itself gets contentSecurityPolicy().
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -150,6 +190,30 @@ function bodyOf(event: APIGatewayProxyEventV2): Record<string, unknown> | undefi
   }
 }
 
+/** The studio's stores: the prompts bucket when deployed, the prompts folder locally. */
+async function studioPorts(): Promise<StudioPorts> {
+  const { config, client } = dependencies();
+  const secrets = await hotlineSecrets(config);
+  const now = () => new Date();
+  return {
+    recordings: new DynamoPromptRecordings(client, config.TABLE_NAME),
+    audio: config.PROMPTS_BUCKET
+      ? s3PromptAudio({
+          bucket: config.PROMPTS_BUCKET,
+          region: process.env.AWS_REGION ?? 'us-east-1',
+          credentials: () => environmentCredentials(),
+          now,
+        })
+      : localPromptAudio({
+          dir: config.PROMPTS_AUDIO_DIR ?? join(process.cwd(), 'prompts/audio'),
+          signingKey: secrets.callerHashKey,
+          now,
+        }),
+    urls: { PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, PROMPTS_BASE_URL: config.PROMPTS_BASE_URL },
+    now,
+  };
+}
+
 async function portsFor(): Promise<ConsolePorts> {
   const { config, store, shared } = dependencies();
   const secrets = await hotlineSecrets(config);
@@ -174,7 +238,11 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     if (method !== 'GET' && method !== 'HEAD') return fail(405, 'bad_request', 'Use GET');
     return {
       statusCode: 200,
-      headers: { 'content-type': page.type, ...SECURITY_HEADERS },
+      headers: {
+        'content-type': page.type,
+        ...SECURITY_HEADERS,
+        'content-security-policy': contentSecurityPolicy(),
+      },
       body: await asset(page.file),
     };
   }
@@ -265,6 +333,31 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
       return json(200, result.answer);
     }
     return fail(405, 'bad_request', 'No such action');
+  }
+
+  if (api === '/prompts' || api.startsWith('/prompts/')) {
+    if (!volunteer.coordinator) return fail(403, 'not_allowed', 'Only coordinators record prompts');
+    const studio = await studioPorts();
+    if (method === 'GET' && api === '/prompts') return json(200, await listPrompts(studio, roster));
+    const target = /^\/prompts\/(ky|ru)\/([a-z0-9_]{1,40})\/(upload|recorded)$/.exec(api);
+    if (method !== 'POST' || !target) return fail(404, 'not_found', 'No such prompt route');
+    const key = `${target[1]}/${target[2]}`;
+    if (target[3] === 'upload') {
+      const upload = await startUpload(studio, key);
+      return upload ? json(200, upload) : fail(404, 'not_found', `No recordable prompt ${key}`);
+    }
+    const body = bodyOf(event);
+    const version = typeof body?.version === 'string' ? body.version : '';
+    const confirmed = await confirmUpload(studio, key, version, volunteer);
+    if (!confirmed.ok)
+      return fail(
+        confirmed.status,
+        confirmed.status === 404 ? 'not_found' : 'bad_request',
+        confirmed.message,
+      );
+    sessionLog.info('console.prompt_recorded', { prompt: key });
+    const updated = (await listPrompts(studio, roster)).prompts.find((p) => p.key === key);
+    return json(200, updated);
   }
 
   if (api === '/roster' || api.startsWith('/roster/')) {

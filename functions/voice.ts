@@ -4,6 +4,7 @@
 import { DynamoCallerStore } from '../shared/adapters/dynamodb/caller-store.js';
 import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
 import { documentClient } from '../shared/adapters/dynamodb/client.js';
+import { DynamoPromptRecordings } from '../shared/adapters/dynamodb/prompt-recordings.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
 import { DynamoBlockList, DynamoUsageCounters } from '../shared/adapters/dynamodb/usage-store.js';
 import { snsClient } from '../shared/adapters/sns/client.js';
@@ -37,7 +38,7 @@ import {
 } from '../shared/use-cases/volunteer-call.js';
 import { callProof } from '../shared/voice/call-proof.js';
 import { ivrTwiml } from '../shared/voice/ivr-twiml.js';
-import { speechParts } from '../shared/voice/prompt-url.js';
+import { speechParts, useRecordedPrompts } from '../shared/voice/prompt-url.js';
 import { composePrompt } from '../shared/voice/speech.js';
 import { voicemailTwiml } from '../shared/voice/volunteer-twiml.js';
 import { CachedRoster, volunteerByPhone } from '../shared/volunteers/roster.js';
@@ -79,8 +80,30 @@ const dependencies = once(() => {
       new DynamoRosterStore(client, config.TABLE_NAME),
       config.ROSTER_CACHE_SECONDS * 1000,
     ),
+    recordings: new DynamoPromptRecordings(client, config.TABLE_NAME),
+    cacheMs: config.ROSTER_CACHE_SECONDS * 1000,
   };
 });
+
+let promptsReadAt = Number.NEGATIVE_INFINITY;
+
+/**
+ * The prompts recorded in the console's studio, read again after the roster's cache time (locally on
+ * every call): a new recording plays from the next call. A failed read keeps the last known set, so a
+ * call never fails over it.
+ */
+async function refreshRecordedPrompts(log: { warn(event: string, fields?: Record<string, unknown>): void }) {
+  const { recordings, cacheMs } = dependencies();
+  const now = Date.now();
+  if (now - promptsReadAt < cacheMs) return;
+  try {
+    const all = await recordings.all();
+    useRecordedPrompts(new Map([...all].map(([key, recording]) => [key, recording.version])));
+    promptsReadAt = now;
+  } catch (error) {
+    log.warn('voice.recorded_prompts_unread', { error: error instanceof Error ? error.name : 'unknown' });
+  }
+}
 
 /** Kyrgyz recording first, then Russian: a fault may come before the caller has chosen. */
 const apology = (config: HotlineConfig) =>
@@ -111,6 +134,7 @@ const VOLUNTEER_STEPS = new Set([
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
   const { params, query } = request;
   const { config, callConfig, callers, cases, roster, notifier, callerSms, limits } = dependencies();
+  await refreshRecordedPrompts(request.log);
   const ports = {
     cases,
     roster,

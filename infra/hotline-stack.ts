@@ -181,6 +181,9 @@ export class HotlineStack extends Stack {
     });
     const publicBaseUrl = config.publicBaseUrl ?? api.url;
     for (const fn of Object.values(functions)) fn.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    // The studio plays prompts from their delivery and uploads recordings into its bucket.
+    functions.console.fn.addEnvironment('PROMPTS_BASE_URL', prompts.baseUrl);
+    prompts.allowStudio(functions.console.fn, publicBaseUrl);
 
     new Monitoring(this, 'Monitoring', {
       functions: {

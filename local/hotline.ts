@@ -159,6 +159,8 @@ export function handlerEnvironment(
     ROSTER_CACHE_SECONDS: env.ROSTER_CACHE_SECONDS ?? '0',
     SNS_ENDPOINT: `${local.url}/_local/sns`,
     TWILIO_API_BASE: `${local.url}/_local/twilio`,
+    // The prompts served at /prompts/ and where the console's studio writes its recordings (`recorded/`).
+    PROMPTS_AUDIO_DIR: env.PROMPTS_AUDIO_DIR ?? join(ROOT, 'prompts/audio'),
     // The case chase's hourly check of Twilio's usage records goes to the stand-in too.
     TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID ?? LOCAL_DEFAULTS.twilioAccountSid,
     // Texts outside a webhook's answer (console replies, sign-in codes) from the hotline's number.

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -13,6 +13,7 @@ import {
 import { DynamoCaseStore } from '../shared/adapters/dynamodb/case-store.js';
 import { callerKeys } from '../shared/adapters/dynamodb/keys.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
+import { checkLocalUpload, LOCAL_UPLOAD_PREFIX } from '../shared/adapters/prompt-audio/local.js';
 import { signGatewayWebhook } from '../shared/adapters/sms-gateway/webhook.js';
 import { TELEGRAM_SECRET_HEADER } from '../shared/adapters/telegram/update.js';
 import { twilioSignature } from '../shared/adapters/twilio/signature.js';
@@ -31,6 +32,9 @@ import type { TelegramStandIn } from './telegram-stand-in.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAX_BODY_BYTES = 1_000_000;
+
+/** The IVR audio the runtime serves, and where the studio's recordings go (PROMPTS_AUDIO_DIR). */
+const promptsDir = () => process.env.PROMPTS_AUDIO_DIR ?? join(ROOT, 'prompts/audio');
 
 /** A job EventBridge runs on a schedule in AWS; locally `POST /_local/tick` runs it at the simulated time. */
 export interface ScheduledJob {
@@ -95,6 +99,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     }
 
     if (method === 'GET' && url.pathname.startsWith('/prompts/')) return sendPrompt(url.pathname, response);
+    // The studio's upload is the browser's, like the presigned PUT it stands in for: loopback only.
+    if (method === 'PUT' && url.pathname.startsWith(LOCAL_UPLOAD_PREFIX) && isLoopbackRequest(request)) {
+      return receivePromptUpload(url, await readBody(request), response);
+    }
     // Through a tunnel only the webhooks and the prompts answer: nothing below is for the outside world.
     if (!isLoopbackRequest(request)) return sendJson(response, 404, { error: 'Not found' });
 
@@ -465,10 +473,23 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
 
   async function sendPrompt(pathname: string, response: ServerResponse): Promise<void> {
     const relative = normalize(pathname.slice('/prompts/'.length));
-    if (relative.startsWith('..') || !/^[a-z]{2}\/[\w-]+\.(wav|mp3)$/.test(relative)) {
+    if (relative.startsWith('..') || !/^(recorded\/)?[a-z]{2}\/[\w-]+\.(wav|mp3)$/.test(relative)) {
       return sendJson(response, 404, { error: 'No such prompt' });
     }
-    await sendFile(join(ROOT, 'prompts/audio', relative), response);
+    await sendFile(join(promptsDir(), relative), response);
+  }
+
+  /**
+   * The prompt studio's upload, as the presigned PUT to the prompts bucket is deployed: signed, valid 5
+   * minutes, a WAV into `recorded/` of the prompts folder. The console checks it before any call plays it.
+   */
+  async function receivePromptUpload(url: URL, body: Buffer, response: ServerResponse): Promise<void> {
+    const checked = checkLocalUpload(url, process.env.CALLER_HASH_KEY ?? '', new Date());
+    if ('refused' in checked) return sendJson(response, 403, { error: checked.refused });
+    const file = join(promptsDir(), checked.path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, body);
+    response.writeHead(200, { etag: `"${body.length}"` }).end();
   }
 
   async function sendStatic(pathname: string, response: ServerResponse): Promise<void> {

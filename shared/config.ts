@@ -19,6 +19,10 @@ const configSchema = z.object({
   PUBLIC_BASE_URL: trimmedUrl(),
   /** Base URL of the recorded prompts (`<base>/<language>/<prompt>.wav`); default PUBLIC_BASE_URL/prompts. */
   PROMPTS_BASE_URL: z.optional(trimmedUrl()),
+  /** Deployed: the prompts bucket, where the console's studio uploads recordings (`recorded/…`). */
+  PROMPTS_BUCKET: z.optional(text()),
+  /** Local runtime: the prompts folder the studio writes recordings into (default prompts/audio). */
+  PROMPTS_AUDIO_DIR: z.optional(text()),
   /** Twilio auth token, only for local runs and tests; deployed functions read it from TWILIO_SECRET_ID. */
   TWILIO_AUTH_TOKEN: z.optional(text()),
   /** Key for hashing phone numbers into caller ids and log references; local runs and tests only. */

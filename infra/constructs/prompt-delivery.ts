@@ -10,9 +10,20 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+
+/** Where the console's studio puts recordings (shared/ports/prompt-studio.ts, recordedAudioPath). */
+const RECORDED_PREFIX = 'recorded/';
 
 export interface PromptDeliveryProps {
   /** Folder deployed to the bucket root: `<language>/<prompt>.wav`, as prompt URLs expect. */
@@ -93,6 +104,8 @@ export class PromptDelivery extends Construct {
       memoryLimit: 256,
       // On stack deletion the objects go first, so the bucket (DESTROY) can go too.
       retainOnDelete: false,
+      // The console's studio writes recordings under recorded/: a deploy neither uploads nor prunes them.
+      exclude: [`${RECORDED_PREFIX}*`],
     });
     acknowledgeDeploymentHandler(this, deployment, this.bucket);
     this.deployment = deployment;
@@ -105,6 +118,33 @@ export class PromptDelivery extends Construct {
   addFile(key: string, body: string): string {
     this.deployment.addSource(Source.data(key, body));
     return `${this.baseUrl}/${key}`;
+  }
+
+  /**
+   * Lets the console's function presign uploads into `recorded/` (and read them back to check them), and
+   * the console's page PUT there from its own origin.
+   */
+  allowStudio(fn: LambdaFunction, consoleOrigin: string): void {
+    // Exactly the two actions on exactly the recordings, rather than grantPut/grantRead's wildcards.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${RECORDED_PREFIX}*`)],
+      }),
+    );
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnResource);
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${RECORDED_PREFIX}*]`,
+      reason:
+        'The console presigns the upload of one recording at a time (recorded/<language>/<id>-<version>.wav, names made at upload) and reads it back to check it: only objects under recorded/, only put and get.',
+    });
+    this.bucket.addCorsRule({
+      allowedMethods: [HttpMethods.PUT],
+      allowedOrigins: [consoleOrigin],
+      allowedHeaders: ['content-type'],
+      maxAge: 600,
+    });
+    fn.addEnvironment('PROMPTS_BUCKET', this.bucket.bucketName);
   }
 
   /** `https://<id>.cloudfront.net`: the base of every prompt URL (`<base>/ky/main_menu.wav`). */

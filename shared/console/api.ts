@@ -167,3 +167,43 @@ export interface RosterChange {
   active?: boolean;
   coordinator?: boolean;
 }
+
+/** One IVR prompt as the prompt studio shows it (GET /console/api/prompts, coordinators only). */
+export interface PromptView {
+  /** `ky/greeting`: the language and the manifest id. */
+  key: string;
+  language: Language;
+  id: string;
+  kind: 'prompt' | 'fragment';
+  /** What to say, as written in the manifest (shared/voice/prompts.ts). */
+  text: string;
+  /** The same prompt's Russian text, for a Kyrgyz prompt (a gloss for coordinators who read Russian). */
+  gloss?: string | undefined;
+  /** `recorded`: a voice recorded in the studio plays; `placeholder`: the generated one; `tts`: Twilio reads the text. */
+  status: 'recorded' | 'placeholder' | 'tts';
+  /** Who recorded it and when (status `recorded`). */
+  recorded?: { at: string; by: string; name: string } | undefined;
+  /** What a call plays now (absent for `tts`): an absolute URL, the prompts' delivery. */
+  playUrl?: string | undefined;
+  /** Longest the recording may be, in seconds. */
+  maxSeconds: number;
+}
+
+export interface PromptList {
+  prompts: PromptView[];
+  /** The format the IVR plays: WAV, 8000 Hz, mono, 8-bit µ-law (16-bit PCM accepted). */
+  format: { sampleRate: 8000; channels: 1; encoding: 'mulaw' };
+}
+
+/**
+ * POST /console/api/prompts/{language}/{id}/upload: where to PUT the WAV (locally a route of the local
+ * runtime, deployed a presigned S3 URL valid 5 minutes), with the headers to send. Then POST
+ * /console/api/prompts/{language}/{id}/recorded `{"version"}`: the server checks the file (WAV, 8000 Hz,
+ * mono, not silent, within `maxSeconds`) and the next call plays it; 400 `bad_request` says what is wrong.
+ */
+export interface PromptUpload {
+  url: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  version: string;
+}

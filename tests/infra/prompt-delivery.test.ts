@@ -119,7 +119,7 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
     }
   });
 
-  it('tells the voice function, and only it, the distribution URL as PROMPTS_BASE_URL', () => {
+  it('tells the voice function and the console (its studio), and only them, the distribution URL as PROMPTS_BASE_URL', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
     const withPrompts = functions.filter(
       ([, fn]) =>
@@ -127,11 +127,40 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
           ?.PROMPTS_BASE_URL !== undefined,
     );
 
-    expect(withPrompts.map(([id]) => id)).toEqual([expect.stringMatching(/^voiceWebhook/)]);
-    const value = (withPrompts[0]![1].Properties.Environment as { Variables: Record<string, unknown> })
-      .Variables.PROMPTS_BASE_URL;
-    expect(value).toEqual({
-      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^PromptsCdn/), 'DomainName'] }]],
+    expect(withPrompts.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^consoleWebhook/),
+      expect.stringMatching(/^voiceWebhook/),
+    ]);
+    for (const [, fn] of withPrompts) {
+      expect(
+        (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.PROMPTS_BASE_URL,
+      ).toEqual({
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^PromptsCdn/), 'DomainName'] }],
+        ],
+      });
+    }
+  });
+
+  it('lets the console put and get recordings under recorded/ only, keeps them out of every deploy, and allows the PUT from the console', () => {
+    const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith('consoleWebhook'));
+    const statements = policies.flatMap(
+      ([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+    const s3 = statements.filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
+    expect(s3).toEqual([
+      expect.objectContaining({
+        Action: ['s3:PutObject', 's3:GetObject'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [promptBucketId(), 'Arn'] }, '/recorded/*']] },
+      }),
+    ]);
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['recorded/*'] });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedHeaders: ['content-type'] })],
+      },
     });
   });
 

@@ -132,3 +132,9 @@ export const consoleKeys = {
   accessPrefix: 'ACCESS#',
   access: (code: string, id: string): ItemKey => ({ pk: `CASE#${code}`, sk: `ACCESS#${id}` }),
 };
+
+/** The IVR prompts recorded in the console's studio: one item per prompt, the partition read whole. */
+export const promptKeys = {
+  partition: 'PROMPTS',
+  recording: (key: string): ItemKey => ({ pk: 'PROMPTS', sk: `RECORDING#${key}` }),
+};
