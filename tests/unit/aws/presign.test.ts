@@ -30,7 +30,11 @@ describe('presignS3Url', () => {
         host: 'prompts.s3.eu-central-1.amazonaws.com',
         key: 'recorded/ky/greeting-abc.wav',
         region: 'eu-central-1',
-        credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token/with+chars' },
+        credentials: {
+          accessKeyId: 'ASIAEXAMPLE',
+          secretAccessKey: 'secret',
+          sessionToken: 'token/with+chars',
+        },
         now: new Date('2026-12-01T12:00:00Z'),
         expiresSeconds: 300,
       }),
