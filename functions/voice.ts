@@ -88,14 +88,18 @@ const dependencies = once(() => {
 let promptsReadAt = Number.NEGATIVE_INFINITY;
 
 /**
- * The prompts recorded in the console's studio, read again after the roster's cache time (locally on
- * every call): a new recording plays from the next call. A failed read keeps the last known set, so a
- * call never fails over it.
+ * The prompts recorded in the console's studio: read by a container's first request, and again when a
+ * call starts once the roster's cache time has passed (locally at every call): a new recording plays from
+ * the next call. A failed read keeps the last known set, so a call never fails over it.
  */
-async function refreshRecordedPrompts(log: { warn(event: string, fields?: Record<string, unknown>): void }) {
+async function refreshRecordedPrompts(
+  path: string,
+  log: { warn(event: string, fields?: Record<string, unknown>): void },
+) {
   const { recordings, cacheMs } = dependencies();
   const now = Date.now();
-  if (now - promptsReadAt < cacheMs) return;
+  const first = promptsReadAt === Number.NEGATIVE_INFINITY;
+  if (!first && (path !== '/voice' || now - promptsReadAt < cacheMs)) return;
   try {
     const all = await recordings.all();
     useRecordedPrompts(new Map([...all].map(([key, recording]) => [key, recording.version])));
@@ -134,7 +138,7 @@ const VOLUNTEER_STEPS = new Set([
 export const handler = twilioWebhook({ kind: 'voice', schema: voiceCallSchema, apology }, async (request) => {
   const { params, query } = request;
   const { config, callConfig, callers, cases, roster, notifier, callerSms, limits } = dependencies();
-  await refreshRecordedPrompts(request.log);
+  await refreshRecordedPrompts(request.path, request.log);
   const ports = {
     cases,
     roster,
