@@ -15,6 +15,7 @@ import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import type { ApiError, RosterView } from '../shared/console/api.js';
+import { caseFigures } from '../shared/console/figures.js';
 import { meOf } from '../shared/console/views.js';
 import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
 import { routePath } from '../shared/http/route-path.js';
@@ -46,6 +47,8 @@ type Result = APIGatewayProxyStructuredResultV2;
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
 
 export const SESSION_COOKIE = 'hotline_console';
+/** Weeks the coordinators' figures show. */
+const FIGURE_WEEKS = 8;
 
 const dependencies = once(() => {
   const config = hotlineConfig();
@@ -333,6 +336,13 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
       return json(200, result.answer);
     }
     return fail(405, 'bad_request', 'No such action');
+  }
+
+  if (method === 'GET' && api === '/figures') {
+    if (!volunteer.coordinator) return fail(403, 'not_allowed', 'Only coordinators see the figures');
+    const now = hotlineClock.now();
+    const since = new Date(now.getTime() - (FIGURE_WEEKS + 1) * 7 * 86_400_000);
+    return json(200, caseFigures(await dependencies().shared.cases.histories(since), now, FIGURE_WEEKS));
   }
 
   if (api === '/prompts' || api.startsWith('/prompts/')) {

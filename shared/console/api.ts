@@ -207,3 +207,24 @@ export interface PromptUpload {
   headers: Record<string, string>;
   version: string;
 }
+
+/** One ISO week (Monday to Sunday, Belgrade time) and caller language of GET /console/api/figures. */
+export interface WeekFigures {
+  /** `2026-W48`. */
+  week: string;
+  /** The Monday that starts it, `2026-11-23`. */
+  from: string;
+  language: Language;
+  /** Cases opened that week, and of those: taken by a volunteer, closed. */
+  opened: number;
+  taken: number;
+  closed: number;
+  /** Median minutes from opening to taking, over the week's cases that were taken; null when none was. */
+  medianMinutesToTake: number | null;
+}
+
+/** GET /console/api/figures (coordinators only): the last weeks, oldest first, both languages each. */
+export interface Figures {
+  now: string;
+  weeks: WeekFigures[];
+}

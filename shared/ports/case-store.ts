@@ -1,6 +1,15 @@
 // Port: cases, their answered steps and the open-case list. No SDK type here; the DynamoDB adapter is
 // shared/adapters/dynamodb/case-store.ts.
-import type { Case } from '../cases/case.js';
+
+import type { Language } from '../callers/caller.js';
+import type { Case, CaseEvent } from '../cases/case.js';
+
+export interface CaseHistory {
+  language: Language;
+  openedAt: string;
+  events: Pick<CaseEvent, 'at' | 'kind'>[];
+}
+
 import type { HandledMessage } from './caller-store.js';
 
 /** Somebody else changed the case since it was read (another volunteer took it first, say). */
@@ -30,6 +39,12 @@ export interface CaseStore {
   eraseTrail(code: string): Promise<number>;
   /** Open and taken cases, oldest first at most `limit`; eventually consistent (an index). */
   listOpen(limit?: number): Promise<Case[]>;
+  /**
+   * Every case opened since `since`, open or closed, with only its language, opening time and event
+   * kinds and times (the coordinators' figures). A scan of the table: for a page a coordinator opens now
+   * and then, never for a webhook.
+   */
+  histories(since: Date): Promise<CaseHistory[]>;
   /** Open cases whose next chase is due by `now`. */
   dueForChase(now: Date, limit?: number): Promise<Case[]>;
 }

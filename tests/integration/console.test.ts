@@ -6,7 +6,14 @@ import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { consoleKeys } from '../../shared/adapters/dynamodb/keys.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
-import type { CaseDetail, CaseList, CommandAnswer, Me, RosterView } from '../../shared/console/api.js';
+import type {
+  CaseDetail,
+  CaseList,
+  CommandAnswer,
+  Figures,
+  Me,
+  RosterView,
+} from '../../shared/console/api.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import {
   messageBodies,
@@ -556,6 +563,29 @@ describe('a volunteer who works in the console', () => {
   it('refuses a preference that is not true or false', async () => {
     const bakyt = await signIn(BAKYT);
     expect((await api('/me', { body: { consoleOnly: 'yes' }, cookie: bakyt })).status).toBe(400);
+  });
+});
+
+describe('case figures (coordinators)', () => {
+  it('count the week’s cases per language, taken and closed, with the median minutes to take', async () => {
+    const nurlan = await signIn(NURLAN);
+    const before = await api<Figures>('/figures', { cookie: nurlan });
+    const week = (figures: Figures, language: 'ky' | 'ru') =>
+      figures.weeks.find((w) => w.week === '2026-W48' && w.language === language);
+    const { code } = await smsCase('адам керек');
+    await setClock(hotline, '2026-11-25T11:12:00.000Z');
+    await api(`/cases/${code}/take`, { body: {}, cookie: nurlan });
+    await setClock(hotline, WEDNESDAY_NOON);
+
+    const after = await api<Figures>('/figures', { cookie: nurlan });
+
+    expect(after.status).toBe(200);
+    expect(after.body.weeks).toHaveLength(16);
+    expect(week(after.body, 'ky')?.opened).toBe((week(before.body, 'ky')?.opened ?? 0) + 1);
+    expect(week(after.body, 'ky')?.taken).toBe((week(before.body, 'ky')?.taken ?? 0) + 1);
+    expect(week(after.body, 'ky')?.medianMinutesToTake).toEqual(expect.any(Number));
+    expect(JSON.stringify(after.body)).not.toMatch(/\+\d{8,}/);
+    expect((await api('/figures', { cookie: await signIn(AIDA) })).status).toBe(403);
   });
 });
 

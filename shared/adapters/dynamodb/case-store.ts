@@ -1,6 +1,7 @@
 // Cases in DynamoDB, one item each (`CASE#<code>`), every change conditional on the version read.
 // Open cases also sit in one partition of the `due` index, sorted by when they next need chasing, so
-// listing them and finding the ones to chase are each one query, never a scan.
+// listing them and finding the ones to chase are each one query, never a scan (only the coordinators'
+// figures scan, on a page opened now and then).
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -8,13 +9,14 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { channelOf } from '../../callers/caller.js';
 import type { Case, CaseEvent, CaseNote, ThreadMessage } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
-import { CaseChangedError, type CaseStore } from '../../ports/case-store.js';
+import { CaseChangedError, type CaseHistory, type CaseStore } from '../../ports/case-store.js';
 import { toHandledMessage } from './caller-store.js';
 import { caseKeys, type ItemKey, withheldCallKeys } from './keys.js';
 import { deleteKeys, queryAll } from './requests.js';
@@ -145,6 +147,32 @@ export class DynamoCaseStore implements CaseStore {
       }),
     );
     return (result.Items ?? []).map(toCase).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  }
+
+  async histories(since: Date): Promise<CaseHistory[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'sk = :case AND openedAt >= :since',
+          ProjectionExpression: '#language, openedAt, events',
+          ExpressionAttributeNames: { '#language': 'language' },
+          ExpressionAttributeValues: { ':case': caseKeys.item('00000').sk, ':since': since.toISOString() },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.map((item) => ({
+      language: item.language === 'ky' ? 'ky' : 'ru',
+      openedAt: String(item.openedAt),
+      events: Array.isArray(item.events)
+        ? (item.events as CaseEvent[]).map((event) => ({ at: String(event.at), kind: event.kind }))
+        : [],
+    }));
   }
 
   async dueForChase(now: Date, limit = 100): Promise<Case[]> {
