@@ -106,6 +106,7 @@ describe('npm run admin -- volunteers', () => {
         shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
         active: true,
         coordinator: true,
+        consoleOnly: false,
       },
     ]);
   });

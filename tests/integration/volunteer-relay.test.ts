@@ -274,7 +274,7 @@ describe('asking for a person by SMS', () => {
     expect(tooLate).toEqual([{ body: `Запрос ${code} закрыт.` }]);
   });
 
-  it('keeps the case’s history and notes while open, and nothing of the caller once closed', async () => {
+  it('keeps the case’s history, thread and notes while open, and nothing of the caller once closed', async () => {
     const caller = uniquePhone('+996');
     const { code } = await openCaseFor(caller, 'ADAM');
     const store = new DynamoCaseStore(db(), hotline.tableName);
@@ -290,7 +290,9 @@ describe('asking for a person by SMS', () => {
 
     expect(open?.notes).toEqual([expect.objectContaining({ volunteerId: 'aida', text: 'звонить после 18' })]);
     expect(waiting?.waiting).toEqual(['секрет']); // held for the volunteer until taken…
-    expect(JSON.stringify(open)).not.toContain('секрет'); // …then handed over and not kept
+    expect(open?.waiting).toEqual([]); // …then handed over…
+    // …and kept in the case's thread for the console until the case closes.
+    expect(open?.thread?.map((m) => [m.from, m.text])).toEqual([['caller', 'секрет']]);
     const profile = (await itemsOfCaller(hotline, caller)).find((item) => item.sk === 'PROFILE');
     expect(open?.expiresAt).toBe(profile?.expiresAt);
     expect(closed?.events.map((e) => e.kind)).toEqual([
@@ -302,7 +304,8 @@ describe('asking for a person by SMS', () => {
       'closed',
     ]);
     expect(closed?.events.find((e) => e.kind === 'taken')?.volunteerId).toBe('aida');
-    expect(closed).toMatchObject({ status: 'closed', notes: [], waiting: [] });
+    expect(closed).toMatchObject({ status: 'closed', notes: [], waiting: [], thread: [] });
+    expect(JSON.stringify(closed)).not.toContain('секрет');
     expect(closed?.callerId).toBeUndefined();
     expect(closed?.callerPhone).toBeUndefined();
     // The answered volunteer messages (whose TwiML named the caller) went with the close.

@@ -1,5 +1,6 @@
 // The volunteer console in the browser: sign-in by a code sent to the volunteer's phone, then the cases
-// (and, for coordinators, the roster). Routes live in location.hash: #cases, #case/{code}, #roster.
+// (and, for coordinators, the roster and the prompt studio). Routes live in location.hash: #cases,
+// #case/{code}, #roster, #prompts.
 import type { Me } from '../../../shared/console/api.js';
 import { ApiFailure, byId, errorText, get, onSignedOut, post, setStatus } from './api.js';
 import { initCases, openCase, refreshList, relabelCases, resetCases, startPolling } from './cases.js';
@@ -13,12 +14,13 @@ import {
   uiLanguage,
 } from './i18n.js';
 import { initRoster, relabelRoster, showRoster } from './roster.js';
+import { initPrompts, leavePrompts, relabelPrompts, resetPrompts, showPrompts } from './studio.js';
 
 let me: Me | undefined;
 let phone = '';
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
-const VIEWS = ['sign-in-view', 'cases-view', 'roster-view'] as const;
+const VIEWS = ['sign-in-view', 'cases-view', 'roster-view', 'prompts-view'] as const;
 
 function show(view: (typeof VIEWS)[number]): void {
   for (const id of VIEWS) byId(id).hidden = id !== view;
@@ -31,12 +33,14 @@ function relabel(): void {
   }
   relabelCases();
   relabelRoster();
+  relabelPrompts();
 }
 
 function showSignIn(): void {
   if (me) setStatus(t('errSignedOut'));
   me = undefined;
   resetCases();
+  resetPrompts();
   for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = true;
   show('sign-in-view');
   showPhoneStep();
@@ -53,6 +57,7 @@ function enter(volunteer: Me): void {
   byId('me-name').textContent = volunteer.name;
   for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = false;
   byId('tab-roster').hidden = !volunteer.coordinator;
+  byId('tab-prompts').hidden = !volunteer.coordinator;
   (byId('console-only') as HTMLInputElement).checked = volunteer.consoleOnly;
   relabel();
   route();
@@ -61,6 +66,19 @@ function enter(volunteer: Me): void {
 function route(): void {
   if (!me) return;
   const hash = location.hash;
+  // The prompt studio (coordinators): #prompts. Leaving it lets the microphone go.
+  const prompts = hash === '#prompts' && me.coordinator;
+  byId('tab-prompts').toggleAttribute('aria-current', prompts);
+  if (prompts) {
+    if (byId('prompts-view').hidden) setStatus('');
+    show('prompts-view');
+    for (const id of ['tab-cases', 'tab-roster']) byId(id).removeAttribute('aria-current');
+    openCase(undefined);
+    void showPrompts();
+    return;
+  }
+  leavePrompts();
+  // End of the prompt studio's route.
   const roster = hash === '#roster' && me.coordinator;
   if (byId('roster-view').hidden === roster) setStatus('');
   show(roster ? 'roster-view' : 'cases-view');
@@ -143,6 +161,7 @@ function init(): void {
   setLanguage(storedLanguage() ?? browserLanguage(), false);
   initCases();
   initRoster();
+  initPrompts();
   relabel();
   onSignedOut(showSignIn);
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-lang]'))) {
