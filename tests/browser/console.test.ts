@@ -315,6 +315,10 @@ for (const viewport of VIEWPORTS) {
         .locator(`#roster li[data-volunteer="${coordinator.volunteerId}"]`)
         .waitFor({ timeout: 10_000 });
       expect(await page.isVisible('#cases-view')).toBe(false);
+      // The case figures head the tab: 8 weeks, Kyrgyz and Russian each, as a chart and a table.
+      await page.locator('#figures table tbody tr').first().waitFor({ timeout: 10_000 });
+      expect(await page.locator('#figures table tbody tr').count()).toBe(16);
+      expect(await page.locator('#figures svg rect').count()).toBeGreaterThan(0);
       if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the roster view');
       await expectAccessible(page, 'the roster view');
 

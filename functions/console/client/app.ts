@@ -4,6 +4,7 @@
 import type { Me } from '../../../shared/console/api.js';
 import { ApiFailure, byId, errorText, get, onSignedOut, post, setStatus } from './api.js';
 import { initCases, openCase, refreshList, relabelCases, resetCases, startPolling } from './cases.js';
+import { relabelFigures, showFigures } from './figures.js';
 import {
   applyLabels,
   browserLanguage,
@@ -33,6 +34,7 @@ function relabel(): void {
   }
   relabelCases();
   relabelRoster();
+  relabelFigures();
   relabelPrompts();
 }
 
@@ -86,6 +88,7 @@ function route(): void {
   byId('tab-roster').toggleAttribute('aria-current', roster);
   if (roster) {
     openCase(undefined);
+    void showFigures();
     void showRoster();
     return;
   }
