@@ -43,6 +43,8 @@ const LABELS = {
     realTime: 'Real time',
     tick: 'Run scheduled jobs',
     timeline: 'Sent outside replies (outbox)',
+    openConsole:
+      'Volunteers with data work in the console: open it (sign in as +381600000004, the code appears below)',
     volunteers: 'Volunteer phones',
     volunteersNote:
       "One phone per volunteer on the local roster. They text the hotline number; the hotline relays, so neither side sees the other's number.",
@@ -119,6 +121,8 @@ const LABELS = {
     realTime: 'Реальное время',
     tick: 'Запустить задачи по расписанию',
     timeline: 'Отправлено вне ответов (outbox)',
+    openConsole:
+      'Волонтёры с интернетом работают в консоли: открыть (вход с номером +381600000004, код появится ниже)',
     volunteers: 'Телефоны волонтёров',
     volunteersNote:
       'По телефону на каждого волонтёра из локального списка. Они пишут на номер линии, линия пересылает, и никто не видит номер другой стороны.',
