@@ -222,7 +222,8 @@ async function portsFor(): Promise<ConsolePorts> {
   const secrets = await hotlineSecrets(config);
   return {
     store,
-    roster: shared.roster,
+    // Uncached: a pause, a removal or a role change counts from the console's next request.
+    roster: dependencies().rosterStore,
     inbox: shared.inbox,
     cases: shared.cases,
     clock: hotlineClock,
@@ -389,6 +390,7 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
             ? { kind: 'remove', volunteerId: target[1] }
             : { kind: 'update', volunteerId: target[1], input: body },
         volunteer,
+        () => hotlineClock.now(),
       );
       if (!change.ok)
         return fail(

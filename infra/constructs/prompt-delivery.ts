@@ -24,6 +24,8 @@ import { Construct } from 'constructs';
 
 /** Where the console's studio puts recordings (shared/ports/prompt-studio.ts, recordedAudioPath). */
 const RECORDED_PREFIX = 'recorded/';
+/** Where the browser's uploads land before the console checks them (uploadedAudioPath); gone after a day. */
+const UPLOADS_PREFIX = 'uploads/';
 
 export interface PromptDeliveryProps {
   /** Folder deployed to the bucket root: `<language>/<prompt>.wav`, as prompt URLs expect. */
@@ -60,6 +62,8 @@ export class PromptDelivery extends Construct {
       serverAccessLogsPrefix: 's3/',
       // Rebuilt from the repository by every deploy: nothing in it needs keeping.
       removalPolicy: RemovalPolicy.DESTROY,
+      // The browser's uploads are checked within minutes; whatever is left of them goes after a day.
+      lifecycleRules: [{ prefix: UPLOADS_PREFIX, expiration: Duration.days(1) }],
     });
 
     this.distribution = new Distribution(this, 'Cdn', {
@@ -105,7 +109,7 @@ export class PromptDelivery extends Construct {
       // On stack deletion the objects go first, so the bucket (DESTROY) can go too.
       retainOnDelete: false,
       // The console's studio writes recordings under recorded/: a deploy neither uploads nor prunes them.
-      exclude: [`${RECORDED_PREFIX}*`],
+      exclude: [`${RECORDED_PREFIX}*`, `${UPLOADS_PREFIX}*`],
     });
     acknowledgeDeploymentHandler(this, deployment, this.bucket);
     this.deployment = deployment;
@@ -129,15 +133,28 @@ export class PromptDelivery extends Construct {
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${UPLOADS_PREFIX}*`)],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
         resources: [this.bucket.arnForObjects(`${RECORDED_PREFIX}*`)],
       }),
     );
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnResource);
-    Validations.of(fn).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${RECORDED_PREFIX}*]`,
-      reason:
-        'The console presigns the upload of one recording at a time (recorded/<language>/<id>-<version>.wav, names made at upload) and reads it back to check it: only objects under recorded/, only put and get.',
-    });
+    Validations.of(fn).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${UPLOADS_PREFIX}*]`,
+        reason:
+          'The console presigns the browser’s upload of one take at a time (uploads/<language>/<id>-<version>.wav, names made at upload) and reads it back to check it.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${RECORDED_PREFIX}*]`,
+        reason:
+          'The console writes a checked take where calls play it (recorded/<language>/<id>-<version>.wav); put only.',
+      },
+    );
     this.bucket.addCorsRule({
       allowedMethods: [HttpMethods.PUT],
       allowedOrigins: [consoleOrigin],

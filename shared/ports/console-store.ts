@@ -45,8 +45,11 @@ export interface ConsoleStore {
   countAttempt(subject: string, expiresAt: number): Promise<SignInState>;
   /** No tries are compared until `until`; the live code is dropped. */
   lock(subject: string, until: number, expiresAt: number): Promise<void>;
-  /** Starts a lock's count again once it is over. */
-  resetAttempts(subject: string): Promise<void>;
+  /**
+   * Starts a lock's count again once it is over: only if the lock is still the one read (`lockedUntil`),
+   * so a burst of tries after a lock resets the count once, not once per try.
+   */
+  resetAttempts(subject: string, lockedUntil: number): Promise<void>;
   /** Uses the code up (only if it is still `codeHash`): false when another try used it first. */
   consumeCode(subject: string, codeHash: string): Promise<boolean>;
   createSession(sessionHash: string, session: ConsoleSession): Promise<void>;

@@ -30,4 +30,6 @@ export interface RosterWriter extends RosterReader {
   /** Refuses an unknown id (VolunteerNotFoundError). */
   update(volunteer: Volunteer): Promise<void>;
   remove(volunteerId: string): Promise<void>;
+  /** One attribute only (the volunteer's own choice in the console), nothing else written back. */
+  setConsoleOnly(volunteerId: string, consoleOnly: boolean): Promise<void>;
 }

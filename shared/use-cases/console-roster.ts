@@ -54,15 +54,15 @@ function editable(input: Record<string, unknown>): Record<string, unknown> {
 
 /** A volunteer's own preference: texts to their phone with the caller's words, or short pings. */
 export async function setConsoleOnly(roster: RosterWriter, volunteer: Volunteer, consoleOnly: boolean) {
-  const next = { ...volunteer, consoleOnly };
-  await roster.update(next);
-  return next;
+  await roster.setConsoleOnly(volunteer.volunteerId, consoleOnly);
+  return { ...volunteer, consoleOnly };
 }
 
 export async function changeRoster(
   roster: RosterWriter,
   command: RosterCommand,
   by: Volunteer,
+  now: () => Date = () => new Date(),
 ): Promise<RosterChangeResult> {
   try {
     const current = await roster.list();
@@ -76,11 +76,18 @@ export async function changeRoster(
       command.kind === 'update' ? current.find((v) => v.volunteerId === command.volunteerId) : undefined;
     if (command.kind === 'update' && !existing)
       return { ok: false, status: 404, message: `No volunteer with id "${command.volunteerId}"` };
-    const next = parseVolunteer({
+    const changed = parseVolunteer({
       ...(existing ?? {}),
       ...editable(command.input),
       ...(existing ? { volunteerId: existing.volunteerId } : {}),
     });
+    // A pause, a new number, a role change or a new person under the id: their sessions end.
+    const endsSessions =
+      !existing ||
+      !changed.active ||
+      changed.phone !== existing.phone ||
+      changed.coordinator !== existing.coordinator;
+    const next = endsSessions ? { ...changed, sessionsValidAfter: now().toISOString() } : changed;
     if (next.volunteerId === by.volunteerId && (!next.active || !next.coordinator)) {
       return {
         ok: false,

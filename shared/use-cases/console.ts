@@ -71,10 +71,11 @@ const epochSeconds = (ms: number) => Math.floor(ms / 1000);
  */
 export async function requestSignInCode(ports: ConsolePorts, phone: string): Promise<void> {
   const now = ports.clock.now().getTime();
-  const volunteer = (await ports.roster.list()).find((v) => v.phone === phone && v.active);
-  if (!volunteer) return;
   const subject = subjectOf(ports, phone);
-  const state = await ports.store.signIn(subject);
+  // The same reads for any number, on the roster or not: the answer's timing tells less.
+  const [roster, state] = await Promise.all([ports.roster.list(), ports.store.signIn(subject)]);
+  const volunteer = roster.find((v) => v.phone === phone && v.active);
+  if (!volunteer) return;
   if (state.lockedUntil && state.lockedUntil > now) return;
   const since = state.codeSentAt === undefined ? undefined : now - state.codeSentAt;
   if (since !== undefined && since >= 0 && since < CONSOLE_LIMITS.resendSeconds * 1000) return;
@@ -126,7 +127,7 @@ export async function verifySignInCode(
   if (before.lockedUntil && before.lockedUntil > now) {
     return { ok: false, status: 429, retryAfterSeconds: Math.ceil((before.lockedUntil - now) / 1000) };
   }
-  if (before.lockedUntil) await ports.store.resetAttempts(subject);
+  if (before.lockedUntil) await ports.store.resetAttempts(subject, before.lockedUntil);
   const state = await ports.store.countAttempt(subject, ttl);
   if (state.attempts > CONSOLE_LIMITS.wrongCodes) {
     const until = now + CONSOLE_LIMITS.lockMinutes * 60_000;
@@ -173,8 +174,10 @@ export async function sessionVolunteer(
   if (!session || session.expiresAt * 1000 <= ports.clock.now().getTime()) return undefined;
   const roster = await ports.roster.list();
   const volunteer = roster.find((v) => v.volunteerId === session.volunteerId);
-  // Pausing or removing a volunteer ends their sessions at once.
+  // Pausing or removing a volunteer ends their sessions at once (the roster is read uncached), and a
+  // coordinator's pause, number or role change ends them for good, even once they are back.
   if (!volunteer?.active) return undefined;
+  if (volunteer.sessionsValidAfter && session.createdAt < volunteer.sessionsValidAfter) return undefined;
   return { volunteer, roster };
 }
 

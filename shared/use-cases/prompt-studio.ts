@@ -12,6 +12,8 @@ import type { Volunteer } from '../volunteers/volunteer.js';
 
 /** Longest recording: a prompt, and a fragment (a number or a month, composed into sentences). */
 export const PROMPT_SECONDS = { prompt: 30, fragment: 2.5 } as const;
+/** A 30 s prompt is 240 KB of µ-law (480 KB as 16-bit PCM): anything larger is not a prompt. */
+const MAX_UPLOAD_BYTES = 1_000_000;
 /** Quieter than this (RMS) is silence, not a voice. */
 const SILENT_RMS = 0.01;
 
@@ -88,8 +90,13 @@ export async function confirmUpload(
   const item = itemFor(key);
   if (!item) return { ok: false, status: 404, message: `No recordable prompt ${key}` };
   if (!/^[0-9a-z]{6,24}$/.test(version)) return { ok: false, status: 400, message: 'Unknown upload version' };
-  const bytes = await ports.audio.read(key, version);
-  if (!bytes) return { ok: false, status: 400, message: 'Nothing was uploaded for this version' };
+  const bytes = await ports.audio.read(key, version, MAX_UPLOAD_BYTES);
+  if (!bytes)
+    return {
+      ok: false,
+      status: 400,
+      message: 'Nothing was uploaded for this version, or it is larger than 1 MB',
+    };
   let wav: ReturnType<typeof decodeWav>;
   try {
     wav = decodeWav(bytes);
@@ -109,6 +116,8 @@ export async function confirmUpload(
   ].filter(Boolean);
   if (problems.length > 0)
     return { ok: false, status: 400, message: `The recording cannot be used: ${problems.join('; ')}` };
+  // The checked bytes, not whatever the upload URL holds by now, are what calls play.
+  await ports.audio.publish(key, version, bytes);
   await ports.recordings.record(key, { version, at: ports.now().toISOString(), by: by.volunteerId });
   return { ok: true };
 }

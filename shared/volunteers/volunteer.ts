@@ -52,6 +52,11 @@ export const volunteerSchema = z.object({
    */
   consoleOnly: z._default(z.boolean(), false),
   /**
+   * Console sessions started before this time (ISO) no longer count: set when a coordinator pauses the
+   * volunteer, changes their number or role, or adds them (a new person under a reused id).
+   */
+  sessionsValidAfter: z.optional(z.string()),
+  /**
    * The volunteer's dialback PIN, salted and hashed (scrypt): a caller id can be faked, so calling the
    * hotline from a volunteer's number is not enough to be put through to a migrant. Set with `pin`.
    */

@@ -143,20 +143,24 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
     }
   });
 
-  it('lets the console put and get recordings under recorded/ only, keeps them out of every deploy, and allows the PUT from the console', () => {
+  it('lets the console take uploads under uploads/ and write checked recordings under recorded/ only, keeps both out of every deploy, and allows the PUT from the console', () => {
     const policies = resourcesOf('AWS::IAM::Policy').filter(([id]) => id.startsWith('consoleWebhook'));
     const statements = policies.flatMap(
       ([, policy]) =>
         (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
     );
     const s3 = statements.filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
+    const objects = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [promptBucketId(), 'Arn'] }, `/${prefix}/*`]],
+    });
     expect(s3).toEqual([
-      expect.objectContaining({
-        Action: ['s3:PutObject', 's3:GetObject'],
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [promptBucketId(), 'Arn'] }, '/recorded/*']] },
-      }),
+      expect.objectContaining({ Action: ['s3:PutObject', 's3:GetObject'], Resource: objects('uploads') }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: objects('recorded') }),
     ]);
-    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['recorded/*'] });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['recorded/*', 'uploads/*'] });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1 })] },
+    });
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedHeaders: ['content-type'] })],

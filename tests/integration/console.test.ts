@@ -596,6 +596,27 @@ describe('roster (coordinators)', () => {
     expect((await api('/roster', { body: { volunteerId: 'x1' }, cookie: aida })).status).toBe(403);
   });
 
+  it('ends a volunteer’s sessions for good when a coordinator pauses them, even once they are active again', async () => {
+    const nurlan = await signIn(NURLAN);
+    await setClock(hotline, '2026-11-25T09:00:00.000Z');
+    const olgaSession = await freshSignIn(OLGA);
+    await setClock(hotline, WEDNESDAY_NOON);
+    expect((await api('/me', { cookie: olgaSession })).status).toBe(200);
+
+    await api('/roster/olga', { body: { active: false }, cookie: nurlan });
+    await api('/roster/olga', { body: { active: true }, cookie: nurlan });
+
+    expect((await api('/me', { cookie: olgaSession })).status).toBe(401);
+    // Her choice of pings is one attribute: it never writes back an older copy of her record.
+    const fresh = await freshSignIn(OLGA);
+    expect((await api<Me>('/me', { body: { consoleOnly: true }, cookie: fresh })).body).toMatchObject({
+      coordinator: false,
+      consoleOnly: true,
+    });
+    await api('/me', { body: { consoleOnly: false }, cookie: fresh });
+    sessions.set(OLGA, fresh);
+  });
+
   it('adds a volunteer with a shift, pauses and removes them, with the admin command’s validation', async () => {
     const nurlan = await signIn(NURLAN);
 

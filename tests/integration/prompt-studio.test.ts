@@ -146,18 +146,34 @@ describe('the prompt studio', () => {
     expect(decodeWav(served)).toMatchObject({ sampleRate: 8000, channels: 1, encoding: 'mulaw' });
   });
 
+  it('plays the checked file even when the upload URL is used again afterwards', async () => {
+    const wav = encodeMulawWav(tone(1), 8000);
+    const target = await api<PromptUpload>('/prompts/ky/main_menu/upload', coordinator, {});
+    const url = new URL(target.body.url, hotline.url);
+    await fetch(url, { method: 'PUT', headers: target.body.headers, body: Buffer.from(wav) });
+    const confirmed = await api<PromptView>('/prompts/ky/main_menu/recorded', coordinator, {
+      version: target.body.version,
+    });
+
+    const again = await fetch(url, { method: 'PUT', body: Buffer.from('<html>not audio</html>') });
+
+    expect(again.status).toBe(200); // the upload URL still takes a file for its five minutes…
+    const served = new Uint8Array(await (await fetch(confirmed.body.playUrl ?? '')).arrayBuffer());
+    expect(Buffer.from(served).equals(Buffer.from(wav))).toBe(true); // …but calls play what was checked
+  });
+
   it('refuses a file the IVR cannot play, and says why', async () => {
-    const wrongRate = await upload('ky/main_menu', encodeMulawWav(tone(1, 0.4, 44_100), 44_100));
-    const silent = await upload('ky/main_menu', encodeMulawWav(new Float32Array(8000), 8000));
+    const wrongRate = await upload('ky/topics_menu', encodeMulawWav(tone(1, 0.4, 44_100), 44_100));
+    const silent = await upload('ky/topics_menu', encodeMulawWav(new Float32Array(8000), 8000));
     const tooLong = await upload('ky/num_5', encodeMulawWav(tone(3), 8000));
-    const notWav = await upload('ky/main_menu', new TextEncoder().encode('not audio at all'));
+    const notWav = await upload('ky/topics_menu', new TextEncoder().encode('not audio at all'));
 
     expect([wrongRate.status, silent.status, tooLong.status, notWav.status]).toEqual([400, 400, 400, 400]);
     expect((wrongRate.body as { message: string }).message).toContain('44100 Hz');
     expect((silent.body as { message: string }).message).toContain('silent');
     expect((tooLong.body as { message: string }).message).toContain('at most 2.5 s');
     const list = await api<PromptList>('/prompts', coordinator);
-    expect(list.body.prompts.find((p) => p.key === 'ky/main_menu')?.status).toBe('placeholder');
+    expect(list.body.prompts.find((p) => p.key === 'ky/topics_menu')?.status).toBe('placeholder');
   });
 
   it('refuses an upload whose signature is forged or whose prompt does not exist', async () => {

@@ -82,15 +82,21 @@ export class DynamoConsoleStore implements ConsoleStore {
     );
   }
 
-  async resetAttempts(subject: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: consoleKeys.signIn(subject),
-        UpdateExpression: 'SET attempts = :zero REMOVE lockedUntil',
-        ExpressionAttributeValues: { ':zero': 0 },
-      }),
-    );
+  async resetAttempts(subject: string, lockedUntil: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: consoleKeys.signIn(subject),
+          UpdateExpression: 'SET attempts = :zero REMOVE lockedUntil',
+          ConditionExpression: 'lockedUntil = :seen',
+          ExpressionAttributeValues: { ':zero': 0, ':seen': lockedUntil },
+        }),
+      );
+    } catch (error) {
+      // Another try reset it first: its count stands.
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    }
   }
 
   async consumeCode(subject: string, codeHash: string): Promise<boolean> {

@@ -4,10 +4,12 @@ import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_ROSTER_CHANGE,
   type RosterReader,
+  type RosterWriter,
   VolunteerExistsError,
   VolunteerNotFoundError,
 } from '../../ports/roster.js';
@@ -15,7 +17,7 @@ import { parseVolunteer, type Volunteer } from '../../volunteers/volunteer.js';
 import { rosterKeys } from './keys.js';
 import { queryAll } from './requests.js';
 
-export class DynamoRosterStore implements RosterReader {
+export class DynamoRosterStore implements RosterWriter {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -38,6 +40,24 @@ export class DynamoRosterStore implements RosterReader {
   /** Replaces an existing volunteer; an unknown id is refused. */
   async update(volunteer: Volunteer): Promise<void> {
     await this.change([{ kind: 'update', volunteer }]);
+  }
+
+  async setConsoleOnly(volunteerId: string, consoleOnly: boolean): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: rosterKeys.volunteer(volunteerId),
+          UpdateExpression: 'SET consoleOnly = :value',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':value': consoleOnly },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+        throw new VolunteerNotFoundError(volunteerId);
+      throw error;
+    }
   }
 
   async remove(volunteerId: string): Promise<void> {

@@ -1,10 +1,16 @@
 // The local runtime's prompt audio store: the browser PUTs to a loopback route of the local runtime
 // (`/_local/prompt-upload/…`, signed like a presigned URL and valid 5 minutes), which writes the file into
-// the prompts folder (PROMPTS_AUDIO_DIR, default prompts/audio) under `recorded/`.
+// the prompts folder (PROMPTS_AUDIO_DIR, default prompts/audio) under `uploads/`; once checked, the
+// console writes it under `recorded/`.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type PromptAudioStore, type PromptKey, recordedAudioPath } from '../../ports/prompt-studio.js';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  type PromptAudioStore,
+  type PromptKey,
+  recordedAudioPath,
+  uploadedAudioPath,
+} from '../../ports/prompt-studio.js';
 
 export const LOCAL_UPLOAD_PREFIX = '/_local/prompt-upload/';
 const VALID_SECONDS = 300;
@@ -19,7 +25,7 @@ export function localPromptAudio(options: {
 }): PromptAudioStore {
   return {
     async uploadTarget(key, version) {
-      const path = recordedAudioPath(key, version);
+      const path = uploadedAudioPath(key, version);
       const expires = Math.floor(options.now().getTime() / 1000) + VALID_SECONDS;
       const signature = signatureOf(options.signingKey, path, expires);
       return {
@@ -28,12 +34,19 @@ export function localPromptAudio(options: {
         headers: { 'content-type': 'audio/wav' },
       };
     },
-    async read(key: PromptKey, version: string) {
+    async read(key: PromptKey, version: string, maxBytes: number) {
+      const file = join(options.dir, uploadedAudioPath(key, version));
       try {
-        return new Uint8Array(await readFile(join(options.dir, recordedAudioPath(key, version))));
+        if ((await stat(file)).size > maxBytes) return undefined;
+        return new Uint8Array(await readFile(file));
       } catch {
         return undefined;
       }
+    },
+    async publish(key, version, bytes) {
+      const file = join(options.dir, recordedAudioPath(key, version));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, bytes);
     },
   };
 }
@@ -45,8 +58,8 @@ export function checkLocalUpload(
   now: Date,
 ): { path: string } | { refused: string } {
   const path = url.pathname.slice(LOCAL_UPLOAD_PREFIX.length);
-  if (!/^recorded\/(ky|ru)\/[a-z0-9_]+-[0-9a-z]+\.wav$/.test(path))
-    return { refused: 'not a recording path' };
+  if (!/^uploads\/(ky|ru)\/[a-z0-9_]+-[0-9a-z]+\.wav$/.test(path))
+    return { refused: 'not an upload path' };
   const expires = Number(url.searchParams.get('expires'));
   const given = url.searchParams.get('signature') ?? '';
   const expected = signatureOf(signingKey, path, expires);

@@ -1,7 +1,7 @@
 // The deployed prompt audio store: the prompts bucket, `recorded/<language>/<id>-<version>.wav`. The
 // browser PUTs through a presigned URL (5 minutes); the console function reads the file back through
 // another to check it. The credentials are the function's own (its role may only write `recorded/*`).
-import { type PromptAudioStore, recordedAudioPath } from '../../ports/prompt-studio.js';
+import { type PromptAudioStore, recordedAudioPath, uploadedAudioPath } from '../../ports/prompt-studio.js';
 import { type AwsCredentials, presignS3Url } from '../aws/presign.js';
 
 export function s3PromptAudio(options: {
@@ -12,11 +12,11 @@ export function s3PromptAudio(options: {
   fetchFn?: typeof fetch;
 }): PromptAudioStore {
   const host = `${options.bucket}.s3.${options.region}.amazonaws.com`;
-  const url = (method: 'GET' | 'PUT', key: string, version: string) =>
+  const url = (method: 'GET' | 'PUT', path: string) =>
     presignS3Url({
       method,
       host,
-      key: recordedAudioPath(key, version),
+      key: path,
       region: options.region,
       credentials: options.credentials(),
       now: options.now(),
@@ -24,14 +24,31 @@ export function s3PromptAudio(options: {
     });
   return {
     async uploadTarget(key, version) {
-      return { url: url('PUT', key, version), method: 'PUT', headers: { 'content-type': 'audio/wav' } };
+      return {
+        url: url('PUT', uploadedAudioPath(key, version)),
+        method: 'PUT',
+        headers: { 'content-type': 'audio/wav' },
+      };
     },
-    async read(key, version) {
-      const response = await (options.fetchFn ?? fetch)(url('GET', key, version), {
+    async read(key, version, maxBytes) {
+      const response = await (options.fetchFn ?? fetch)(url('GET', uploadedAudioPath(key, version)), {
         signal: AbortSignal.timeout(5000),
       });
       if (!response.ok) return undefined;
+      if (Number(response.headers.get('content-length') ?? maxBytes + 1) > maxBytes) {
+        await response.body?.cancel();
+        return undefined;
+      }
       return new Uint8Array(await response.arrayBuffer());
+    },
+    async publish(key, version, bytes) {
+      const response = await (options.fetchFn ?? fetch)(url('PUT', recordedAudioPath(key, version)), {
+        method: 'PUT',
+        headers: { 'content-type': 'audio/wav' },
+        body: Buffer.from(bytes),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`The prompts bucket refused the recording: ${response.status}`);
     },
   };
 }
