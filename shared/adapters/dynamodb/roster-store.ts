@@ -8,7 +8,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_ROSTER_CHANGE,
-  type RosterReader,
   type RosterWriter,
   VolunteerExistsError,
   VolunteerNotFoundError,

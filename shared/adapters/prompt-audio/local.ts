@@ -58,8 +58,7 @@ export function checkLocalUpload(
   now: Date,
 ): { path: string } | { refused: string } {
   const path = url.pathname.slice(LOCAL_UPLOAD_PREFIX.length);
-  if (!/^uploads\/(ky|ru)\/[a-z0-9_]+-[0-9a-z]+\.wav$/.test(path))
-    return { refused: 'not an upload path' };
+  if (!/^uploads\/(ky|ru)\/[a-z0-9_]+-[0-9a-z]+\.wav$/.test(path)) return { refused: 'not an upload path' };
   const expires = Number(url.searchParams.get('expires'));
   const given = url.searchParams.get('signature') ?? '';
   const expected = signatureOf(signingKey, path, expires);
