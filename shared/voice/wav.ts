@@ -230,14 +230,14 @@ export function rmsOf(samples: Float32Array): number {
   return Math.sqrt(sum / samples.length);
 }
 
-function sinc(x: number): number {
+export function sinc(x: number): number {
   if (x === 0) return 1;
   const px = Math.PI * x;
   return Math.sin(px) / px;
 }
 
-/** Blackman window over -1..1. */
-function blackman(x: number): number {
+/** Blackman window over -1..1 (zero outside). */
+export function blackman(x: number): number {
   if (x <= -1 || x >= 1) return 0;
   const phase = Math.PI * (x + 1);
   return 0.42 - 0.5 * Math.cos(phase) + 0.08 * Math.cos(2 * phase);

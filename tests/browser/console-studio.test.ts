@@ -5,11 +5,9 @@
 // sees no studio. Recordings go to a copy of prompts/audio (PROMPTS_AUDIO_DIR), never the repository.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -17,11 +15,11 @@ import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.j
 import type { PromptList, PromptView } from '../../shared/console/api.js';
 import { decodeWav } from '../../shared/voice/wav.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
-import { CHROMIUM, screenshot } from '../support/browser.js';
+import { launchChromium, screenshot } from '../support/browser.js';
+import { expectAccessible, expectNoSidewaysScroll, signIn } from '../support/console-page.js';
 import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { VoiceCall } from '../support/voice-call.js';
 
-const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHONE = { width: 375, height: 800 };
 const weekdays = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }];
@@ -50,7 +48,6 @@ const volunteer = {
 
 let hotline: LocalHotline;
 let browser: Browser;
-let axeSource: string;
 let audioDir: string;
 /** `git status` of prompts/ before this file ran: whatever it is, the journeys must leave it so. */
 let promptsStatusBefore: string;
@@ -74,23 +71,8 @@ beforeAll(async () => {
   } finally {
     client.destroy();
   }
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // A fake microphone that beeps, and its permission granted without a prompt.
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  // A fake microphone that beeps, and its permission granted without a prompt.
+  browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 });
 
 afterAll(async () => {
@@ -99,29 +81,6 @@ afterAll(async () => {
   delete process.env.PROMPTS_AUDIO_DIR;
   if (audioDir) rmSync(audioDir, { recursive: true, force: true });
 });
-
-/** Sign-in texts (a six-digit code) sent to this phone so far. */
-async function codesSentTo(phone: string): Promise<string[]> {
-  await hotline.settled();
-  return hotline.outbox
-    .list()
-    .filter((m) => m.to === phone && /\b\d{6}\b/.test(m.body))
-    .map((m) => /\b(\d{6})\b/.exec(m.body)?.[1] ?? '');
-}
-
-/** The whole sign-in, as a volunteer does it, with the code read from their phone's texts (the outbox). */
-async function signIn(page: Page, who: { phone: string; name: string }): Promise<void> {
-  const before = (await codesSentTo(who.phone)).length;
-  await page.locator('#phone').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.fill('#phone', who.phone);
-  await page.click('#send-code');
-  await page.locator('#code').waitFor({ state: 'visible', timeout: 10_000 });
-  await expect.poll(async () => (await codesSentTo(who.phone)).length, { timeout: 10_000 }).toBe(before + 1);
-  await page.fill('#code', (await codesSentTo(who.phone)).at(-1) ?? '');
-  await page.click('#verify');
-  await page.locator('#cases-view').waitFor({ state: 'visible', timeout: 10_000 });
-  expect(await page.textContent('#me-name')).toBe(who.name);
-}
 
 /** A GET of the console's API with the browser's session cookie, as the page makes it. */
 async function apiGet(context: BrowserContext, path: string): Promise<Response> {
@@ -135,48 +94,6 @@ async function promptsFromApi(context: BrowserContext): Promise<PromptView[]> {
   const answer = await apiGet(context, '/console/api/prompts');
   expect(answer.status).toBe(200);
   return ((await answer.json()) as PromptList).prompts;
-}
-
-/** axe-core over a part of the page, served same-origin through page.route so the real CSP stays on. */
-async function expectAccessible(page: Page, what: string, selector: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    const url = `${hotline.url}/console/__axe.min.js`;
-    await page.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: axeSource }),
-    );
-    await page.addScriptTag({ url });
-  }
-  const { checked, violations } = await page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } }).axe;
-    const results = (await axe.run(context, { resultTypes: ['violations'] })) as {
-      passes: unknown[];
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return {
-      checked: results.passes.length + results.violations.length,
-      violations: results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        targets: v.nodes.map((node) => node.target.join(' ')),
-      })),
-    };
-  }, selector);
-  expect(checked, `axe checked no rule on ${what}`).toBeGreaterThan(10);
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    grave,
-    `axe on ${what}: ${grave.map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`).join('; ')}`,
-  ).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(widths.scroll, `${what}: page ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThan(
-    widths.inner + 1,
-  );
 }
 
 /** The `fmt ` chunk of a RIFF WAVE, read straight from the bytes. */
@@ -228,7 +145,7 @@ describe('the prompt studio on a phone (375 px)', () => {
   });
 
   it('lets a coordinator record the Kyrgyz greeting, hear it back and upload it, and the next call plays it', async () => {
-    await signIn(page, coordinator);
+    await signIn(hotline, page, coordinator);
     await page.click('#lang-en');
     const before = (await promptsFromApi(context)).find((p) => p.key === 'ky/greeting');
     expect(before).toMatchObject({ status: 'placeholder', language: 'ky', id: 'greeting', kind: 'prompt' });
@@ -252,7 +169,7 @@ describe('the prompt studio on a phone (375 px)', () => {
     );
     expect(countBefore).toBe(0);
     await expectNoSidewaysScroll(page, 'the studio');
-    await expectAccessible(page, 'the studio', '#prompts-view');
+    await expectAccessible(hotline, page, 'the studio', '#prompts-view');
     await screenshot(page, 'console-phone-studio');
 
     // Russian prompts are read by Twilio's voice: shown as such, nothing to record.
@@ -299,7 +216,7 @@ describe('the prompt studio on a phone (375 px)', () => {
     expect(await entry.locator('[data-action=cancel]').isVisible()).toBe(true);
     expect(await entry.locator('.rec-format').textContent()).toContain('8 kHz µ-law WAV');
     await expectNoSidewaysScroll(page, 'a take ready to upload');
-    await expectAccessible(page, 'the recorder with a take', `li[data-prompt="ky/greeting"]`);
+    await expectAccessible(hotline, page, 'the recorder with a take', `li[data-prompt="ky/greeting"]`);
     await screenshot(page, 'console-phone-studio-take');
 
     // What the page PUTs: an 8 kHz µ-law WAV, to the URL the upload step named (locally the runtime).
@@ -371,7 +288,7 @@ describe('the prompt studio on a phone (375 px)', () => {
           : real(constraints);
     });
     await page.reload();
-    await signIn(page, second);
+    await signIn(hotline, page, second);
     await page.click('#lang-en');
     const fragment = (await promptsFromApi(context)).find(
       (p) => p.language === 'ky' && p.kind === 'fragment',
@@ -391,7 +308,7 @@ describe('the prompt studio on a phone (375 px)', () => {
       .waitFor({ state: 'visible', timeout: (fragment?.maxSeconds ?? 3) * 1000 + 10_000 });
     expect(await entry.locator('.rec-warnings').textContent()).toContain('Too long');
     expect(await entry.locator('[data-action=upload]').isDisabled()).toBe(true);
-    await expectAccessible(page, 'a take too long to upload', `li[data-prompt="${fragment?.key}"]`);
+    await expectAccessible(hotline, page, 'a take too long to upload', `li[data-prompt="${fragment?.key}"]`);
 
     await page.evaluate(() => {
       (window as unknown as { refuseMic?: boolean }).refuseMic = true;
@@ -409,7 +326,7 @@ describe('the prompt studio on a phone (375 px)', () => {
   });
 
   it('shows a volunteer who is not a coordinator no studio, and the API refuses them the prompts', async () => {
-    await signIn(page, volunteer);
+    await signIn(hotline, page, volunteer);
     expect(await page.isVisible('#tab-roster')).toBe(false);
     expect(await page.isVisible('#tab-prompts')).toBe(false);
     await page.evaluate(() => {

@@ -3,8 +3,6 @@
 // its close, a coordinator adds and pauses a volunteer, a wrong code and the language switch, and a case
 // in another language kept out of the list. Each journey runs on a phone and on a desktop, each with its
 // own volunteers (a number gets one sign-in code a minute and the simulated clock stands still).
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
@@ -12,6 +10,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
+import { askForCode, expectAccessible, expectNoSidewaysScroll, signIn } from '../support/console-page.js';
 import {
   messageBodies,
   postSigned,
@@ -20,8 +19,6 @@ import {
   startTestHotline,
   uniquePhone,
 } from '../support/local-hotline.js';
-
-const require = createRequire(import.meta.url);
 
 /** Wednesday 25 November 2026, 12:00 in Belgrade. */
 const WEDNESDAY_NOON = '2026-11-25T11:00:00.000Z';
@@ -60,7 +57,6 @@ function volunteersOf(viewport: Viewport) {
 
 let hotline: LocalHotline;
 let browser: Browser;
-let axeSource: string;
 
 beforeAll(async () => {
   hotline = await startTestHotline();
@@ -77,7 +73,6 @@ beforeAll(async () => {
     client.destroy();
   }
   await setClock(hotline, WEDNESDAY_NOON);
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   browser = await launchChromium();
 });
 
@@ -104,87 +99,6 @@ async function callerTexts(phone: string, text: string): Promise<string> {
   const code = /\b([1-9]\d{4})\b/.exec(messageBodies(reply).join(' '))?.[1];
   if (!code) throw new Error(`no case code in ${messageBodies(reply).join(' | ')}`);
   return code;
-}
-
-/** Sign-in texts (a six-digit code) sent to this phone so far. */
-async function codesSentTo(phone: string): Promise<string[]> {
-  await hotline.settled();
-  return hotline.outbox
-    .list()
-    .filter((m) => m.to === phone && /\b\d{6}\b/.test(m.body))
-    .map((m) => /\b(\d{6})\b/.exec(m.body)?.[1] ?? '');
-}
-
-/** Types the phone, sends the code, and reads the new code from the phone's texts (the outbox). */
-async function askForCode(page: Page, phone: string): Promise<string> {
-  const before = (await codesSentTo(phone)).length;
-  await page.locator('#phone').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.fill('#phone', phone);
-  await page.click('#send-code');
-  await page.locator('#code').waitFor({ state: 'visible', timeout: 10_000 });
-  expect(await page.isVisible('#phone-form')).toBe(false);
-  await expect.poll(async () => (await codesSentTo(phone)).length, { timeout: 10_000 }).toBe(before + 1);
-  const code = (await codesSentTo(phone)).at(-1) ?? '';
-  expect(code).toMatch(/^\d{6}$/);
-  return code;
-}
-
-/** The whole sign-in, as a volunteer does it; waits until the cases view shows their name. */
-async function signIn(page: Page, volunteer: { phone: string; name: string }): Promise<void> {
-  const code = await askForCode(page, volunteer.phone);
-  await page.fill('#code', code);
-  await page.click('#verify');
-  await page.locator('#cases-view').waitFor({ state: 'visible', timeout: 10_000 });
-  expect(await page.textContent('#me-name')).toBe(volunteer.name);
-  expect(await page.isVisible('#sign-in-view')).toBe(false);
-}
-
-/**
- * axe-core over the page (or one part of it). The page's CSP (`script-src 'self'`) refuses the inline
- * script `addScriptTag({ path })` would add, so axe is served from a same-origin URL through `page.route`
- * and the journeys keep the real CSP on (no bypassCSP).
- */
-async function expectAccessible(page: Page, what: string, selector?: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    const url = `${hotline.url}/console/__axe.min.js`;
-    await page.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: axeSource }),
-    );
-    await page.addScriptTag({ url });
-  }
-  const { checked, violations } = await page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } }).axe;
-    const results = (await axe.run(context ?? document, { resultTypes: ['violations'] })) as {
-      passes: unknown[];
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return {
-      checked: results.passes.length + results.violations.length,
-      violations: results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        targets: v.nodes.map((node) => node.target.join(' ')),
-      })),
-    };
-  }, selector);
-  // axe did look at something: a wrong selector or an empty page would pass every rule vacuously.
-  expect(checked, `axe checked no rule on ${what}`).toBeGreaterThan(10);
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    grave,
-    `axe on ${what}: ${grave.map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`).join('; ')}`,
-  ).toEqual([]);
-}
-
-/** Nothing on the page is wider than the screen: no sideways scrolling on a phone. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(widths.scroll, `${what}: page ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThan(
-    widths.inner + 1,
-  );
 }
 
 /** Every message sent (outside a TwiML answer) to `to` with exactly this text. */
@@ -230,10 +144,10 @@ for (const viewport of VIEWPORTS) {
       const caller = uniquePhone('+996');
       await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
       if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the sign-in view');
-      await expectAccessible(page, 'the sign-in view');
+      await expectAccessible(hotline, page, 'the sign-in view');
       await shot(page, 'sign-in');
 
-      await signIn(page, worker);
+      await signIn(hotline, page, worker);
       // The page speaks the volunteer's reading language (the first of theirs) until they pick another.
       expect(await page.getAttribute('html', 'lang')).toBe('ru');
       expect(await page.getAttribute('#lang-ru', 'aria-pressed')).toBe('true');
@@ -244,7 +158,7 @@ for (const viewport of VIEWPORTS) {
       const waiting = page.locator(`ul[data-group=waiting] a[data-case="${code}"]`);
       await waiting.waitFor({ state: 'visible', ...POLLED });
       if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the case list');
-      await expectAccessible(page, 'the case list');
+      await expectAccessible(hotline, page, 'the case list');
       await shot(page, 'case-list');
 
       await waiting.click();
@@ -286,7 +200,7 @@ for (const viewport of VIEWPORTS) {
         timeout: 10_000,
       });
       if (viewport.width < 400) await expectNoSidewaysScroll(page, 'an open case');
-      await expectAccessible(page, 'an open case');
+      await expectAccessible(hotline, page, 'an open case');
       await shot(page, 'case-open');
 
       // Closing asks first; Cancel leaves the case as it was.
@@ -306,7 +220,7 @@ for (const viewport of VIEWPORTS) {
 
     it('lets a coordinator add a volunteer with a Wednesday shift from the Volunteers tab, then pause them', async () => {
       const { coordinator, added } = people;
-      await signIn(page, coordinator);
+      await signIn(hotline, page, coordinator);
       await page.click('#lang-en');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await page.click('#tab-roster');
@@ -320,7 +234,7 @@ for (const viewport of VIEWPORTS) {
       expect(await page.locator('#figures table tbody tr').count()).toBe(16);
       expect(await page.locator('#figures svg rect').count()).toBeGreaterThan(0);
       if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the roster view');
-      await expectAccessible(page, 'the roster view');
+      await expectAccessible(hotline, page, 'the roster view');
 
       await page.fill('#vol-id', added.volunteerId);
       await page.fill('#vol-name', added.name);
@@ -335,7 +249,7 @@ for (const viewport of VIEWPORTS) {
       await page.check(`#shift-${n}-wed`);
       await page.fill(`#shift-${n}-from`, '10:00');
       await page.fill(`#shift-${n}-to`, '14:00');
-      await expectAccessible(page, 'the add form', '#add-volunteer');
+      await expectAccessible(hotline, page, 'the add form', '#add-volunteer');
       await shot(page, 'roster-form');
       await page.click('#save-volunteer');
 
@@ -386,7 +300,7 @@ for (const viewport of VIEWPORTS) {
       const { bakyt } = people;
       await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      const code = await askForCode(page, bakyt.phone);
+      const code = await askForCode(hotline, page, bakyt.phone);
       const wrong = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
 
       await page.fill('#code', wrong);
@@ -411,7 +325,7 @@ for (const viewport of VIEWPORTS) {
         .poll(() => page.textContent('#status'), { timeout: 10_000 })
         .toBe('Код туура эмес. Текшерип, кайра аракет кылыңыз.');
       expect(await page.isVisible('#code-form')).toBe(true);
-      await expectAccessible(page, 'the code step in Kyrgyz');
+      await expectAccessible(hotline, page, 'the code step in Kyrgyz');
       await shot(page, 'wrong-code-ky');
 
       // The right code still works after the wrong ones, and the chosen language stays.
@@ -425,7 +339,7 @@ for (const viewport of VIEWPORTS) {
     it('does not list a Kyrgyz caller’s case to a volunteer who takes only Russian ones', async () => {
       const { olga } = people;
       const kyrgyz = await callerTexts(uniquePhone('+996'), 'адам керек');
-      await signIn(page, olga);
+      await signIn(hotline, page, olga);
       // A Russian case opened after it shows up, so the list has caught up with both.
       const russian = await callerTexts(uniquePhone('+996'), 'мне нужен человек');
       await page.locator(`#case-list a[data-case="${russian}"]`).waitFor(POLLED);

@@ -3,7 +3,13 @@
 // µ-law WAV encoder (shared/voice/wav.ts, which the placeholders and the server's check use too): what the
 // IVR plays and what phone networks carry. Pure functions over typed arrays, no DOM: the unit tests run
 // them in Node.
-import { decodeWav, encodeMulawWav, TELEPHONE_SAMPLE_RATE } from '../../../shared/voice/wav.js';
+import {
+  blackman,
+  decodeWav,
+  encodeMulawWav,
+  sinc,
+  TELEPHONE_SAMPLE_RATE,
+} from '../../../shared/voice/wav.js';
 
 /** The telephone rate: G.711 carries 8000 samples a second. */
 export const PHONE_RATE = TELEPHONE_SAMPLE_RATE;
@@ -138,19 +144,6 @@ function exactPhases(fromRate: number, toRate: number): number | undefined {
   while (b !== 0) [a, b] = [b, a % b];
   const phases = toRate / a;
   return phases <= 1024 ? phases : undefined;
-}
-
-function sinc(x: number): number {
-  if (x === 0) return 1;
-  const px = Math.PI * x;
-  return Math.sin(px) / px;
-}
-
-/** The Blackman window over -1..1 (zero outside). */
-function blackman(x: number): number {
-  if (x <= -1 || x >= 1) return 0;
-  const phase = Math.PI * (x + 1);
-  return 0.42 - 0.5 * Math.cos(phase) + 0.08 * Math.cos(2 * phase);
 }
 
 /**
