@@ -18,6 +18,7 @@ import type { ApiError, RosterView } from '../shared/console/api.js';
 import { caseFigures } from '../shared/console/figures.js';
 import { meOf } from '../shared/console/views.js';
 import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
+import { isLoopbackHost } from '../shared/http/loopback-host.js';
 import { routePath } from '../shared/http/route-path.js';
 import { limitSettings } from '../shared/limits/settings.js';
 import { logger } from '../shared/logger.js';
@@ -151,8 +152,7 @@ const fail = (statusCode: number, error: ApiError['error'], message: string, ret
 /** The host the request was made to names the console's origin; loopback runs without TLS. */
 function consoleOrigin(event: APIGatewayProxyEventV2): { origin: string; secure: boolean } {
   const host = event.requestContext.domainName || event.headers.host || '';
-  const name = /^\[([^\]]+)\]/.exec(host)?.[1] ?? host.replace(/:\d+$/, '');
-  const loopback = name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+  const loopback = isLoopbackHost(host);
   const forwardedProto = event.headers['x-forwarded-proto'];
   const scheme = loopback && forwardedProto !== 'https' ? 'http' : 'https';
   return { origin: `${scheme}://${host}`, secure: scheme === 'https' };

@@ -4,6 +4,7 @@
 // of a proxy on the way. Tunnels connect from loopback too, so the address alone proves nothing; they do
 // set the Host they were called by and forwarding headers.
 import type { IncomingMessage } from 'node:http';
+import { isLoopbackAddress, isLoopbackHost } from '../shared/http/loopback-host.js';
 
 /** Headers a proxy or tunnel adds; any of them means the request came from elsewhere. */
 const PROXY_HEADERS = [
@@ -15,16 +16,7 @@ const PROXY_HEADERS = [
   'x-original-host',
 ];
 
-export function isLoopbackAddress(address: string): boolean {
-  const plain = address.replace(/^::ffff:/i, '');
-  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
-}
-
-/** A Host header (or an Origin's host) naming this machine: 127.x.x.x, [::1] or localhost, any port. */
-export function isLoopbackHost(host: string): boolean {
-  const name = /^\[([^\]]+)\](?::\d+)?$/.exec(host)?.[1] ?? host.replace(/:\d+$/, '');
-  return name.toLowerCase() === 'localhost' || isLoopbackAddress(name);
-}
+export { isLoopbackAddress, isLoopbackHost };
 
 export function isLoopbackRequest(request: IncomingMessage): boolean {
   if (!isLoopbackAddress(request.socket.remoteAddress ?? '')) return false;

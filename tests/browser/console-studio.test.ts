@@ -16,7 +16,7 @@ import type { PromptList, PromptView } from '../../shared/console/api.js';
 import { decodeWav } from '../../shared/voice/wav.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { expectAccessible, expectNoSidewaysScroll, signIn } from '../support/console-page.js';
+import { expectAccessible, expectNoSidewaysScroll, signIn, watchPage } from '../support/console-page.js';
 import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { VoiceCall } from '../support/voice-call.js';
 
@@ -126,16 +126,8 @@ describe('the prompt studio on a phone (375 px)', () => {
   beforeEach(async () => {
     context = await browser.newContext({ viewport: PHONE, locale: 'en-US' });
     page = await context.newPage();
-    problems = [];
-    page.on('request', (request) => {
-      const url = request.url();
-      // The take's preview plays from a blob: URL of the page itself.
-      if (!url.startsWith(hotline.url) && !url.startsWith('blob:')) problems.push(`external request: ${url}`);
-    });
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // The take's preview plays from a blob: URL of the page itself.
+    problems = watchPage(page, hotline.url, { allowBlob: true });
     await page.goto(`${hotline.url}/console`);
   });
 

@@ -10,7 +10,13 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
-import { askForCode, expectAccessible, expectNoSidewaysScroll, signIn } from '../support/console-page.js';
+import {
+  askForCode,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  signIn,
+  watchPage,
+} from '../support/console-page.js';
 import {
   messageBodies,
   postSigned,
@@ -123,14 +129,7 @@ for (const viewport of VIEWPORTS) {
         locale: 'en-US',
       });
       page = await context.newPage();
-      problems = [];
-      page.on('request', (request) => {
-        if (!request.url().startsWith(hotline.url)) problems.push(`external request: ${request.url()}`);
-      });
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      problems = watchPage(page, hotline.url);
       await page.goto(`${hotline.url}/console`);
     });
 

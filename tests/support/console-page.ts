@@ -103,3 +103,22 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
     widths.inner + 1,
   );
 }
+
+/**
+ * Collects what must not happen on the console page: a request outside the local hotline (a blob: URL of
+ * the page itself is allowed where `allowBlob`), a CSP refusal, a script error. The journeys assert the
+ * list is empty after each test.
+ */
+export function watchPage(page: Page, hotlineUrl: string, options: { allowBlob?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(hotlineUrl) && !(options.allowBlob && url.startsWith('blob:')))
+      problems.push(`external request: ${url}`);
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
