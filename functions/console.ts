@@ -14,7 +14,7 @@ import { environmentCredentials, s3PromptAudio } from '../shared/adapters/prompt
 import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
-import type { ApiError, RosterView } from '../shared/console/api.js';
+import type { ApiError, PasskeyResponse, RosterView } from '../shared/console/api.js';
 import { caseFigures } from '../shared/console/figures.js';
 import { meOf } from '../shared/console/views.js';
 import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
@@ -36,6 +36,14 @@ import {
   signOut,
   verifySignInCode,
 } from '../shared/use-cases/console.js';
+import {
+  addPasskey,
+  listPasskeys,
+  passkeyCreationOptions,
+  passkeySignInOptions,
+  removePasskey,
+  signInWithPasskey,
+} from '../shared/use-cases/console-passkeys.js';
 import { changeRoster, rosterView, setConsoleOnly } from '../shared/use-cases/console-roster.js';
 import {
   confirmUpload,
@@ -156,6 +164,30 @@ function consoleOrigin(event: APIGatewayProxyEventV2): { origin: string; secure:
   const forwardedProto = event.headers['x-forwarded-proto'];
   const scheme = loopback && forwardedProto !== 'https' ? 'http' : 'https';
   return { origin: `${scheme}://${host}`, secure: scheme === 'https' };
+}
+
+/** The passkeys' relying party: the console's own host (no port) and origin. */
+function relyingParty(origin: string): { id: string; origin: string } {
+  return { id: new URL(origin).hostname.replace(/^\[|\]$/g, ''), origin };
+}
+
+/** The page's `PublicKeyCredential` as it posts it; anything else is not one. */
+function passkeyResponseOf(body: Record<string, unknown> | undefined): PasskeyResponse | undefined {
+  const response = body?.response as Record<string, unknown> | undefined;
+  if (typeof body?.id !== 'string' || !response || typeof response !== 'object') return undefined;
+  const text = (key: string) => (typeof response[key] === 'string' ? (response[key] as string) : undefined);
+  const clientDataJSON = text('clientDataJSON');
+  if (!clientDataJSON) return undefined;
+  return {
+    id: body.id,
+    response: {
+      clientDataJSON,
+      ...(text('attestationObject') ? { attestationObject: text('attestationObject') } : {}),
+      ...(text('authenticatorData') ? { authenticatorData: text('authenticatorData') } : {}),
+      ...(text('signature') ? { signature: text('signature') } : {}),
+      ...(text('userHandle') ? { userHandle: text('userHandle') } : {}),
+    },
+  };
 }
 
 function cookieOf(event: APIGatewayProxyEventV2): string | undefined {
@@ -284,6 +316,18 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     return json(200, result.me, { cookies: [sessionCookie(result.token, maxAge, secure)] });
   }
 
+  if (method === 'POST' && api === '/sign-in/passkey/options') {
+    return json(200, passkeySignInOptions(ports, relyingParty(origin)));
+  }
+  if (method === 'POST' && api === '/sign-in/passkey') {
+    const response = passkeyResponseOf(bodyOf(event));
+    if (!response) return fail(400, 'bad_request', 'Send the passkey’s answer');
+    const result = await signInWithPasskey({ ...ports, log }, relyingParty(origin), response);
+    if (!result.ok) return fail(401, 'wrong_code', 'That passkey did not sign you in: use a code');
+    const maxAge = Math.floor((result.expiresAt.getTime() - hotlineClock.now().getTime()) / 1000);
+    return json(200, result.me, { cookies: [sessionCookie(result.token, maxAge, secure)] });
+  }
+
   const token = cookieOf(event);
   if (method === 'POST' && api === '/sign-out') {
     await signOut(ports, token);
@@ -304,6 +348,10 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     return json(200, meOf(next));
   }
   if (method === 'GET' && api === '/cases') return json(200, await listCases(ports, volunteer, roster));
+
+  if (api === '/passkeys' || api.startsWith('/passkeys/')) {
+    return passkeyRoute({ ...ports, log: sessionLog }, volunteer, method, api, event, origin);
+  }
 
   const caseRoute = /^\/cases\/([1-9]\d{4})(?:\/(take|reply|note|close|voicemail\/(\d{1,2})))?$/.exec(api);
   if (caseRoute) {
@@ -398,6 +446,8 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
           change.status === 404 ? 'not_found' : change.status === 409 ? 'conflict' : 'bad_request',
           change.message,
         );
+      // A removed volunteer's passkeys go with them (a reused id starts with none).
+      if (target[2] && target[1]) await dependencies().store.deletePasskeysOf(target[1]);
       sessionLog.info('console.roster_changed', {
         change: target[1] === undefined ? 'add' : target[2] ? 'remove' : 'update',
       });
@@ -405,6 +455,36 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     }
   }
   return fail(404, 'not_found', 'No such route');
+}
+
+/** The volunteer's own passkeys: list, add (options, then the device's answer), remove. */
+async function passkeyRoute(
+  ports: ConsolePorts,
+  volunteer: import('../shared/volunteers/volunteer.js').Volunteer,
+  method: string,
+  api: string,
+  event: APIGatewayProxyEventV2,
+  origin: string,
+): Promise<Result> {
+  if (method === 'GET' && api === '/passkeys') return json(200, await listPasskeys(ports, volunteer));
+  if (method !== 'POST') return fail(405, 'bad_request', 'Use POST');
+  const rp = relyingParty(origin);
+  const remove = /^\/passkeys\/([A-Za-z0-9_-]{16,1400})\/remove$/.exec(api);
+  let outcome: Awaited<ReturnType<typeof removePasskey>> | Awaited<ReturnType<typeof passkeyCreationOptions>>;
+  if (api === '/passkeys/options') outcome = await passkeyCreationOptions(ports, volunteer, rp);
+  else if (remove) outcome = await removePasskey(ports, volunteer, remove[1] ?? '');
+  else if (api === '/passkeys') {
+    const response = passkeyResponseOf(bodyOf(event));
+    if (!response) return fail(400, 'bad_request', 'Send the passkey’s answer');
+    outcome = await addPasskey(ports, volunteer, rp, response);
+  } else return fail(404, 'not_found', 'No such passkey route');
+  if (!outcome.ok)
+    return fail(
+      outcome.status,
+      outcome.status === 404 ? 'not_found' : outcome.status === 409 ? 'conflict' : 'bad_request',
+      outcome.message,
+    );
+  return json(200, outcome.value);
 }
 
 /** A voicemail's audio, fetched from Twilio with the account's key: the browser never sees Twilio's URL. */

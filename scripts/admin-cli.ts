@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_DEFAULTS } from '../local/hotline.js';
 import { type RuntimeInfo, readRuntimeInfo } from '../local/runtime-file.js';
+import { DynamoConsoleStore } from '../shared/adapters/dynamodb/console-store.js';
 import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
 import { DynamoBlockList } from '../shared/adapters/dynamodb/usage-store.js';
 import { TELEGRAM_DEFAULT_API_BASE, telegramBotApi } from '../shared/adapters/telegram/bot-api.js';
@@ -27,6 +28,7 @@ import {
   type Volunteer,
   VolunteerValidationError,
   volunteerSchema,
+  withSessionRule,
 } from '../shared/volunteers/volunteer.js';
 
 // zod/mini ships without messages ("Invalid input"); an admin deserves "expected boolean, received string".
@@ -218,24 +220,29 @@ export async function runAdmin(
       // With --json stdout stays pure JSON, ready for a file.
       (command === 'list' && values.json ? io.err : io.out)(described);
       const store = new DynamoRosterStore(client, target.tableName);
+      const consoleStore = new DynamoConsoleStore(client, target.tableName);
       const now = options.now ?? (() => new Date());
       switch (command) {
         case 'list':
           await list(store, io, values.json === true, now());
           break;
         case 'add':
-          await add(store, io, values);
+          await add(store, io, values, now());
           break;
         case 'update':
-          await update(store, io, args[0]!, values);
+          await update(store, io, args[0]!, values, now());
           break;
         case 'remove':
           await store.remove(args[0]!);
+          // Their console passkeys go with them.
+          await consoleStore.deletePasskeysOf(args[0]!);
           io.out(`removed ${args[0]}`);
           break;
-        case 'import':
-          await importFile(store, io, args[0]!, values.replace === true);
+        case 'import': {
+          const removed = await importFile(store, io, args[0]!, values.replace === true, now());
+          for (const id of removed) await consoleStore.deletePasskeysOf(id);
           break;
+        }
       }
     } finally {
       client.destroy();
@@ -486,7 +493,7 @@ function checkPhoneFree(roster: readonly Volunteer[], volunteer: Volunteer): voi
   }
 }
 
-async function add(store: DynamoRosterStore, io: AdminIo, values: Values): Promise<void> {
+async function add(store: DynamoRosterStore, io: AdminIo, values: Values, now: Date): Promise<void> {
   const { fields, problems } = fieldsFromOptions(values);
   const input: Record<string, unknown> = {
     volunteerId: undefined,
@@ -495,13 +502,14 @@ async function add(store: DynamoRosterStore, io: AdminIo, values: Values): Promi
     languages: undefined,
     ...fields,
   };
-  const volunteer = validateFromOptions(input, problems);
+  // A new person under an id that was used before: no earlier console session or passkey counts.
+  const volunteer = withSessionRule(undefined, validateFromOptions(input, problems), now);
   checkPhoneFree(await store.list(), volunteer);
   await store.add(volunteer);
   io.out(`added ${describe(volunteer)}`);
 }
 
-async function update(store: DynamoRosterStore, io: AdminIo, volunteerId: string, values: Values) {
+async function update(store: DynamoRosterStore, io: AdminIo, volunteerId: string, values: Values, now: Date) {
   const { fields, problems } = fieldsFromOptions(values);
   const changed = Object.keys(fields);
   if (changed.length === 0 && problems.length === 0) {
@@ -510,7 +518,8 @@ async function update(store: DynamoRosterStore, io: AdminIo, volunteerId: string
   const roster = await store.list();
   const current = roster.find((v) => v.volunteerId === volunteerId);
   if (!current) throw new VolunteerNotFoundError(volunteerId);
-  const volunteer = validateFromOptions({ ...current, ...fields }, problems);
+  // A pause, a new number or a role change ends the volunteer's console sessions and passkeys for good.
+  const volunteer = withSessionRule(current, validateFromOptions({ ...current, ...fields }, problems), now);
   checkPhoneFree(roster, volunteer);
   await store.update(volunteer);
   io.out(`updated ${describe(volunteer)}: ${changed.join(', ')}`);
@@ -526,7 +535,14 @@ function describe(v: Volunteer): string {
 const VOLUNTEER_FIELDS = new Set([...Object.keys(volunteerSchema.shape), 'pin']);
 const SHIFT_FIELDS = new Set(Object.keys(shiftSchema.shape));
 
-async function importFile(store: DynamoRosterStore, io: AdminIo, file: string, replace: boolean) {
+/** Answers the ids the import removed (with --replace). */
+async function importFile(
+  store: DynamoRosterStore,
+  io: AdminIo,
+  file: string,
+  replace: boolean,
+  now: Date,
+): Promise<string[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -546,8 +562,15 @@ async function importFile(store: DynamoRosterStore, io: AdminIo, file: string, r
       'Nothing was written.',
     ]);
   }
-  const roster = validateRoster(entries, file);
   const before = await store.list();
+  // The same session rule as one change at a time: a file that pauses someone ends their sessions.
+  const roster = validateRoster(entries, file).map((v) =>
+    withSessionRule(
+      before.find((b) => b.volunteerId === v.volunteerId),
+      v,
+      now,
+    ),
+  );
   const kept = replace ? [] : before.filter((v) => !roster.some((n) => n.volunteerId === v.volunteerId));
   const clashes = roster.flatMap((v, index) => {
     const other = kept.find((k) => k.phone === v.phone);
@@ -564,6 +587,7 @@ async function importFile(store: DynamoRosterStore, io: AdminIo, file: string, r
     `imported ${roster.length} volunteer${roster.length === 1 ? '' : 's'} from ${file}: ${added} new, ${roster.length - added} updated` +
       (replace ? `, ${removed.length} removed${removed.length > 0 ? ` (${removed.join(', ')})` : ''}` : ''),
   );
+  return removed;
 }
 
 /** parseRoster, with every problem named by its place in the file (`volunteers[2].phone: ...`). */

@@ -228,3 +228,51 @@ export interface Figures {
   now: string;
   weeks: WeekFigures[];
 }
+
+/**
+ * POST /console/api/passkeys/options (signed in): what `navigator.credentials.create()` needs, binary
+ * fields in base64url. POST /console/api/sign-in/passkey/options (no session) answers `SignInOptions`.
+ */
+export interface PasskeyCreationOptions {
+  challenge: string;
+  rp: { id: string; name: string };
+  user: { id: string; name: string; displayName: string };
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  authenticatorSelection: { residentKey: 'required'; userVerification: 'required' };
+  attestation: 'none';
+  /** The volunteer's passkeys already kept: a device cannot add a second one. */
+  excludeCredentials: { type: 'public-key'; id: string }[];
+  timeout: number;
+}
+
+export interface SignInOptions {
+  challenge: string;
+  rpId: string;
+  userVerification: 'required';
+  timeout: number;
+}
+
+/** What the page posts back from `create()` (POST /console/api/passkeys) or `get()` (POST /console/api/sign-in/passkey). */
+export interface PasskeyResponse {
+  id: string;
+  response: {
+    clientDataJSON: string;
+    attestationObject?: string;
+    authenticatorData?: string;
+    signature?: string;
+    userHandle?: string;
+  };
+}
+
+/** GET /console/api/passkeys: the signed-in volunteer's own passkeys. */
+export interface PasskeyList {
+  passkeys: {
+    id: string;
+    createdAt: string;
+    lastUsedAt?: string | undefined;
+    /** Synced by the device's maker to the volunteer's other devices. */
+    synced: boolean;
+  }[];
+  /** How many a volunteer may keep. */
+  limit: number;
+}

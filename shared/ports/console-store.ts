@@ -36,6 +36,21 @@ export interface AccessEntry {
   action: AccessAction;
 }
 
+/** A volunteer's passkey: the public half only (the private key never leaves their device). */
+export interface StoredPasskey {
+  credentialId: string;
+  volunteerId: string;
+  /** The public key as a JWK (EC P-256, Ed25519 or RSA). */
+  publicKey: Record<string, string>;
+  /** COSE algorithm: -7 ES256, -8 EdDSA, -257 RS256. */
+  algorithm: -7 | -8 | -257;
+  signCount: number;
+  /** Synced by the device's maker (a cloud passkey) rather than kept on one device. */
+  backedUp: boolean;
+  createdAt: string;
+  lastUsedAt?: string | undefined;
+}
+
 export interface ConsoleStore {
   /** The number's sign-in state (`subject`: the number's keyed hash); empty when there is none. */
   signIn(subject: string): Promise<SignInState>;
@@ -61,4 +76,15 @@ export interface ConsoleStore {
    */
   recordAccess(code: string, entry: AccessEntry, expiresAt: number, bucket?: string): Promise<void>;
   accessLog(code: string): Promise<AccessEntry[]>;
+  /** Keeps a new passkey; false when that credential is already kept. */
+  savePasskey(passkey: StoredPasskey): Promise<boolean>;
+  passkey(credentialId: string): Promise<StoredPasskey | undefined>;
+  passkeysOf(volunteerId: string): Promise<StoredPasskey[]>;
+  /** Records a sign-in's counter, only if the counter is still `seen`: false when another sign-in won. */
+  usePasskey(credentialId: string, seen: number, signCount: number, at: string): Promise<boolean>;
+  /** Removes one of the volunteer's passkeys: false when it is not theirs or gone. */
+  deletePasskey(credentialId: string, volunteerId: string): Promise<boolean>;
+  deletePasskeysOf(volunteerId: string): Promise<void>;
+  /** Uses a ceremony's challenge up: false when it was used before. Kept until `expiresAt` (epoch s). */
+  useChallenge(challengeHash: string, expiresAt: number): Promise<boolean>;
 }

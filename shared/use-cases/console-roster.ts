@@ -9,6 +9,7 @@ import {
   rosterSchema,
   type Volunteer,
   VolunteerValidationError,
+  withSessionRule,
 } from '../volunteers/volunteer.js';
 
 export function rosterView(roster: readonly Volunteer[], now: Date): RosterView {
@@ -82,12 +83,7 @@ export async function changeRoster(
       ...(existing ? { volunteerId: existing.volunteerId } : {}),
     });
     // A pause, a new number, a role change or a new person under the id: their sessions end.
-    const endsSessions =
-      !existing ||
-      !changed.active ||
-      changed.phone !== existing.phone ||
-      changed.coordinator !== existing.coordinator;
-    const next = endsSessions ? { ...changed, sessionsValidAfter: now().toISOString() } : changed;
+    const next = withSessionRule(existing, changed, now());
     if (next.volunteerId === by.volunteerId && (!next.active || !next.coordinator)) {
       return {
         ok: false,

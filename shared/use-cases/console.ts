@@ -54,7 +54,7 @@ export interface ConsolePorts {
 const PHONE = /^\+[1-9]\d{7,14}$/;
 export const isConsolePhone = (phone: string) => PHONE.test(phone);
 
-const keyed = (key: string, purpose: string, value: string) =>
+export const keyed = (key: string, purpose: string, value: string) =>
   createHmac('sha256', key).update(`${purpose}:${value}`).digest('base64url');
 
 /** The sign-in item's key: a keyed hash, so a number off the roster leaves no number behind. */
@@ -63,7 +63,7 @@ const subjectOf = (ports: Pick<ConsolePorts, 'hashKey'>, phone: string) =>
 const codeHashOf = (ports: Pick<ConsolePorts, 'hashKey'>, subject: string, code: string) =>
   keyed(ports.hashKey, `console-code:${subject}`, code);
 
-const epochSeconds = (ms: number) => Math.floor(ms / 1000);
+export const epochSeconds = (ms: number) => Math.floor(ms / 1000);
 
 /**
  * Asks for a code. The same answer whoever asks (the caller of this cannot tell a roster number from
@@ -145,6 +145,15 @@ export async function verifySignInCode(
   if (!matches) return { ok: false, status: 401 };
   const volunteer = (await ports.roster.list()).find((v) => v.phone === phone && v.active);
   if (!volunteer || !(await ports.store.consumeCode(subject, expected))) return { ok: false, status: 401 };
+  return startSession(ports, volunteer, now);
+}
+
+/** A new session for a volunteer who has just proved who they are (a code or a passkey). */
+export async function startSession(
+  ports: ConsolePorts,
+  volunteer: Volunteer,
+  now: number,
+): Promise<{ ok: true; token: string; me: Me; expiresAt: Date }> {
   const id = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + CONSOLE_LIMITS.sessionHours * 3_600_000);
   await ports.store.createSession(sessionHash(id), {

@@ -66,6 +66,23 @@ export type Volunteer = z.infer<typeof volunteerSchema>;
 export type VolunteerInput = z.input<typeof volunteerSchema>;
 
 /**
+ * A roster change as it is written, by the console or `npm run admin`: a pause, a new number, a role
+ * change or a new person under an id ends the volunteer's console sessions and passkeys for good
+ * (`sessionsValidAfter` is now); any other change keeps the moment already set.
+ */
+export function withSessionRule(existing: Volunteer | undefined, changed: Volunteer, now: Date): Volunteer {
+  const ends =
+    !existing ||
+    !changed.active ||
+    changed.phone !== existing.phone ||
+    changed.coordinator !== existing.coordinator;
+  if (ends) return { ...changed, sessionsValidAfter: now.toISOString() };
+  return existing.sessionsValidAfter
+    ? { ...changed, sessionsValidAfter: existing.sessionsValidAfter }
+    : changed;
+}
+
+/**
  * The language the hotline writes to a volunteer in: the first of their languages, so the coordinator
  * chooses it by the order given (`--languages ru,ky` reads Russian, `ky,ru` Kyrgyz). A volunteer who
  * speaks only Kyrgyz always reads Kyrgyz.

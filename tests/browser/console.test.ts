@@ -58,6 +58,8 @@ function volunteersOf(viewport: Viewport) {
     olga: { volunteerId: `${n}-olga`, name: `Olga ${n}`, phone: at(4), languages: ['ru'] },
     /** Added from the Volunteers tab (not in the imported roster). */
     added: { volunteerId: `${n}-zarina`, name: `Zarina ${n}`, phone: at(8) },
+    /** Adds a passkey, then signs in with it. */
+    timur: { volunteerId: `${n}-timur`, name: `Timur ${n}`, phone: at(5), languages: ['ky', 'ru'] },
   };
 }
 
@@ -68,8 +70,8 @@ beforeAll(async () => {
   hotline = await startTestHotline();
   const roster: Volunteer[] = parseRoster(
     VIEWPORTS.flatMap((viewport) => {
-      const { worker, coordinator, bakyt, olga } = volunteersOf(viewport);
-      return [worker, coordinator, bakyt, olga].map((v) => ({ ...v, shifts: weekdays }));
+      const { worker, coordinator, bakyt, olga, timur } = volunteersOf(viewport);
+      return [worker, coordinator, bakyt, olga, timur].map((v) => ({ ...v, shifts: weekdays }));
     }),
   );
   const client = createDocumentClient(inject('dynamoEndpoint'));
@@ -354,6 +356,95 @@ for (const viewport of VIEWPORTS) {
         .toBe('Обращение закрыто или его нет.');
       expect(await page.locator('#thread li').count()).toBe(0);
       expect(await page.isVisible('#case-body')).toBe(false);
+    });
+  });
+
+  describe(`passkeys on a ${viewport.name}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: string[];
+    /** A passkey's site must be a name: the same console at localhost instead of 127.0.0.1. */
+    const named = () => hotline.url.replace('127.0.0.1', 'localhost');
+
+    beforeEach(async () => {
+      context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        locale: 'en-US',
+      });
+      page = await context.newPage();
+      problems = watchPage(page, named());
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      expect(problems).toEqual([]);
+    });
+
+    it('lets a volunteer add a passkey after a code, then sign in with it and no text', async () => {
+      const { timur } = people;
+      // Chromium's virtual authenticator: a phone's platform passkey with a screen lock, made by the browser.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('WebAuthn.enable', { enableUI: false });
+      const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+      await page.goto(`${named()}/console`);
+      await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.isVisible('#passkey-button')).toBe(true);
+      await signIn(hotline, page, timur);
+      await page.click('#lang-en');
+
+      await page.click('#passkeys summary');
+      expect(await page.isVisible('#passkey-none')).toBe(true);
+      await page.click('#add-passkey');
+      await page.locator('#passkey-list li').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.textContent('#status')).toContain('Passkey added');
+      expect(await page.isVisible('#passkey-none')).toBe(false);
+      const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      expect(credentials).toHaveLength(1);
+      expect(credentials[0]?.isResidentCredential).toBe(true);
+      if (viewport.width < 400) await expectNoSidewaysScroll(page, 'the passkeys');
+      await expectAccessible(hotline, page, 'the case list with the passkeys open', '#list-pane');
+      await shot(page, 'passkeys');
+
+      await page.click('#sign-out');
+      await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
+      await hotline.settled();
+      const textsBefore = hotline.outbox.list().filter((m) => m.to === timur.phone).length;
+      await page.click('#passkey-button');
+      await page.locator('#cases-view').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.textContent('#me-name')).toBe(timur.name);
+      await hotline.settled();
+      expect(hotline.outbox.list().filter((m) => m.to === timur.phone)).toHaveLength(textsBefore);
+      // The counter the browser keeps moved on: the same passkey, used once.
+      const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      expect(after.credentials[0]?.signCount).toBeGreaterThan(credentials[0]?.signCount ?? 0);
+
+      // Removing it leaves the code as the way in.
+      await page.click('#passkeys summary');
+      await page.locator('#passkey-list li button').click();
+      await page.locator('#passkey-none').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.click('#sign-out');
+      await page.click('#passkey-button');
+      await expect
+        .poll(() => page.textContent('#status'), { timeout: 10_000 })
+        .toContain('does not sign you in');
+      expect(await page.isVisible('#sign-in-view')).toBe(true);
+    });
+
+    it('points to the named address when the console is opened at 127.0.0.1', async () => {
+      problems = watchPage(page, hotline.url);
+      await page.goto(`${hotline.url}/console`);
+      await page.locator('#sign-in-view').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await page.isVisible('#passkey-button')).toBe(false);
+      expect(await page.getAttribute('#passkey-localhost', 'href')).toBe(`${named()}/console`);
     });
   });
 }

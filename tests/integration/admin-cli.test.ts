@@ -8,6 +8,7 @@ import { ensureHotlineTable, localDynamoDbClient } from '../../local/dynamodb-lo
 import type { LocalHotline } from '../../local/hotline.js';
 import { freePort } from '../../local/ports.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
+import { DynamoConsoleStore } from '../../shared/adapters/dynamodb/console-store.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { parseRoster, pinMatches, type Volunteer } from '../../shared/volunteers/volunteer.js';
 import { startTestHotline } from '../support/local-hotline.js';
@@ -107,6 +108,7 @@ describe('npm run admin -- volunteers', () => {
         active: true,
         coordinator: true,
         consoleOnly: false,
+        sessionsValidAfter: MONDAY_10_BELGRADE.toISOString(),
       },
     ]);
   });
@@ -253,6 +255,51 @@ describe('npm run admin -- volunteers', () => {
     expect((await store.list()).map((v) => v.volunteerId)).toEqual(['bakyt']);
   });
 
+  it('ends the console sessions and passkeys for good on a pause, a new number or a role change, not on a new name', async () => {
+    await admin('volunteers', 'add', ...aida);
+    const sessionsEnded = async () =>
+      (await store.list()).find((v) => v.volunteerId === 'aida')?.sessionsValidAfter;
+    // Added: a new person under the id, so nothing made before counts.
+    expect(await sessionsEnded()).toBe(MONDAY_10_BELGRADE.toISOString());
+    const later = new Date(MONDAY_10_BELGRADE.getTime() + 3_600_000);
+    const at = async (when: Date, ...argv: string[]) =>
+      runAdmin(argv, { out: () => {}, err: () => {} }, env, { now: () => when });
+
+    expect(await at(later, 'volunteers', 'update', 'aida', '--name', 'Aida K.')).toBe(0);
+    expect(await sessionsEnded()).toBe(MONDAY_10_BELGRADE.toISOString());
+    expect(await at(later, 'volunteers', 'update', 'aida', '--inactive')).toBe(0);
+    expect(await sessionsEnded()).toBe(later.toISOString());
+    const muchLater = new Date(later.getTime() + 3_600_000);
+    expect(await at(muchLater, 'volunteers', 'update', 'aida', '--active')).toBe(0);
+    // Back from a pause: the pause's moment stands (what was made before it stays ended).
+    expect(await sessionsEnded()).toBe(later.toISOString());
+    expect(await at(muchLater, 'volunteers', 'update', 'aida', '--coordinator')).toBe(0);
+    expect(await sessionsEnded()).toBe(muchLater.toISOString());
+    const file = await writeJson('paused.json', [{ ...volunteer('aida', '+381601234567'), active: false }]);
+    const evenLater = new Date(muchLater.getTime() + 3_600_000);
+    expect(await at(evenLater, 'volunteers', 'import', file)).toBe(0);
+    expect(await sessionsEnded()).toBe(evenLater.toISOString());
+  });
+
+  it('removes a volunteer’s console passkeys with the volunteer', async () => {
+    await admin('volunteers', 'add', ...aida);
+    const consoleStore = new DynamoConsoleStore(client, tableName);
+    await consoleStore.savePasskey({
+      credentialId: randomBytes(32).toString('base64url'),
+      volunteerId: 'aida',
+      publicKey: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+      algorithm: -7,
+      signCount: 0,
+      backedUp: false,
+      createdAt: MONDAY_10_BELGRADE.toISOString(),
+    });
+    expect(await consoleStore.passkeysOf('aida')).toHaveLength(1);
+
+    expect((await admin('volunteers', 'remove', 'aida')).code).toBe(0);
+
+    expect(await consoleStore.passkeysOf('aida')).toEqual([]);
+  });
+
   it('sets a dialback PIN with --pin, stores only its hash, and refuses one that is not six digits', async () => {
     const added = await admin('volunteers', 'add', ...aida, '--pin', '271828');
     const refused = await admin('volunteers', 'update', 'aida', '--pin', '12ab');
@@ -277,7 +324,10 @@ describe('npm run admin -- volunteers', () => {
         .sort((a, b) => a.volunteerId.localeCompare(b.volunteerId))
         .map(({ pinHash, ...rest }) => ({ ...rest, hasPin: pinHash !== undefined }));
     const stored = await store.list();
-    expect(sorted(stored)).toEqual(sorted(sample));
+    // New people under these ids: no console session or passkey made before the import counts.
+    expect(sorted(stored)).toEqual(
+      sorted(sample.map((v) => ({ ...v, sessionsValidAfter: MONDAY_10_BELGRADE.toISOString() }))),
+    );
     expect(pinMatches('111111', stored.find((v) => v.volunteerId === 'aida')?.pinHash)).toBe(true);
   });
 

@@ -63,7 +63,8 @@ export async function expectAccessible(
   if (!(await page.evaluate(() => 'axe' in window))) {
     axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const body = await axeSource;
-    const url = `${hotline.url}/console/__axe.min.js`;
+    // The page's own origin (the console at 127.0.0.1, or at localhost for passkeys).
+    const url = `${new URL(page.url()).origin || hotline.url}/console/__axe.min.js`;
     await page.route(url, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }),
     );

@@ -14,6 +14,7 @@ import {
   type UiLanguage,
   uiLanguage,
 } from './i18n.js';
+import { initPasskeySignIn, initPasskeys, resetPasskeys, showPasskeys } from './passkeys.js';
 import { initRoster, relabelRoster, showRoster } from './roster.js';
 import { initPrompts, leavePrompts, relabelPrompts, resetPrompts, showPrompts } from './studio.js';
 
@@ -43,6 +44,7 @@ function showSignIn(): void {
   me = undefined;
   resetCases();
   resetPrompts();
+  resetPasskeys();
   for (const id of ['nav', 'me-name', 'sign-out']) byId(id).hidden = true;
   show('sign-in-view');
   showPhoneStep();
@@ -63,6 +65,7 @@ function enter(volunteer: Me): void {
   (byId('console-only') as HTMLInputElement).checked = volunteer.consoleOnly;
   relabel();
   route();
+  void showPasskeys();
 }
 
 function route(): void {
@@ -165,6 +168,8 @@ function init(): void {
   initCases();
   initRoster();
   initPrompts();
+  initPasskeys();
+  initPasskeySignIn(enter);
   relabel();
   onSignedOut(showSignIn);
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-lang]'))) {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-// The console's sign-in codes, sessions and access log in the hotline table (keys in keys.ts).
+// The console's sign-in codes, sessions, passkeys and access log in the hotline table (keys in keys.ts).
+import { createHash, randomBytes } from 'node:crypto';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -8,10 +8,16 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { AccessEntry, ConsoleSession, ConsoleStore, SignInState } from '../../ports/console-store.js';
+import type {
+  AccessEntry,
+  ConsoleSession,
+  ConsoleStore,
+  SignInState,
+  StoredPasskey,
+} from '../../ports/console-store.js';
 import type { OutboundMessage } from '../../ports/outbox.js';
 import { consoleKeys } from './keys.js';
-import { queryAll } from './requests.js';
+import { deleteKeys, queryAll } from './requests.js';
 import { outboxPut } from './side-writes.js';
 
 export class DynamoConsoleStore implements ConsoleStore {
@@ -83,8 +89,9 @@ export class DynamoConsoleStore implements ConsoleStore {
   }
 
   async resetAttempts(subject: string, lockedUntil: number): Promise<void> {
-    try {
-      await this.client.send(
+    // When another try reset it first, its count stands.
+    await conditional(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: consoleKeys.signIn(subject),
@@ -92,16 +99,13 @@ export class DynamoConsoleStore implements ConsoleStore {
           ConditionExpression: 'lockedUntil = :seen',
           ExpressionAttributeValues: { ':zero': 0, ':seen': lockedUntil },
         }),
-      );
-    } catch (error) {
-      // Another try reset it first: its count stands.
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-    }
+      ),
+    );
   }
 
   async consumeCode(subject: string, codeHash: string): Promise<boolean> {
-    try {
-      await this.client.send(
+    return conditional(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: consoleKeys.signIn(subject),
@@ -109,12 +113,8 @@ export class DynamoConsoleStore implements ConsoleStore {
           ConditionExpression: 'codeHash = :hash',
           ExpressionAttributeValues: { ':zero': 0, ':hash': codeHash },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async createSession(sessionHash: string, session: ConsoleSession): Promise<void> {
@@ -182,6 +182,127 @@ export class DynamoConsoleStore implements ConsoleStore {
       }))
       .sort((a, b) => a.at.localeCompare(b.at));
   }
+
+  async savePasskey(passkey: StoredPasskey): Promise<boolean> {
+    return conditional(
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...consoleKeys.passkey(idHash(passkey.credentialId)), type: 'consolePasskey', ...passkey },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  async passkey(credentialId: string): Promise<StoredPasskey | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: consoleKeys.passkey(idHash(credentialId)),
+        ConsistentRead: true,
+      }),
+    );
+    const passkey = toPasskey(result.Item);
+    return passkey?.credentialId === credentialId ? passkey : undefined;
+  }
+
+  async passkeysOf(volunteerId: string): Promise<StoredPasskey[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'volunteerId = :volunteer',
+      ExpressionAttributeValues: {
+        ':pk': 'CONSOLE',
+        ':prefix': consoleKeys.passkeyPrefix,
+        ':volunteer': volunteerId,
+      },
+      ConsistentRead: true,
+    });
+    return items
+      .map(toPasskey)
+      .filter((p): p is StoredPasskey => p !== undefined)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async usePasskey(credentialId: string, seen: number, signCount: number, at: string): Promise<boolean> {
+    return conditional(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: consoleKeys.passkey(idHash(credentialId)),
+          UpdateExpression: 'SET signCount = :count, lastUsedAt = :at',
+          ConditionExpression: 'signCount = :seen',
+          ExpressionAttributeValues: { ':count': signCount, ':at': at, ':seen': seen },
+        }),
+      ),
+    );
+  }
+
+  async deletePasskey(credentialId: string, volunteerId: string): Promise<boolean> {
+    return conditional(
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: consoleKeys.passkey(idHash(credentialId)),
+          ConditionExpression: 'volunteerId = :volunteer',
+          ExpressionAttributeValues: { ':volunteer': volunteerId },
+        }),
+      ),
+    );
+  }
+
+  async deletePasskeysOf(volunteerId: string): Promise<void> {
+    const passkeys = await this.passkeysOf(volunteerId);
+    await deleteKeys(
+      this.client,
+      this.tableName,
+      passkeys.map((p) => consoleKeys.passkey(idHash(p.credentialId))),
+      'removing passkeys',
+    );
+  }
+
+  async useChallenge(challengeHash: string, expiresAt: number): Promise<boolean> {
+    return conditional(
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...consoleKeys.challenge(challengeHash), type: 'consoleChallenge', expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+}
+
+const idHash = (credentialId: string) => createHash('sha256').update(credentialId).digest('base64url');
+
+/** True when the write happened, false when its condition failed; any other error is thrown. */
+async function conditional(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+function toPasskey(item: Record<string, unknown> | undefined): StoredPasskey | undefined {
+  if (!item || typeof item.credentialId !== 'string' || typeof item.volunteerId !== 'string')
+    return undefined;
+  const algorithm = Number(item.algorithm);
+  if (algorithm !== -7 && algorithm !== -8 && algorithm !== -257) return undefined;
+  return {
+    credentialId: item.credentialId,
+    volunteerId: item.volunteerId,
+    publicKey: item.publicKey as Record<string, string>,
+    algorithm,
+    signCount: Number(item.signCount ?? 0),
+    backedUp: item.backedUp === true,
+    createdAt: String(item.createdAt),
+    lastUsedAt: typeof item.lastUsedAt === 'string' ? item.lastUsedAt : undefined,
+  };
 }
 
 function toSignIn(item: Record<string, unknown> | undefined): SignInState {

@@ -131,6 +131,10 @@ export const consoleKeys = {
   session: (sessionHash: string): ItemKey => ({ pk: `SESSION#${sessionHash}`, sk: 'SESSION' }),
   accessPrefix: 'ACCESS#',
   access: (code: string, id: string): ItemKey => ({ pk: `CASE#${code}`, sk: `ACCESS#${id}` }),
+  /** Passkeys by the SHA-256 of their credential id (an id may be longer than a sort key). */
+  passkeyPrefix: 'PASSKEY#',
+  passkey: (idHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `PASSKEY#${idHash}` }),
+  challenge: (challengeHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `CHALLENGE#${challengeHash}` }),
 };
 
 /** The IVR prompts recorded in the console's studio: one item per prompt, the partition read whole. */
