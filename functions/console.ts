@@ -27,6 +27,7 @@ import { hotlineSecrets } from '../shared/secrets.js';
 import {
   type ConsoleCommand,
   type ConsolePorts,
+  countSourceTry,
   isConsolePhone,
   listCases,
   readCase,
@@ -292,6 +293,16 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
   const ports = await portsFor();
   const log = logger.child({ requestId: context.awsRequestId, route: '/console/api' });
 
+  if (method === 'POST' && (api === '/sign-in' || api === '/sign-in/verify')) {
+    const counted = await countSourceTry({ ...ports, log }, event.requestContext.http.sourceIp);
+    if (!counted.ok)
+      return fail(
+        429,
+        'locked',
+        'Too many sign-in tries from here: wait, then try again',
+        counted.retryAfterSeconds,
+      );
+  }
   if (method === 'POST' && api === '/sign-in') {
     const body = bodyOf(event);
     const phone = typeof body?.phone === 'string' ? body.phone.replace(/[\s()-]/g, '') : '';

@@ -85,6 +85,8 @@ export interface ConsoleStore {
   /** Removes one of the volunteer's passkeys: false when it is not theirs or gone. */
   deletePasskey(credentialId: string, volunteerId: string): Promise<boolean>;
   deletePasskeysOf(volunteerId: string): Promise<void>;
+  /** Counts one sign-in request from a source address in this clock hour; answers the hour's count. */
+  countSourceTry(sourceHash: string, hour: string, expiresAt: number): Promise<number>;
   /** Uses a ceremony's challenge up: false when it was used before. Kept until `expiresAt` (epoch s). */
   useChallenge(challengeHash: string, expiresAt: number): Promise<boolean>;
 }

@@ -36,6 +36,11 @@ export const CONSOLE_LIMITS = {
   sessionHours: 12,
   /** Reads of one case by one volunteer are recorded once per this many minutes. */
   readBucketMinutes: 10,
+  /**
+   * Code requests and tries from one source address per clock hour (an office behind one address
+   * signs a dozen volunteers in with room to spare); beyond it `429` until the hour is over.
+   */
+  signInsPerSourceHour: 60,
 } as const;
 
 export interface ConsolePorts {
@@ -107,6 +112,25 @@ export async function requestSignInCode(ports: ConsolePorts, phone: string): Pro
     epochSeconds(now) + 86_400,
   );
   ports.log?.info('console.code_sent', { volunteer: volunteer.volunteerId });
+}
+
+/**
+ * Counts a code request or try from this source address: one person with a list of volunteers' numbers
+ * cannot lock them all out, or use up their codes, from one machine. The address is kept only as a
+ * keyed hash, for the hour. Passkey sign-ins are not counted (they cannot be guessed).
+ */
+export async function countSourceTry(
+  ports: ConsolePorts,
+  sourceIp: string,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const now = ports.clock.now();
+  const hour = now.toISOString().slice(0, 13);
+  const source = keyed(ports.hashKey, 'console-source', sourceIp).slice(0, 22);
+  const tries = await ports.store.countSourceTry(source, hour, epochSeconds(now.getTime()) + 7_200);
+  if (tries <= CONSOLE_LIMITS.signInsPerSourceHour) return { ok: true };
+  if (tries === CONSOLE_LIMITS.signInsPerSourceHour + 1) ports.log?.warn('console.source_limit');
+  const next = Date.parse(`${hour}:00:00.000Z`) + 3_600_000;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((next - now.getTime()) / 1000)) };
 }
 
 export type VerifyResult =

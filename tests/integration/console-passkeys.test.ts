@@ -266,3 +266,33 @@ describe('signing in with a passkey', () => {
     expect((await passkeySignIn(fresh)).result.status).toBe(401);
   });
 });
+
+describe('sign-in tries from one address', () => {
+  it('are refused past 60 in an hour, while a passkey still signs in, and count again the next hour', async () => {
+    const cookie = await signInWithCode(AIDA, true);
+    const { passkey } = await addPasskey(cookie);
+    // A fresh clock hour, so the count starts from nothing.
+    now = Date.parse('2026-11-25T13:00:00.000Z');
+    await setClock(hotline, new Date(now).toISOString());
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const phone = `+3816555${String(i).padStart(5, '0')}`;
+      const path = i % 2 === 0 ? '/sign-in' : '/sign-in/verify';
+      statuses.push((await api(path, { body: i % 2 === 0 ? { phone } : { phone, code: '123456' } })).status);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 202 || s === 401)).toBe(true);
+    expect(statuses[60]).toBe(429);
+    const refused = await fetch(`${base}/console/api/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ phone: AIDA }),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBe(3_600);
+    expect((await passkeySignIn(passkey)).result.status).toBe(200);
+
+    now += 3_600_000;
+    await setClock(hotline, new Date(now).toISOString());
+    expect((await api('/sign-in', { body: { phone: '+381655599999' } })).status).toBe(202);
+  });
+});

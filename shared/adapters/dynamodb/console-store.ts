@@ -262,6 +262,19 @@ export class DynamoConsoleStore implements ConsoleStore {
     );
   }
 
+  async countSourceTry(sourceHash: string, hour: string, expiresAt: number): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: consoleKeys.sourceHour(sourceHash, hour),
+        UpdateExpression: 'ADD tries :one SET expiresAt = if_not_exists(expiresAt, :ttl)',
+        ExpressionAttributeValues: { ':one': 1, ':ttl': expiresAt },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.tries ?? 1);
+  }
+
   async useChallenge(challengeHash: string, expiresAt: number): Promise<boolean> {
     return conditional(
       this.client.send(

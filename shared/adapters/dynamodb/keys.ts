@@ -135,6 +135,11 @@ export const consoleKeys = {
   passkeyPrefix: 'PASSKEY#',
   passkey: (idHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `PASSKEY#${idHash}` }),
   challenge: (challengeHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `CHALLENGE#${challengeHash}` }),
+  /** Sign-in requests from one source address (its keyed hash) in one clock hour. */
+  sourceHour: (sourceHash: string, hour: string): ItemKey => ({
+    pk: 'CONSOLE',
+    sk: `SOURCE#${sourceHash}#${hour}`,
+  }),
 };
 
 /** The IVR prompts recorded in the console's studio: one item per prompt, the partition read whole. */
