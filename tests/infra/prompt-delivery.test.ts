@@ -84,6 +84,25 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
     expect(JSON.stringify(allows[0]?.Condition)).toContain(':distribution/');
   });
 
+  it('keeps the browser’s unchecked uploads out of CloudFront’s reach (an explicit deny on uploads/)', () => {
+    const bucketId = promptBucketId();
+    const [, policy] =
+      resourcesOf('AWS::S3::BucketPolicy').find(([, p]) =>
+        JSON.stringify(p.Properties.Bucket).includes(bucketId),
+      ) ?? [];
+    const statements = (policy!.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+      .Statement;
+    const denies = statements.filter(
+      (statement) => statement.Effect === 'Deny' && statement.Action === 's3:GetObject',
+    );
+    expect(denies).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/uploads/*']] },
+      }),
+    ]);
+  });
+
   it('reaches the bucket through Origin Access Control, not a legacy identity', () => {
     template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
     template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
