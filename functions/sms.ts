@@ -19,7 +19,11 @@ export const handler = twilioWebhook({ kind: 'messaging', schema: inboundMessage
     accountSid: request.params.AccountSid,
     authToken: request.twilioAuthToken,
   });
-  const inline = twimlAnswer(request.params.To);
+  // With the hotline's number configured for the outbox, notices and relays leave through it (atomic with
+  // the change); the TwiML carries only the answer to the sender.
+  const inline = twimlAnswer(request.params.To, {
+    othersQueued: Boolean(config.TWILIO_NUMBER && config.TWILIO_ACCOUNT_SID),
+  });
   const { phone, channel } = parseAddress(request.params.From);
   const volunteers = await roster.list();
   const volunteer = volunteerByPhone(volunteers, phone);

@@ -1002,8 +1002,9 @@ async function refreshOutbox(cause) {
     const sent = `${message.at.slice(0, 16).replace('T', ' ')} · ${outboxVia(message)}`;
     if (isMigrant(number)) {
       const key = threadKey(number, channel);
+      // SMS through SNS is a reminder; SMS from the hotline's number (Twilio's API, `from`) is a relay or a notice.
       const kind =
-        channel === 'sms'
+        channel === 'sms' && !message.from
           ? 'out reminder'
           : cause === key
             ? 'out'
@@ -1011,7 +1012,12 @@ async function refreshOutbox(cause) {
               ? 'out relay'
               : 'out reminder';
       // Relayed words come from the hotline's bot or SIM, never from the volunteer's number.
-      const note = kind === 'out relay' ? `${sent} · ${t('fromHotline')}` : sent;
+      const note =
+        kind === 'out relay'
+          ? message.from
+            ? `${fromHotline(message.from)} · ${sent}`
+            : `${sent} · ${t('fromHotline')}`
+          : sent;
       const item = addToThread(number, channel, message.body, kind, note);
       if (message.choices?.length) addChoices(item, number, channel, message.choices);
     } else if (channel !== 'telegram' && volunteerPhones.has(number))
@@ -1019,7 +1025,7 @@ async function refreshOutbox(cause) {
         volunteerPhones.get(number),
         message.body,
         'out reminder',
-        `${sent} · ${t('fromHotline')}`,
+        message.from ? `${fromHotline(message.from)} · ${sent}` : `${sent} · ${t('fromHotline')}`,
       );
     else otherNumber(channel === 'telegram' ? `Telegram ${message.to}` : number, message.body, sent);
   }

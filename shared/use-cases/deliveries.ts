@@ -1,6 +1,7 @@
 // Where each message of a handled text goes: inline in the webhook's answer (TwiML, on a Twilio channel),
-// or into the outbox, written in the same transaction as the state change (Telegram, the Serbian SIM, and
-// SMS to volunteers when the text came from either). Pure.
+// or into the outbox, written in the same transaction as the state change (Telegram, the Serbian SIM, SMS
+// to volunteers when the text came from either, and every message to someone other than the sender when
+// the outbox sends from the hotline's number). Pure.
 import type { Outgoing, Recipient } from '../cases/caller-case.js';
 import { choicesIn } from '../conversation/choices.js';
 import type { InlineAnswer } from '../ports/inline-answer.js';
@@ -25,7 +26,8 @@ export function splitDeliveries(
   const result: Deliveries = { inline: [], outbox: [] };
   messages.forEach((message, index) => {
     const to = message.to ?? sender;
-    if (inline?.channels.has(to.channel)) {
+    const toSender = to.phone === sender.phone && to.channel === sender.channel;
+    if (inline?.channels.has(to.channel) && (toSender || !inline.othersQueued)) {
       result.inline.push(message);
       return;
     }

@@ -466,6 +466,8 @@ describe('a volunteer’s PIN, across calls and texts', () => {
 
   it('locks after five wrong PINs over several calls, refuses even the right one, tells the coordinator, then opens', async () => {
     await setClock(hotline, '2026-11-25T13:00:00.000Z');
+    // What earlier tests queued has left: only this test's notices count.
+    await hotline.settled();
     const before = hotline.outbox.list().length;
     const turns = [];
     for (let i = 0; i < 5; i++) turns.push(await pinCall('000000'));

@@ -99,12 +99,18 @@ interface Sent {
   body: string;
 }
 
-/** Every `<Message>` of a reply, with its to/from when it goes to someone else. */
+/**
+ * Every text a webhook caused, as the phones get them: the `<Message>`s of its TwiML answer (the answer to
+ * the sender, without to/from), then what it put in the outbox (notices and relays to anyone else, sent
+ * from the hotline's number through Twilio's Messages API once the write has landed).
+ */
 async function text(
   from: string,
   body: string,
   params: Partial<Record<string, string>> = {},
 ): Promise<Sent[]> {
+  await hotline.settled();
+  const before = hotline.outbox.list().length;
   const reply = await postSigned(hotline, '/sms', {
     ...smsParams(from, body),
     To: HOTLINE,
@@ -113,7 +119,7 @@ async function text(
   expect(reply.status).toBe(200);
   const response = (reply.twiml.Response as Record<string, unknown>[] | undefined)?.[0];
   const messages = (response?.Message as unknown[] | undefined) ?? [];
-  return messages.map((message) => {
+  const inline = messages.map((message) => {
     if (typeof message === 'string') return { body: message };
     const m = message as Record<string, unknown>;
     return {
@@ -122,6 +128,20 @@ async function text(
       ...(m['@from'] ? { from: String(m['@from']) } : {}),
     };
   });
+  await hotline.settled();
+  const queued = hotline.outbox
+    .list()
+    .slice(before)
+    .map((m) => ({
+      body: m.body,
+      to: m.channel === 'whatsapp' && !m.to.startsWith('whatsapp:') ? `whatsapp:${m.to}` : m.to,
+      ...(m.from
+        ? {
+            from: m.channel === 'whatsapp' && !m.from.startsWith('whatsapp:') ? `whatsapp:${m.from}` : m.from,
+          }
+        : {}),
+    }));
+  return [...inline, ...queued];
 }
 
 const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
@@ -330,8 +350,9 @@ describe('asking for a person by SMS', () => {
     );
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    // Exactly one "a volunteer joined" went to the caller.
-    expect([...a, ...b].filter((m) => m.to === caller)).toHaveLength(1);
+    // Exactly one "a volunteer joined" went to the caller (through the outbox: both calls of text() saw it).
+    await hotline.settled();
+    expect(hotline.outbox.list().filter((m) => m.to === caller)).toHaveLength(1);
     const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
     expect(stored?.events.filter((e) => e.kind === 'taken')).toHaveLength(1);
   });
@@ -345,7 +366,9 @@ describe('asking for a person by SMS', () => {
     const first = await text(phoneOf('aida'), params.Body ?? '', params);
     const retry = await text(phoneOf('aida'), params.Body ?? '', params);
 
-    expect(retry).toEqual(first);
+    // The same answer to the volunteer; the relay to the caller left once (the outbox refuses its second write).
+    expect(retry).toEqual(first.filter((m) => m.to !== caller));
+    expect(first.filter((m) => m.to === caller).map((m) => m.body)).toEqual(['Сейчас перезвоню']);
     const stored = await new DynamoCaseStore(db(), hotline.tableName).get(code);
     expect(stored?.events.filter((e) => e.kind === 'relayed_to_caller')).toHaveLength(1);
   });
@@ -503,18 +526,23 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
     const response = await fetch(`${hotline.url}/_local/tick`, { method: 'POST' });
     expect(response.status).toBe(200);
   }
+  /** Texts about the case the chase sent: what the outbox got after the case opened and its first notices. */
+  const seenAtOpen = new Map<string, number>();
   async function outboxFor(code: string): Promise<{ to: string; body: string }[]> {
     const all = (await (await fetch(`${hotline.url}/_local/outbox`)).json()) as {
       to: string;
       body: string;
     }[];
-    return all.filter((m) => m.body.includes(code));
+    const about = all.filter((m) => m.body.includes(code));
+    if (!seenAtOpen.has(code)) seenAtOpen.set(code, about.length);
+    return about.slice(seenAtOpen.get(code));
   }
 
   it('tells the volunteers on shift again after the wait, then the coordinators, once each', async () => {
     await setClock(hotline, '2026-11-25T11:00:00.000Z');
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+      await outboxFor(code); // the notices at opening
 
       await tickAt('2026-11-25T11:05:00.000Z'); // before the 10-minute wait: nothing
       const early = await outboxFor(code);
@@ -544,6 +572,7 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
       await text(phoneOf('aida'), `TAKE ${code}`);
+      await outboxFor(code); // the notices at opening and the take
 
       await tickAt('2026-11-25T12:30:00.000Z');
 
@@ -557,6 +586,7 @@ describe('nobody takes the case (the chase, run by the scheduled tick)', () => {
     await setClock(hotline, SATURDAY_NOON);
     try {
       const { code } = await openCaseFor(uniquePhone('+996'), 'ADAM');
+      await outboxFor(code); // what opening sent (nobody is on shift: nothing)
       await tickAt('2026-11-29T20:00:00.000Z'); // Sunday evening: still nobody
       const sunday = await outboxFor(code);
       await tickAt('2026-11-30T08:01:00.000Z'); // Monday 09:01 Belgrade

@@ -83,8 +83,13 @@ export function voiceTwiml(parts: readonly SpeechPart[], options: { hangup?: boo
 }
 
 /** The Twilio messaging webhook's inline answer: TwiML, texts to others sent from the hotline number. */
-export function twimlAnswer(hotline: string): InlineAnswer {
-  return { channels: TWILIO_CHANNELS, render: (messages) => outgoingTwiml(hotline, messages) };
+/** `othersQueued`: the outbox sends from the hotline's number, so only the sender's answer rides in the TwiML. */
+export function twimlAnswer(hotline: string, options: { othersQueued?: boolean } = {}): InlineAnswer {
+  return {
+    channels: TWILIO_CHANNELS,
+    othersQueued: options.othersQueued === true,
+    render: (messages) => outgoingTwiml(hotline, messages),
+  };
 }
 
 export { MessagingResponse, VoiceResponse };

@@ -32,6 +32,28 @@ describe('splitDeliveries', () => {
     expect(outbox).toEqual([]);
   });
 
+  it('queues a volunteer notice and a relay when the outbox sends from the hotline number, answering only the sender inline', () => {
+    const queued: InlineAnswer = { ...twilioLike, othersQueued: true };
+    const whatsappCaller: Recipient = { phone: '+996700000009', channel: 'whatsapp' };
+    const messages: Outgoing[] = [
+      { body: 'reply to the caller' },
+      { body: 'to the volunteer', to: volunteerSms },
+      { body: 'to another caller', to: whatsappCaller },
+      { body: 'to the sender, addressed', to: smsCaller },
+    ];
+
+    const { inline, outbox } = splitDeliveries(messages, smsCaller, queued, 'SM5');
+
+    expect(inline).toEqual([
+      { body: 'reply to the caller' },
+      { body: 'to the sender, addressed', to: smsCaller },
+    ]);
+    expect(outbox).toEqual([
+      { id: 'SM5#1', channel: 'sms', to: '+381600000003', body: 'to the volunteer' },
+      { id: 'SM5#2', channel: 'whatsapp', to: '+996700000009', body: 'to another caller' },
+    ]);
+  });
+
   it('answers a WhatsApp sender inline too', () => {
     const whatsapp: Recipient = { phone: '+996700000009', channel: 'whatsapp' };
 
