@@ -18,6 +18,7 @@ import { Outbox } from './outbox.js';
 import { localOutboxDrain } from './outbox-drain.js';
 import type { RequestLog } from './request-log.js';
 import { createLocalRuntime, type ScheduledJob } from './server.js';
+import { simulatorAssetsDir } from './simulator/assets.js';
 import { SmsGatewayStandIn } from './sms-gateway-stand-in.js';
 import { TelegramStandIn } from './telegram-stand-in.js';
 
@@ -114,6 +115,8 @@ export async function startLocalHotline(options: LocalHotlineOptions): Promise<L
 
   // The console's page and script, built as the stack builds them beside the console function's bundle.
   process.env.CONSOLE_ASSETS_DIR = consoleAssetsDir();
+  // The simulator's script, its typed client bundled the same way (served at /static/app.js).
+  process.env.SIMULATOR_ASSETS_DIR = simulatorAssetsDir();
   // The handlers read their configuration from the environment, exactly as in Lambda.
   Object.assign(
     process.env,

@@ -27,6 +27,7 @@ import { isLoopbackRequest } from './loopback.js';
 import { answerSnsRequest, answerTwilioMessage, type Outbox } from './outbox.js';
 import type { OutboxDrain } from './outbox-drain.js';
 import type { RequestLog } from './request-log.js';
+import { simulatorAssetsDir } from './simulator/assets.js';
 import type { SmsGatewayStandIn } from './sms-gateway-stand-in.js';
 import type { TelegramStandIn } from './telegram-stand-in.js';
 
@@ -35,6 +36,9 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /** The IVR audio the runtime serves, and where the studio's recordings go (PROMPTS_AUDIO_DIR). */
 const promptsDir = () => process.env.PROMPTS_AUDIO_DIR ?? join(ROOT, 'prompts/audio');
+
+/** The simulator's bundled script: built at start (SIMULATOR_ASSETS_DIR), or here on first request. */
+const simulatorAssets = () => process.env.SIMULATOR_ASSETS_DIR ?? simulatorAssetsDir();
 
 /** A job EventBridge runs on a schedule in AWS; locally `POST /_local/tick` runs it at the simulated time. */
 export interface ScheduledJob {
@@ -496,6 +500,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     const relative = normalize(pathname.slice('/static/'.length));
     if (relative.startsWith('..') || !/^[\w./-]+$/.test(relative))
       return sendJson(response, 404, { error: 'No such file' });
+    // The page's script: the typed client (local/simulator/client) as esbuild bundled it at start.
+    if (relative === 'app.js') return sendFile(join(simulatorAssets(), 'app.js'), response);
     await sendFile(join(ROOT, 'local/public', relative), response);
   }
 

@@ -83,11 +83,11 @@ async function pressWhenAsked(...keys: string[]) {
 describe('the simulator page', () => {
   it('walks an SMS conversation: welcome, Kyrgyz, menu and an entry date with its deadline', async () => {
     await page.fill('#from', uniquePhone('+996'));
-    await page.fill('#clock', '2026-04-01T10:00');
+    await page.fill('#clock', '2026-04-01T12:00'); // Belgrade (10:00 UTC)
     await page.click('#set-clock');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
-      .toContain('2026-04-01 10:00');
+      .toContain('01.04.2026 12:00');
 
     const welcome = await sendSms('салам');
     const chosen = await sendSms('1');
@@ -121,11 +121,11 @@ describe('the simulator page', () => {
   it('walks an IVR call by keypad: Russian, set the entry date, confirm, type the code texted to the phone, and the date is stored', async () => {
     await page.fill('#from', uniquePhone('+381'));
     await page.check('#fast');
-    await page.fill('#clock', '2026-04-01T10:00');
+    await page.fill('#clock', '2026-04-01T12:00'); // Belgrade (10:00 UTC)
     await page.click('#set-clock');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
-      .toContain('2026-04-01 10:00');
+      .toContain('01.04.2026 12:00');
 
     await page.click('#call');
     await pressWhenAsked('2'); // language menu: Russian
@@ -180,11 +180,11 @@ describe('the simulator page', () => {
       expect(onVolunteerPhones).toContain(phoneOf('aida')); // each phone shows its own number, though
     };
     await page.fill('#from', migrant);
-    await page.fill('#clock', '2026-11-25T11:00'); // a Wednesday, 12:00 in Belgrade
+    await page.fill('#clock', '2026-11-25T12:00'); // a Wednesday, 12:00 in Belgrade (11:00 UTC)
     await page.click('#set-clock');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
-      .toContain('2026-11-25 11:00');
+      .toContain('25.11.2026 12:00');
     const bakytShift = page.locator('#volunteer-bakyt .badge.shift');
     await expect.poll(() => bakytShift.textContent(), { timeout: 10_000 }).toBe('on shift');
     expect(await aida.locator('.badge.shift').textContent()).toBe('on shift');
@@ -248,25 +248,25 @@ describe('the simulator page', () => {
 
   it('shows a reminder on the phone after the clock moves to its day and the scheduled jobs run', async () => {
     await page.fill('#from', uniquePhone('+996'));
-    await page.fill('#clock', '2026-04-01T10:00');
+    await page.fill('#clock', '2026-04-01T12:00'); // Belgrade (10:00 UTC)
     await page.click('#set-clock');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
-      .toContain('2026-04-01 10:00');
+      .toContain('01.04.2026 12:00');
     await sendSms('жардам');
     await sendSms('КИРДИМ 12.03.2026');
 
-    await page.fill('#clock', '2026-05-26T07:00');
+    await page.fill('#clock', '2026-05-26T09:00'); // Belgrade (07:00 UTC)
     await page.click('#set-clock');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
-      .toContain('2026-05-26 07:00');
+      .toContain('26.05.2026 09:00');
     await page.click('#tick');
 
     const reminder = page.locator('#thread li.reminder');
     await expect.poll(() => reminder.count(), { timeout: 20_000 }).toBe(1);
     expect(await reminder.textContent()).toContain('09.06.2026');
-    expect(await page.textContent('#timeline')).toContain('2026-05-26 07:00');
+    expect(await page.textContent('#timeline')).toContain('26.05.2026 09:00');
     await screenshot(page, 'reminder');
   });
 

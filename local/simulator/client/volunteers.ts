@@ -1,0 +1,188 @@
+// Volunteer phones: one per volunteer on the local roster, each texting the hotline number from its own
+// number, as the volunteer would. Neither side ever sees the other's number, only the hotline's.
+import { $, addBubble, labelled } from './dom.js';
+import { t } from './labels.js';
+import { getJson, HOTLINE_NUMBER } from './net.js';
+
+/** A volunteer as /_local/volunteers lists them (no PIN hash; a sample volunteer's printed PIN). */
+export interface RosterVolunteer {
+  volunteerId: string;
+  name: string;
+  phone: string;
+  active: boolean;
+  onShift: boolean;
+  coordinator?: boolean;
+  languages: string[];
+  shifts: { days: string[]; from: string; to: string }[];
+  samplePin?: string;
+}
+
+export interface VolunteerPhone {
+  volunteer: RosterVolunteer;
+  element: HTMLElement;
+  thread: HTMLOListElement;
+  name: HTMLHeadingElement;
+  labelName: HTMLSpanElement;
+  shift: HTMLSpanElement;
+  coordinator: HTMLSpanElement;
+  about: HTMLParagraphElement;
+}
+
+/** Phone number → the volunteer's phone on the page. */
+export const volunteerPhones = new Map<string, VolunteerPhone>();
+
+let sendFromVolunteer: (phone: VolunteerPhone, body: string) => Promise<void> = async () => {};
+
+/** What a volunteer's Send (and a notification's Take) does: set once by the page. */
+export function onVolunteerSend(handler: (phone: VolunteerPhone, body: string) => Promise<void>): void {
+  sendFromVolunteer = handler;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function shiftLabel(shift: RosterVolunteer['shifts'][number]): string {
+  const names = t('weekdays').split(' ');
+  const day = (d: string) => names[WEEKDAYS.indexOf(d)] ?? d;
+  const days = shift.days.join(',');
+  const when =
+    days === WEEKDAYS.join(',')
+      ? t('daily')
+      : days === WEEKDAYS.slice(0, 5).join(',')
+        ? `${day('mon')}–${day('fri')}`
+        : shift.days.map(day).join(' ');
+  return `${when} ${shift.from}–${shift.to}`;
+}
+
+function createVolunteerPhone(volunteer: RosterVolunteer): VolunteerPhone {
+  const id = `volunteer-${volunteer.volunteerId}`;
+  const element = document.createElement('article');
+  element.className = 'volunteer';
+  element.id = id;
+  element.setAttribute('aria-labelledby', `${id}-name`);
+
+  const head = document.createElement('div');
+  head.className = 'volunteer-head';
+  const name = document.createElement('h3');
+  name.id = `${id}-name`;
+  const shift = document.createElement('span');
+  shift.className = 'badge shift';
+  const coordinator = labelled('coordinator');
+  coordinator.className = 'badge coordinator';
+  head.append(name, shift, coordinator);
+
+  const about = document.createElement('p');
+  about.className = 'meta about';
+
+  const threadHead = document.createElement('p');
+  threadHead.className = 'thread-head';
+  threadHead.append(labelled('chatWith'), ` ${HOTLINE_NUMBER}`);
+
+  const thread = document.createElement('ol');
+  thread.className = 'thread small';
+  thread.setAttribute('aria-live', 'polite');
+  thread.setAttribute('aria-labelledby', `${id}-name`);
+
+  const form = document.createElement('form');
+  form.className = 'compose';
+  const label = document.createElement('label');
+  label.className = 'visually-hidden';
+  label.htmlFor = `${id}-body`;
+  const labelName = document.createElement('span');
+  label.append(labelled('messageFrom'), ' ', labelName);
+  const input = document.createElement('input');
+  input.id = `${id}-body`;
+  input.autocomplete = 'off';
+  input.placeholder = 'TAKE 12345 · R 12345 … · LIST';
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.append(labelled('send'));
+  form.append(label, input, button);
+
+  const phone: VolunteerPhone = { volunteer, element, thread, name, labelName, shift, coordinator, about };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = input.value.trim();
+    if (!body) return;
+    input.value = '';
+    await sendFromVolunteer(phone, body);
+  });
+  element.append(head, about, threadHead, thread, form);
+  $('volunteers').append(element);
+  return phone;
+}
+
+export function updateVolunteerPhone(phone: VolunteerPhone, volunteer: RosterVolunteer): void {
+  phone.volunteer = volunteer;
+  phone.name.textContent = volunteer.name;
+  phone.labelName.textContent = volunteer.name;
+  const state = !volunteer.active ? 'inactive' : volunteer.onShift ? 'onShift' : 'offShift';
+  phone.shift.dataset.t = state;
+  phone.shift.textContent = t(state);
+  phone.shift.classList.toggle('on', state === 'onShift');
+  phone.shift.classList.toggle('off', state !== 'onShift');
+  phone.coordinator.hidden = !volunteer.coordinator;
+  const shifts = volunteer.shifts.length ? volunteer.shifts.map(shiftLabel).join('; ') : null;
+  phone.about.replaceChildren(
+    `${volunteer.languages.map((l) => l.toUpperCase()).join(', ')} · ${volunteer.phone}`,
+    document.createElement('br'),
+    labelled('shifts'),
+    ': ',
+    ...(shifts ? [shifts] : [labelled('noShifts')]),
+  );
+}
+
+/**
+ * Re-reads the roster (on/off shift at the simulated time) and keeps one phone per volunteer. A roster
+ * that cannot be read leaves the phones as they are (the request that failed says why).
+ */
+export async function refreshVolunteers(): Promise<void> {
+  let roster: RosterVolunteer[] = [];
+  try {
+    roster = await getJson<RosterVolunteer[]>('/_local/volunteers');
+  } catch {
+    roster = [];
+  }
+  for (const volunteer of roster) {
+    let phone = volunteerPhones.get(volunteer.phone);
+    if (!phone) {
+      // A volunteer whose number changed keeps their phone on the page, under the new number.
+      phone = [...volunteerPhones.values()].find((p) => p.volunteer.volunteerId === volunteer.volunteerId);
+      if (phone) volunteerPhones.delete(phone.volunteer.phone);
+      else phone = createVolunteerPhone(volunteer);
+      volunteerPhones.set(volunteer.phone, phone);
+    }
+    updateVolunteerPhone(phone, volunteer);
+  }
+  $('volunteers-empty').hidden = volunteerPhones.size > 0;
+}
+
+export const volunteerName = (volunteerId: string): string =>
+  [...volunteerPhones.values()].find((p) => p.volunteer.volunteerId === volunteerId)?.volunteer.name ??
+  volunteerId;
+
+export function volunteerBubble(
+  phone: VolunteerPhone,
+  text: string,
+  kind: string,
+  note?: string,
+): HTMLLIElement {
+  const item = addBubble(phone.thread, text, kind, note);
+  const offer = kind.startsWith('out') ? /\bTAKE (\d{5})\b/.exec(text) : null;
+  if (offer) {
+    // A notification: one tap sends `TAKE <code>`, as typing it would.
+    const code = offer[1] ?? '';
+    const take = document.createElement('button');
+    take.type = 'button';
+    take.className = 'quick';
+    take.append(labelled('take'), ` ${code}`);
+    take.addEventListener('click', async () => {
+      take.disabled = true;
+      // A sample volunteer's PIN (local/roster.sample.json) goes after the code, as they would type it.
+      const pin = phone.volunteer.samplePin;
+      await sendFromVolunteer(phone, pin ? `TAKE ${code} ${pin}` : `TAKE ${code}`);
+    });
+    item.append(take);
+    phone.thread.scrollTop = phone.thread.scrollHeight;
+  }
+  return item;
+}
