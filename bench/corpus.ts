@@ -65,7 +65,7 @@ const SCRIPT_CODE = { cyrillic: 'cyr', latin: 'lat', mixed: 'mix' } as const;
 
 const Entry = z.strictObject({
   // `ho-` marks the held-out corpus (holdout.json), written blind to the code: measured, never tuned on.
-  id: z.string().regex(/^(ho-)?(ky|ru|mx)-(cyr|lat|mix)-\d{3}$/),
+  id: z.string().regex(/^(ho-|fr-)?(ky|ru|mx)-(cyr|lat|mix)-\d{3}$/),
   text: z.string().min(1),
   lang: z.enum(['ky', 'ru', 'mixed']),
   script: z.enum(['cyrillic', 'latin', 'mixed']),
@@ -92,7 +92,9 @@ export const Corpus = z
       if (seen.has(entry.id)) problem('duplicate id');
       seen.add(entry.id);
       if (
-        !entry.id.replace(/^ho-/, '').startsWith(`${LANG_CODE[entry.lang]}-${SCRIPT_CODE[entry.script]}-`)
+        !entry.id
+          .replace(/^(ho|fr)-/, '')
+          .startsWith(`${LANG_CODE[entry.lang]}-${SCRIPT_CODE[entry.script]}-`)
       ) {
         problem('id does not match lang and script');
       }
@@ -508,6 +510,8 @@ export function formatReport(figures: CorpusFigures): string {
 }
 
 export const HOLDOUT_PATH = join(ROOT, 'tests/fixtures/messages/holdout.json');
+/** Written blind on 2026-12-01 and tuned on since (tests/fixtures/messages/FRESH.md). */
+export const FRESH_PATH = join(ROOT, 'tests/fixtures/messages/fresh-2026-12.json');
 
 function main(): void {
   // `npx tsx bench/corpus.ts [corpus.json]`: the tuned corpus by default, or another (the held-out one).

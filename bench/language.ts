@@ -6,7 +6,14 @@
 // Writes the "## Language layer" section of bench/.out/RESULTS.md and prints it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CorpusFigures, evaluateCorpus, HOLDOUT_PATH, loadCorpus, type Score } from './corpus.js';
+import {
+  type CorpusFigures,
+  evaluateCorpus,
+  FRESH_PATH,
+  HOLDOUT_PATH,
+  loadCorpus,
+  type Score,
+} from './corpus.js';
 import { replaceSection } from './costs.js';
 import { BENCH_OUT } from './support.js';
 import { DANGEROUS_INTENTS, formatScan, scanVocabulary } from './vocabulary-scan.js';
@@ -23,6 +30,7 @@ function corpusRows(name: string, figures: CorpusFigures): string {
 async function main(): Promise<void> {
   const tuned = evaluateCorpus();
   const holdout = evaluateCorpus(loadCorpus(HOLDOUT_PATH));
+  const fresh = evaluateCorpus(loadCorpus(FRESH_PATH));
   process.stdout.write('scanning the vocabularies…\n');
   const scan = await scanVocabulary();
   const dangerous = DANGEROUS_INTENTS.map((intent) => `${intent} ${scan.byIntent[intent]?.total ?? 0}`).join(
@@ -33,12 +41,14 @@ async function main(): Promise<void> {
     '',
     'Labelled texts run through the pure conversation (`bench/corpus.ts`): exact = the action a human operator',
     'would take, with its date or topic. Dangerous = a text that is no stop, erasure or language request doing one',
-    'of those. The held-out corpus was written without sight of the code or the tuned corpus, and is never tuned on.',
+    'of those. The held-out corpus was written without sight of the code or the tuned corpus, and is never tuned on;',
+    'the fresh one was written the same way, measured once, then tuned on (tests/fixtures/messages/FRESH.md).',
     'Goals: ≥ 90 % exact, 0 dangerous, 0 distress without help.',
     '',
     '| corpus | texts | exact | ky Cyrillic | ky Latin | ru Cyrillic | ru Latin | mixed | dangerous | distress without help |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     corpusRows('tuned (corpus.json)', tuned),
+    corpusRows('tuned since 2026-12-01 (fresh-2026-12.json; 66.4 % when still blind)', fresh),
     corpusRows('held-out (holdout.json)', holdout),
     '',
     `Real words that trigger a dangerous intent (\`bench/vocabulary-scan.ts\`, ${scan.mode}): ${dangerous}.`,

@@ -41,6 +41,27 @@ export interface KeywordSpellings {
   readonly exactOnly?: readonly string[];
 }
 
+/**
+ * A permit to work, or working itself: read before the residence permit ("разрешение на работу" is
+ * about work, though РАЗРЕШЕНИЕ alone reads as a permit).
+ */
+const WORK_PERMIT = {
+  ky: {
+    cyrillic: ['ИШТӨӨГӨ', 'ИШТӨӨГӨ УРУКСАТ', 'ЖУМУШ УРУКСАТ', 'ЖУМУШ УРУКСАТЫ', 'ЖУМУШКА УРУКСАТ'],
+    latin: ['ISHTOOGO', 'JUMUSH URUKSAT', 'JUMUSH URUKSATY', 'ZHUMUSH URUKSATY'],
+  },
+  ru: {
+    cyrillic: ['РАБОТАТЬ', 'РАЗРЕШЕНИЕ НА РАБОТУ', 'РАДНА ДОЗВОЛА'],
+    latin: ['RABOTAT', 'RAZRESHENIE NA RABOTU', 'RADNA DOZVOLA'],
+  },
+} as const;
+const WORK_PERMIT_SPELLINGS = [
+  ...WORK_PERMIT.ky.cyrillic,
+  ...WORK_PERMIT.ky.latin,
+  ...WORK_PERMIT.ru.cyrillic,
+  ...WORK_PERMIT.ru.latin,
+];
+
 export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   menu: {
     // "Who are you?" is answered with the menu, which says what the hotline does.
@@ -49,7 +70,7 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       latin: ['JARDAM', 'ZHARDAM', 'DJARDAM', 'MAALYMAT'],
     },
     ru: {
-      cyrillic: ['ПОМОЩЬ', 'ПОМОГИТЕ', 'ПОДСКАЖИТЕ', 'КТО ЭТО', 'КТО ВЫ'],
+      cyrillic: ['ПОМОЩЬ', 'ПОМОГИТЕ', 'ПОДСКАЖИТЕ', 'КТО ЭТО', 'КТО ВЫ', 'ЧТО ВЫ МОЖЕТЕ', 'ЧТО ЗА НОМЕР'],
       latin: ['POMOSH', 'POMOSHCH', 'POMOGITE', 'PODSKAZHITE'],
     },
     any: { cyrillic: ['МЕНЮ', 'ИНФО'], latin: ['MENU', 'MENYU', 'INFO', 'HELP'] },
@@ -57,14 +78,44 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     exactOnly: ['МЕНЮ', 'ИНФО', 'MENU', 'MENYU', 'INFO', 'HELP', 'КИМСИЗДЕР', 'КТО ЭТО', 'КТО ВЫ'],
   },
   info_registration: {
-    ky: { cyrillic: ['КАТТОО', 'КӨЧТҮМ'], latin: ['KATTOO', 'KOCHTUM'] },
+    ky: { cyrillic: ['КАТТОО', 'КАТТООГО', 'КӨЧТҮМ'], latin: ['KATTOO', 'KATTOOGO', 'KOCHTUM'] },
     ru: {
       // Moving flat means registering again within 24 hours; it is not an exit from Serbia.
-      cyrillic: ['РЕГИСТРАЦИЯ', 'БЕЛЫЙ КАРТОН', 'СЪЕХАЛ', 'СЪЕХАЛА', 'ПЕРЕЕХАЛ', 'ПЕРЕЕХАЛА'],
-      latin: ['REGISTRATSIYA', 'REGISTRACIYA', 'BELIY KARTON', 'BELY KARTON', 'BELI KARTON'],
+      cyrillic: [
+        'РЕГИСТРАЦИЯ',
+        'БЕЛЫЙ КАРТОН',
+        'СЪЕХАЛ',
+        'СЪЕХАЛА',
+        'ПЕРЕЕХАЛ',
+        'ПЕРЕЕХАЛА',
+        'ПРОПИСКА',
+        'ПРОПИСКУ',
+      ],
+      latin: [
+        'REGISTRATSIYA',
+        'REGISTRACIYA',
+        'BELIY KARTON',
+        'BELY KARTON',
+        'BELI KARTON',
+        'PROPISKA',
+        'PROPISKU',
+      ],
     },
+    // The Serbian word for the police registration: prijava boravka.
+    any: { cyrillic: ['ПРИЯВА', 'ПРИЈАВА', 'ПРИЯВУ'], latin: ['PRIJAVA', 'PRIJAVU', 'PRIYAVA', 'PRIYAVU'] },
     // КАТТОО folds to "kato": one letter from ката, кат, кто.
-    exactOnly: ['КАТТОО', 'KATTOO', 'КӨЧТҮМ', 'KOCHTUM', 'СЪЕХАЛ', 'СЪЕХАЛА', 'ПЕРЕЕХАЛ', 'ПЕРЕЕХАЛА'],
+    exactOnly: [
+      'КАТТОО',
+      'KATTOO',
+      'КАТТООГО',
+      'KATTOOGO',
+      'КӨЧТҮМ',
+      'KOCHTUM',
+      'СЪЕХАЛ',
+      'СЪЕХАЛА',
+      'ПЕРЕЕХАЛ',
+      'ПЕРЕЕХАЛА',
+    ],
   },
   info_visa_free: {
     ky: { cyrillic: ['ВИЗАСЫЗ', 'НӨЛДӨН'], latin: ['VIZASYZ'] },
@@ -86,12 +137,16 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     exactOnly: ['ЖАШОО', 'JASHOO', 'ZHASHOO'],
   },
   info_work: {
-    ky: { cyrillic: ['ЖУМУШ', 'АЙЛЫК'], latin: ['JUMUSH', 'ZHUMUSH', 'AYLYK'] },
-    ru: {
-      cyrillic: ['РАБОТА', 'ЗАРПЛАТА', 'ТРУДОВОЙ ДОГОВОР', 'РАБОЧИЙ ДОГОВОР'],
-      latin: ['RABOTA', 'ZARPLATA', 'TRUDOVOY DOGOVOR'],
+    ky: {
+      cyrillic: ['ЖУМУШ', 'АЙЛЫК', ...WORK_PERMIT.ky.cyrillic],
+      latin: ['JUMUSH', 'ZHUMUSH', 'AYLYK', ...WORK_PERMIT.ky.latin],
     },
-    exactOnly: ['АЙЛЫК', 'AYLYK'],
+    ru: {
+      cyrillic: ['РАБОТА', 'ЗАРПЛАТА', 'ТРУДОВОЙ ДОГОВОР', 'РАБОЧИЙ ДОГОВОР', ...WORK_PERMIT.ru.cyrillic],
+      latin: ['RABOTA', 'ZARPLATA', 'TRUDOVOY DOGOVOR', ...WORK_PERMIT.ru.latin],
+    },
+    // The work-permit words are one letter from каттоого and from the residence permit's: exact only.
+    exactOnly: ['АЙЛЫК', 'AYLYK', ...WORK_PERMIT_SPELLINGS],
   },
   info_emergency: {
     ky: {
@@ -99,8 +154,27 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       latin: ['SHASHYLYSH', 'TEZ JARDAM', 'POLITSIYANYN NOMERI', 'POLICIYANYN NOMERI'],
     },
     ru: {
-      cyrillic: ['СРОЧНО', 'СКОРАЯ', 'СКОРОЙ', 'СКОРУЮ', 'НОМЕР ПОЛИЦИИ', 'ЭКСТРЕННЫЕ НОМЕРА'],
-      latin: ['SROCHNO', 'SKORAYA', 'SKOROY', 'NOMER POLITSII'],
+      cyrillic: [
+        'СРОЧНО',
+        'СКОРАЯ',
+        'СКОРОЙ',
+        'СКОРУЮ',
+        'НОМЕР ПОЛИЦИИ',
+        'ЭКСТРЕННЫЕ НОМЕРА',
+        'ПОЖАРНЫЕ',
+        'ПОЖАРНОЙ',
+        'ПОЖАРНАЯ',
+      ],
+      latin: [
+        'SROCHNO',
+        'SKORAYA',
+        'SKOROY',
+        'NOMER POLITSII',
+        'POZHARNOY',
+        'POJARNOY',
+        'POZHARNAYA',
+        'POZHARNYE',
+      ],
     },
     any: { cyrillic: ['СОС'], latin: ['SOS'] },
     exactOnly: ['СКОРАЯ', 'СКОРОЙ', 'СКОРУЮ', 'SKORAYA', 'SKOROY'],
@@ -176,8 +250,9 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   },
   set_exit: {
     ky: {
-      cyrillic: ['ЧЫКТЫМ', 'ЧЫКТЫК', 'ЧЫГЫП КЕТТИМ', 'ЧЫГЫП КЕТТИК'],
-      latin: ['CHYKTYM', 'CHIKTIM', 'CHYKTYK', 'CHYGYP KETTIM'],
+      // "I flew home" leaves Serbia too.
+      cyrillic: ['ЧЫКТЫМ', 'ЧЫКТЫК', 'ЧЫГЫП КЕТТИМ', 'ЧЫГЫП КЕТТИК', 'УЧУП КЕТТИМ', 'УЧУП КЕТТИК'],
+      latin: ['CHYKTYM', 'CHIKTIM', 'CHYKTYK', 'CHYGYP KETTIM', 'UCHUP KETTIM', 'UCHUP KETTIK'],
     },
     ru: {
       cyrillic: ['ВЫЕЗД', 'ВЫЕЗДА', 'ВЫЕХАЛ', 'ВЫЕХАЛА', 'ВЫЕХАЛИ', 'УЕХАЛ', 'УЕХАЛА', 'УЕХАЛИ'],
@@ -191,15 +266,37 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   },
   my_deadlines: {
     ky: {
-      cyrillic: ['МӨӨНӨТ', 'МӨӨНӨТТӨР', 'МӨӨНӨТҮМ', 'КҮН КАЛДЫ'],
-      latin: ['MOONOT', 'MÖÖNÖT', 'MOONOTUM', 'KUN KALDY'],
+      // "How many days do I have left", "until when can I stay", "when must I leave".
+      cyrillic: [
+        'МӨӨНӨТ',
+        'МӨӨНӨТТӨР',
+        'МӨӨНӨТҮМ',
+        'КҮН КАЛДЫ',
+        'КҮНҮМ КАЛДЫ',
+        'ТУРА АЛАМ',
+        'КЕТИШИМ КЕРЕК',
+        'ЧЫГЫП КЕТИШИМ',
+      ],
+      latin: ['MOONOT', 'MÖÖNÖT', 'MOONOTUM', 'KUN KALDY', 'KUNUM KALDY', 'TURA ALAM', 'KETISHIM KEREK'],
     },
     ru: {
       // "When must I leave?" asks for the last day. УЕХАТЬ is one letter from УЕХАЛ (an exit).
       cyrillic: ['СРОКИ', 'СРОК', 'ОСТАЛОСЬ', 'ДНЕЙ ОСТАЛОСЬ', 'ВЫЕЗЖАТЬ', 'УЕХАТЬ', 'ДО КАКОГО ЧИСЛА'],
       latin: ['SROKI', 'SROK', 'OSTALOS', 'DNEY OSTALOS', 'VYEZZHAT', 'UEHAT'],
     },
-    exactOnly: ['СРОК', 'SROK', 'ОСТАЛОСЬ', 'OSTALOS', 'ВЫЕЗЖАТЬ', 'УЕХАТЬ', 'VYEZZHAT', 'UEHAT'],
+    // TURA ALAM is one letter from "tura adam" (a person): exact only.
+    exactOnly: [
+      'СРОК',
+      'SROK',
+      'ОСТАЛОСЬ',
+      'OSTALOS',
+      'ВЫЕЗЖАТЬ',
+      'УЕХАТЬ',
+      'VYEZZHAT',
+      'UEHAT',
+      'ТУРА АЛАМ',
+      'TURA ALAM',
+    ],
   },
   language: {
     ky: { cyrillic: ['ТИЛ'], latin: ['TIL'] },
@@ -225,6 +322,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     ky: {
       cyrillic: [
         'ЖАЗБАГЫЛА',
+        'ЖАЗБАГЫЛАЧЫ',
+        'ЖАЗБАЙ ЭЛЕ КОЙГУЛА',
         'ЖАЗБАҢЫЗ',
         'ЖАЗБАҢЫЗДАР',
         'ЖИБЕРБЕГИЛЕ',
@@ -236,13 +335,25 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ТОКТОТУП КОЮҢУЗЧУ',
         'ТОКТОТУП КОЙГУЛА',
       ],
-      latin: ['JAZBAGYLA', 'JAZBANGYZ', 'JIBERBEGILE', 'JIBERBENGIZ', 'TOKTOTKULA', 'TOKTOTUNGUZ'],
+      latin: [
+        'JAZBAGYLA',
+        'JAZBAGYLACHY',
+        'JAZBANGYZ',
+        'JIBERBEGILE',
+        'JIBERBENGIZ',
+        'TOKTOTKULA',
+        'TOKTOTUNGUZ',
+        'JAZBAI ELE KOIGULA',
+        'ZHAZBAI ELE KOIGULA',
+        'JAZBAY ELE KOYGULA',
+      ],
     },
     ru: {
       cyrillic: [
         'НЕ ПИШИТЕ',
         'НЕ ПИШИ',
         'НЕ ПРИСЫЛАЙТЕ',
+        'НЕ ПРИСЫЛАТЬ',
         'НЕ ОТПРАВЛЯЙТЕ',
         'ХВАТИТ ПИСАТЬ',
         'ПЕРЕСТАНЬТЕ ПИСАТЬ',
@@ -254,6 +365,7 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'NE PISHITE',
         'NE PISHI',
         'NE PRISYLAYTE',
+        'NE PRISYLAT',
         'HVATIT PISAT',
         'OTPISHITE',
         'OTPISATSYA',
@@ -289,14 +401,70 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   },
   person: {
     ky: {
-      cyrillic: ['АДАМ', 'ЧАЛЫҢЫЗ', 'ЧАЛЫП КОЮҢУЗ', 'ЧАЛЫП КОЮҢУЗЧУ'],
-      latin: ['ADAM', 'CHALYNGYZ', 'CHALYP KOYUNGUZ'],
+      // "Call me", "is there someone who speaks Kyrgyz", "put me through to the one in charge".
+      cyrillic: [
+        'АДАМ',
+        'ЧАЛЫҢЫЗ',
+        'ЧАЛЫП КОЮҢУЗ',
+        'ЧАЛЫП КОЮҢУЗЧУ',
+        'ЧАЛЫП КОЙГУЛА',
+        'ЧАЛЫП КОЙГУЛАЧЫ',
+        'ЧАЛЫП КОЙСОЧУ',
+        'ЧАЛСАҢЫЗ',
+        'СҮЙЛӨГӨН КИШИ',
+        'ЖООПТУУ КИШИ',
+        'ЖООПТУУ КИШИГЕ',
+      ],
+      latin: [
+        'ADAM',
+        'CHALYNGYZ',
+        'CHALYP KOYUNGUZ',
+        'CHALYP KOIGULA',
+        'CHALYP KOYGULA',
+        'CHALYP KOISOCHU',
+        'CHALSANGYZ',
+        'SUYLOGON KISHI',
+        'SUILOGON KISHI',
+      ],
     },
     ru: {
-      cyrillic: ['ЧЕЛОВЕК', 'ЧЕЛОВЕКОМ', 'ПОЗВОНИТЕ', 'ПЕРЕЗВОНИТЕ', 'СВЯЖИТЕСЬ'],
-      latin: ['CHELOVEK', 'CHELOVEKOM', 'POZVONITE', 'PEREZVONITE', 'SVYAZHITES'],
+      cyrillic: [
+        'ЧЕЛОВЕК',
+        'ЧЕЛОВЕКОМ',
+        'ПОЗВОНИТЕ',
+        'ПЕРЕЗВОНИТЕ',
+        'СВЯЖИТЕСЬ',
+        'ПОГОВОРИТЬ',
+        'ЛИЧНО',
+        'СВЯЗАТЬСЯ',
+        'СОЕДИНИТЕ',
+        'ЮРИСТ',
+        'ЮРИСТА',
+        'АДВОКАТ',
+        'ПЕРЕВОДЧИК',
+        'НАБЕРИТЕ МЕНЯ',
+        'НАБРАТЬ МЕНЯ',
+        'ПОЗВОНИТЬ МНЕ',
+      ],
+      latin: [
+        'CHELOVEK',
+        'CHELOVEKOM',
+        'POZVONITE',
+        'PEREZVONITE',
+        'SVYAZHITES',
+        'POGOVORIT',
+        'LICHNO',
+        'SVYAZATSYA',
+        'SOEDINITE',
+        'YURIST',
+        'ADVOKAT',
+        'PEREVODCHIK',
+      ],
     },
-    any: { cyrillic: ['ОПЕРАТОР', 'ВОЛОНТЕР'], latin: ['OPERATOR', 'VOLONTER'] },
+    any: {
+      cyrillic: ['ОПЕРАТОР', 'ОПЕРАТОРОМ', 'ВОЛОНТЕР', 'ВОЛОНТЕРОМ'],
+      latin: ['OPERATOR', 'OPERATOROM', 'VOLONTER', 'VOLONTEROM'],
+    },
     // ПОЗВОНИТЕ is one letter from позвонить ("to call" home, say); ЧАЛЫҢЫЗ from алыңыз, салыңыз
     // ("take", "put") and ЧАЛЫП КОЮҢУЗ from салып коюңуз.
     exactOnly: [
@@ -311,6 +479,19 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       'ЧАЛЫП КОЮҢУЗЧУ',
       'CHALYNGYZ',
       'CHALYP KOYUNGUZ',
+      // One letter from салып (put) and from ЛИЧНО's neighbours: exact only.
+      'ЧАЛЫП КОЙГУЛА',
+      'ЧАЛЫП КОЙГУЛАЧЫ',
+      'ЧАЛЫП КОЙСОЧУ',
+      'ЧАЛСАҢЫЗ',
+      'CHALYP KOIGULA',
+      'CHALYP KOYGULA',
+      'CHALYP KOISOCHU',
+      'CHALSANGYZ',
+      'ЛИЧНО',
+      'LICHNO',
+      'ЮРИСТ',
+      'YURIST',
     ],
   },
   // Distress texts are read against the topic lexicon (topics/ky.ts, topics/ru.ts), not single keywords.
@@ -601,6 +782,7 @@ export const READING_ORDER: readonly ReadingRank[] = [
   { intent: 'set_exit', when: 'alone' },
   { intent: 'set_entry', when: 'alone' },
   { intent: 'set_permit', when: 'alone' },
+  { intent: 'info_work', spellings: WORK_PERMIT_SPELLINGS },
   { intent: 'my_deadlines' },
   { intent: 'info_registration' },
   { intent: 'info_visa_free' },

@@ -13,16 +13,17 @@ export { HELP_TOPICS, type HelpTopic };
 
 /**
  * When a text touches several topics, the gravest wins: a person held against their will
- * (trafficking) before violence, before a threat to their stay (deportation), before documents, the
- * police, health, housing and wages. "паспортту алып иштетип жатат" is trafficking, not documents;
+ * (trafficking) before violence, before a threat to their stay (deportation), before the police (a
+ * detention that also mentions papers is the police's help first: 192 and a person), documents, health,
+ * housing and wages. "паспортту алып иштетип жатат" is trafficking, not documents;
  * "хозяин говорит вызовет полицию и меня депортируют" is deportation, not police.
  */
 export const TOPIC_ORDER: readonly HelpTopic[] = [
   'trafficking',
   'violence',
   'deportation',
-  'documents',
   'police',
+  'documents',
   'health',
   'housing',
   'wages',
