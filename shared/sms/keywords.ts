@@ -195,6 +195,9 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ПРИЕХАЛ',
         'ПРИЕХАЛА',
         'ПРИЕХАЛИ',
+        'ПРИЛЕТЕЛ',
+        'ПРИЛЕТЕЛА',
+        'ПРИЛЕТЕЛИ',
         'ЗАЕХАЛ',
         'ЗАЕХАЛА',
         'ЗАЕХАЛИ',
@@ -263,6 +266,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   set_permit: {
     ky: { cyrillic: ['УРУКСАТ', 'УРУКСАТЫМ'], latin: ['URUKSAT', 'URUKSATYM'] },
     ru: { cyrillic: ['РАЗРЕШЕНИЕ'], latin: ['RAZRESHENIE'] },
+    // The Serbian word people take over: (jedinstvena) dozvola.
+    any: { cyrillic: ['ДОЗВОЛА', 'ДОЗВОЛУ'], latin: ['DOZVOLA', 'DOZVOLU'] },
   },
   my_deadlines: {
     ky: {
