@@ -155,8 +155,13 @@ class Runtime {
     await fetch(`${this.hotline.url}/_local/tick`, { method: 'POST' });
   }
 
-  /** SNS publishes since the last call (reminders, chase notices, voicemail notices, the IVR's SMS). */
-  countOutbox(): void {
+  /**
+   * SNS publishes since the last call (reminders, chase notices, voicemail notices, the IVR's SMS), once
+   * everything the outbox holds has left it: a text queued by one step is counted with that step, not
+   * with whatever is measured next.
+   */
+  async countOutbox(): Promise<void> {
+    await this.hotline.settled();
     const all = this.hotline.outbox.list();
     for (const message of all.slice(this.outboxSeen)) this.tally.snsParts += segments(message.body);
     this.outboxSeen = all.length;
@@ -213,11 +218,11 @@ async function shape(
   // Wednesdays, a week apart: the volunteer is on shift at noon, and no hour's counters are shared.
   const start = START + day * 7 * 86_400_000;
   await runtime.clock(start);
-  runtime.countOutbox();
+  await runtime.countOutbox();
   Object.assign(runtime.tally, empty());
   const before = await runtime.openCases();
   await run(runtime, start);
-  runtime.countOutbox();
+  await runtime.countOutbox();
   const { tally } = runtime;
   const open = name.includes('withheld') ? (await runtime.openCases()) - before : undefined;
   return {
@@ -299,7 +304,7 @@ async function main() {
           if (!opened || !xml.includes(opened)) throw new Error('the case was not opened and taken');
           // Only what the flood itself causes is counted.
           Object.assign(r.tally, empty());
-          r.countOutbox();
+          await r.countOutbox();
           Object.assign(r.tally, empty());
           for (let i = 0; i < 60; i++) {
             await r.clock(start + 60_000 + i * 1000);

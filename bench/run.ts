@@ -33,13 +33,16 @@ process.env.LOG_LEVEL = 'warn';
 // `npm run admin` counts at once). The volunteer bench (bench/volunteers.ts) reports both.
 process.env.ROSTER_CACHE_SECONDS ??= '60';
 // These scripts measure honest conversations at machine speed, on one simulated minute, a day's worth of
-// them: the flood limit, the relay gap and the day's spend ceiling are set out of their way. Every other
-// limit runs as deployed (its counters are in the request counts); bench/abuse.ts measures the limits.
+// them: the flood limit, the relay gap, the pause before a "not understood" answer and the day's spend
+// ceiling are set out of their way. Every other limit runs as deployed (its counters are in the request
+// counts); bench/abuse.ts measures the limits.
 process.env.FLOOD_TEXTS_PER_MINUTE ??= '1000';
 process.env.RELAY_GAP_SECONDS ??= '0';
 process.env.DAILY_SPEND_CEILING_USD ??= '100000';
 process.env.CALLER_REPLIES_PER_HOUR ??= '1000';
 process.env.IVR_SMS_PER_HOUR ??= '10000';
+process.env.IVR_SMS_TOTAL_PER_DAY ??= '100000';
+process.env.UNKNOWN_REPLY_GAP_SECONDS ??= '0';
 
 /** Rewrites our deep twilio imports to the package root: the "what if we had not bothered" variant. */
 const rootTwilio: Plugin = {

@@ -65,6 +65,8 @@ const deploymentSchema = z.object({
   callerRepliesPerHour: z.coerce.number().int().min(1).max(1000).default(30),
   /** "Not understood" answers to one number per clock hour. */
   unknownRepliesPerHour: z.coerce.number().int().min(0).max(100).default(2),
+  /** Seconds after a number's previous contact within which a text not understood gets no answer. */
+  unknownReplyGapSeconds: z.coerce.number().int().min(0).max(3600).default(10),
   /** The IVR's summary SMS per number and day. */
   ivrSmsPerDay: z.coerce.number().int().min(0).max(100).default(1),
   /** The IVR's proof codes per number and day. */
@@ -78,7 +80,9 @@ const deploymentSchema = z.object({
   /** Seconds between two relays of one case to its volunteer (texts in between go as one). */
   relayGapSeconds: z.coerce.number().int().min(0).max(3600).default(60),
   /** SMS the IVR sends per clock hour, all numbers together (codes and summaries). */
-  ivrSmsPerHour: z.coerce.number().int().min(0).max(10_000).default(6),
+  ivrSmsPerHour: z.coerce.number().int().min(0).max(10_000).default(3),
+  /** SMS the IVR sends per UTC day, all numbers together (codes and summaries). */
+  ivrSmsTotalPerDay: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Cases from withheld calls per clock hour (then a shared voicemail case). */
   withheldCasesPerHour: z.coerce.number().int().min(0).max(1000).default(3),
   /** Estimated spend on texts per UTC day, USD, after which only STOP, erasure and emergency answer. */
@@ -106,6 +110,7 @@ export function limitEnvironment(config: DeploymentConfig): Record<string, strin
     ALLOWED_COUNTRY_CODES: config.allowedCountryCodes.replace(/\s+/g, ''),
     CALLER_REPLIES_PER_HOUR: String(config.callerRepliesPerHour),
     UNKNOWN_REPLIES_PER_HOUR: String(config.unknownRepliesPerHour),
+    UNKNOWN_REPLY_GAP_SECONDS: String(config.unknownReplyGapSeconds),
     IVR_SMS_PER_DAY: String(config.ivrSmsPerDay),
     IVR_CODES_PER_DAY: String(config.ivrCodesPerDay),
     WHATSAPP_MESSAGE_USD: String(config.whatsappMessageUsd),
@@ -114,6 +119,7 @@ export function limitEnvironment(config: DeploymentConfig): Record<string, strin
     RELAY_GAP_SECONDS: String(config.relayGapSeconds),
     WITHHELD_CASES_PER_HOUR: String(config.withheldCasesPerHour),
     IVR_SMS_PER_HOUR: String(config.ivrSmsPerHour),
+    IVR_SMS_TOTAL_PER_DAY: String(config.ivrSmsTotalPerDay),
     DAILY_SPEND_CEILING_USD: String(config.dailySpendCeilingUsd),
     SMS_SEGMENT_USD: String(config.smsSegmentUsd),
   };

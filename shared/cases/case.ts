@@ -79,6 +79,11 @@ export interface Case {
   notes: CaseNote[];
   /** Twilio recording sids of the voicemails left on this case, deleted from Twilio when it closes. */
   recordingSids: string[];
+  /**
+   * The hour's one shared case of withheld calls past WITHHELD_CASES_PER_HOUR: its voicemails are not
+   * texted one by one; the chase's notices say how many wait (voicemailCount).
+   */
+  shared?: true | undefined;
   /** Volunteers notified so far: 0 none yet, 1 once, 2 twice, 3 coordinators too (no more chasing). */
   notifyRound: number;
   /**
@@ -151,6 +156,8 @@ export interface OpenCase {
   source: 'sms' | 'voice';
   firstMessage?: string | undefined;
   expiresAt: number;
+  /** The hour's shared case of withheld calls (Case.shared). */
+  shared?: boolean | undefined;
 }
 
 export function openCase(input: OpenCase, now: Date): Case {
@@ -172,12 +179,19 @@ export function openCase(input: OpenCase, now: Date): Case {
     thread: first ? [{ at, from: 'caller', text: first }] : [],
     notes: [],
     recordingSids: [],
+    ...(input.shared ? { shared: true as const } : {}),
     notifyRound: 0,
     nextActionAt: at,
     events: [{ at, kind: 'opened' }],
     version: 0,
     expiresAt: input.expiresAt,
   };
+}
+
+/** Voicemails left on a case (its recordings, or its voicemail events where a sid was missing). */
+export function voicemailCount(current: Pick<Case, 'recordingSids' | 'events'>): number {
+  const events = current.events.filter((event) => event.kind === 'voicemail').length;
+  return Math.max(current.recordingSids.length, events);
 }
 
 /** The case after one more event, version bumped (the store checks the old one). */

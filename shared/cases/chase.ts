@@ -1,11 +1,13 @@
 // Chasing a case nobody has taken, as a pure decision (run by functions/escalations.ts every minute):
 // tell the volunteers on shift, tell them again after the configured wait, then the coordinators.
 // A case opened when nobody was on shift waits for the next shift, then goes the same way. Each volunteer
-// is told in the language they read (the first of their roster languages). No I/O.
+// is told in the language they read (the first of their roster languages). The hour's shared case of
+// withheld calls (a flood past WITHHELD_CASES_PER_HOUR) goes the same way, each notice a one-segment
+// digest of the voicemails waiting on it instead of a link per voicemail. No I/O.
 import { noticesFor, textsFor, type VolunteerTexts } from '../messages/volunteer.js';
 import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
 import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
-import { CASE_LIMITS, type Case, cleanText, combinedRelay, withEvent } from './case.js';
+import { CASE_LIMITS, type Case, cleanText, combinedRelay, voicemailCount, withEvent } from './case.js';
 
 export interface ChaseNotice {
   volunteerId: string;
@@ -39,6 +41,7 @@ export function decideChase(
     return { next: { ...current, nextActionAt: undefined, version: current.version + 1 }, notices: [] };
   }
   const waited = Math.max(0, Math.round((now.getTime() - Date.parse(current.openedAt)) / 60_000));
+  const pooled = current.shared === true;
   const onShift = onShiftFor(roster, current.language, now, MAX_NOTIFIED);
   const notices = (
     volunteers: readonly Volunteer[],
@@ -71,7 +74,9 @@ export function decideChase(
           nextActionAt: minutesAfter(now, renotifyMinutes),
         }),
         notices: notices(onShift, (t, to) =>
-          t.newCase(current.code, current.language, to.consoleOnly ? undefined : preview),
+          pooled
+            ? t.voicemailsWaiting(current.code, current.language, voicemailCount(current), undefined)
+            : t.newCase(current.code, current.language, to.consoleOnly ? undefined : preview),
         ),
       };
     }
@@ -90,7 +95,11 @@ export function decideChase(
         notifyRound: 2,
         nextActionAt: minutesAfter(now, renotifyMinutes),
       }),
-      notices: notices(onShift, (t) => t.stillWaiting(current.code, current.language, waited)),
+      notices: notices(onShift, (t) =>
+        pooled
+          ? t.voicemailsWaiting(current.code, current.language, voicemailCount(current), waited)
+          : t.stillWaiting(current.code, current.language, waited),
+      ),
     };
   }
   return coordinators();

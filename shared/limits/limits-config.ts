@@ -15,6 +15,8 @@ export const LIMIT_CONFIG_SHAPE = {
   CALLER_REPLIES_PER_HOUR: count(1, 1000, 30),
   /** "Not understood" answers to one number per clock hour. */
   UNKNOWN_REPLIES_PER_HOUR: count(0, 100, 2),
+  /** Seconds after a number's previous contact within which a text not understood gets no answer. */
+  UNKNOWN_REPLY_GAP_SECONDS: count(0, 3600, 10),
   /** Texts from one number in one minute that make a flood (the number is then blocked for a while). */
   FLOOD_TEXTS_PER_MINUTE: count(2, 1000, 10),
   /** Minutes an automatic flood block lasts. */
@@ -26,7 +28,9 @@ export const LIMIT_CONFIG_SHAPE = {
   /** Codes the IVR sends one number per day to prove the caller holds it. */
   IVR_CODES_PER_DAY: count(0, 100, 2),
   /** SMS (codes and summaries) the IVR sends in one clock hour, all numbers together: forged caller ids pump no further. */
-  IVR_SMS_PER_HOUR: count(0, 10_000, 6),
+  IVR_SMS_PER_HOUR: count(0, 10_000, 3),
+  /** SMS (codes and summaries) the IVR sends in one UTC day, all numbers together. */
+  IVR_SMS_TOTAL_PER_DAY: count(0, 100_000, 30),
   /** Cases opened by withheld calls per clock hour; beyond it they are offered voicemail. */
   WITHHELD_CASES_PER_HOUR: count(0, 1000, 3),
   /** Estimated spend on texts per UTC day, in USD, after which only STOP, erasure and emergency answer. */

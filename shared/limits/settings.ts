@@ -11,6 +11,11 @@ export interface LimitSettings {
   callerRepliesPerHour: number;
   /** "Not understood" answers to one number per clock hour: the same short answer helps twice, not sixty times. */
   unknownRepliesPerHour: number;
+  /**
+   * A text not understood that comes sooner than this many seconds after the same number's previous
+   * contact gets no answer: a person reads the last answer before writing again, a script does not.
+   */
+  unknownReplyGapSeconds: number;
   /** Texts from one number within one minute that count as a flood: the number is then blocked for a while. */
   floodTextsPerMinute: number;
   /** How long an automatic flood block lasts. */
@@ -23,6 +28,8 @@ export interface LimitSettings {
   ivrCodesPerDay: number;
   /** SMS the IVR sends in one clock hour, all numbers together (forged caller ids). */
   ivrSmsPerHour: number;
+  /** SMS the IVR sends in one UTC day, all numbers together: a flood that lasts all day pumps no further. */
+  ivrSmsTotalPerDay: number;
   /** Cases opened by calls from withheld numbers per clock hour; beyond it they are offered voicemail. */
   withheldCasesPerHour: number;
   /** What the hotline may spend on texts in one UTC day (estimated); beyond it only STOP, erasure and emergency. */
@@ -41,12 +48,14 @@ export const DEFAULT_LIMITS: LimitSettings = {
   allowedCountryCodes: ['381', '996'],
   callerRepliesPerHour: 30,
   unknownRepliesPerHour: 2,
+  unknownReplyGapSeconds: 10,
   floodTextsPerMinute: 10,
   floodBlockMinutes: 60,
   relayGapSeconds: 60,
   ivrSmsPerDay: 1,
   ivrCodesPerDay: 2,
-  ivrSmsPerHour: 6,
+  ivrSmsPerHour: 3,
+  ivrSmsTotalPerDay: 30,
   withheldCasesPerHour: 3,
   dailySpendCeilingUsd: 50,
   smsSegmentUsd: 0.41,
@@ -61,12 +70,14 @@ export function limitSettings(config: LimitConfig): LimitSettings {
     allowedCountryCodes: config.ALLOWED_COUNTRY_CODES,
     callerRepliesPerHour: config.CALLER_REPLIES_PER_HOUR,
     unknownRepliesPerHour: config.UNKNOWN_REPLIES_PER_HOUR,
+    unknownReplyGapSeconds: config.UNKNOWN_REPLY_GAP_SECONDS,
     floodTextsPerMinute: config.FLOOD_TEXTS_PER_MINUTE,
     floodBlockMinutes: config.FLOOD_BLOCK_MINUTES,
     relayGapSeconds: config.RELAY_GAP_SECONDS,
     ivrSmsPerDay: config.IVR_SMS_PER_DAY,
     ivrCodesPerDay: config.IVR_CODES_PER_DAY,
     ivrSmsPerHour: config.IVR_SMS_PER_HOUR,
+    ivrSmsTotalPerDay: config.IVR_SMS_TOTAL_PER_DAY,
     withheldCasesPerHour: config.WITHHELD_CASES_PER_HOUR,
     dailySpendCeilingUsd: config.DAILY_SPEND_CEILING_USD,
     smsSegmentUsd: config.SMS_SEGMENT_USD,

@@ -1,7 +1,8 @@
 // What a caller's text may cost, as a pure decision on top of what the conversation and the case layer
 // want to send: texts only to the countries the hotline serves, a reply budget per number and hour (one
-// notice, then silence), "not understood" twice an hour, and the day's spend ceiling. STOP, erasure and
-// emergency answers always go out (to an allowed country). No I/O.
+// notice, then silence), "not understood" twice an hour and never to a text hard on the heels of the
+// number's previous one, and the day's spend ceiling. STOP, erasure and emergency answers always go out
+// (to an allowed country). No I/O.
 import type { Channel } from '../callers/caller.js';
 import type { Outgoing } from '../cases/caller-case.js';
 import type { Counts } from '../ports/usage.js';
@@ -30,10 +31,29 @@ export function textsThisMinute(counts: Counts, now: Date): number {
   return counts[`m${now.getUTCMinutes()}`] ?? 0;
 }
 
+/**
+ * A text not understood that follows the number's previous contact by less than the gap: no answer (and
+ * not counted as one). A person reads the last answer before writing again; a script sending one a
+ * second gets the welcome and nothing more before the flood block. A first contact is always answered.
+ */
+export function isHastyUnknown(
+  intent: string,
+  previousContactAt: string | undefined,
+  now: Date,
+  limits: Pick<LimitSettings, 'unknownReplyGapSeconds'>,
+): boolean {
+  if (intent !== 'unknown' || previousContactAt === undefined) return false;
+  const previous = Date.parse(previousContactAt);
+  if (Number.isNaN(previous)) return false;
+  return now.getTime() - previous < limits.unknownReplyGapSeconds * 1000;
+}
+
 export interface GuardInput {
   messages: readonly Outgoing[];
   sender: { phone: string; channel: Channel };
   intent: string;
+  /** A text not understood, too soon after the previous one (isHastyUnknown): the sender gets no answer. */
+  hasty?: boolean | undefined;
   /** The caller's hour after this text was counted. */
   hour: Counts;
   limits: LimitSettings;
@@ -61,6 +81,7 @@ export function guardCallerTexts(input: GuardInput): GuardedMessages {
     isAllowedDestination(phone, limits.allowedCountryCodes, channel);
   const replies = hour.replies ?? 0;
   const overBudget = !exempt && replies > limits.callerRepliesPerHour;
+  const hasty = input.intent === 'unknown' && input.hasty === true;
   const overUnknown = input.intent === 'unknown' && (hour.unknowns ?? 0) > limits.unknownRepliesPerHour;
   const messages: Outgoing[] = [];
   for (const message of input.messages) {
@@ -71,6 +92,11 @@ export function guardCallerTexts(input: GuardInput): GuardedMessages {
     }
     if (message.to) {
       messages.push(message);
+      continue;
+    }
+    // Not counted in the hour's replies, so never the hour's notice either.
+    if (hasty) {
+      droppedBudget++;
       continue;
     }
     if (overBudget) {

@@ -44,6 +44,11 @@ export interface VolunteerTexts {
   missingText(code: string): string;
   inactive(): string;
   voicemail(code: string, language: Language, url: string, seconds: number): string;
+  /**
+   * The chase's digest for the hour's shared case of withheld calls: how many voicemails wait, in one
+   * segment instead of a link each (`minutes` undefined: the first notice; then how long it has waited).
+   */
+  voicemailsWaiting(code: string, language: Language, count: number, minutes: number | undefined): string;
   missedCall(code: string, language: Language): string;
   /** To coordinators: a volunteer's PIN locked after wrong tries (someone may be trying it). */
   pinLocked(name: string, minutes: number): string;
@@ -69,7 +74,7 @@ const ru: VolunteerTexts = {
   stillWaiting: (code, language, minutes) =>
     `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин. Взять: TAKE ${code}`,
   toCoordinator: (code, language, minutes) =>
-    `Координатору: запрос ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${minutes} мин. Взять: TAKE ${code}`,
+    `Координатору: ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${minutes} мин. Взять: TAKE ${code}`,
   taken: (code, language, held, mayText) => {
     const said = held > 0 ? ` Сообщений: ${held}, ниже.` : '';
     const how = mayText
@@ -109,6 +114,10 @@ const ru: VolunteerTexts = {
   inactive: () => 'Ваш профиль волонтёра выключен. Обратитесь к координатору.',
   voicemail: (code, language, url, seconds) =>
     `Голосовое по запросу ${code} (${LANGUAGE_LABEL[language]}, ${seconds} с): ${url} Взять: TAKE ${code}`,
+  voicemailsWaiting: (code, language, count, minutes) =>
+    minutes === undefined
+      ? `Запрос ${code} (${LANGUAGE_LABEL[language]}), номер скрыт, голосовых: ${count}. Взять: TAKE ${code}`
+      : `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин, голосовых: ${count}. Взять: TAKE ${code}`,
   missedCall: (code, language) =>
     `Пропущенный звонок, запрос ${code} (${LANGUAGE_LABEL[language]}). Взять: TAKE ${code}`,
   consoleCode: (code, minutes) =>
@@ -129,7 +138,7 @@ const ky: VolunteerTexts = {
   stillWaiting: (code, language, minutes) =>
     `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. күтүүдө. Алуу: TAKE ${code}`,
   toCoordinator: (code, language, minutes) =>
-    `Координаторго: ${code} суроону (${LANGUAGE_LABEL[language]}) ${minutes} мүн. эч ким алган жок. Алуу: TAKE ${code}`,
+    `Координаторго: ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. эч ким алган жок. Алуу: TAKE ${code}`,
   taken: (code, language, held, mayText) => {
     const said = held > 0 ? ` Билдирүү: ${held}, төмөндө.` : '';
     const how = mayText
@@ -169,6 +178,10 @@ const ky: VolunteerTexts = {
   inactive: () => 'Волонтёр профилиңиз өчүрүлгөн. Координаторго кайрылыңыз.',
   voicemail: (code, language, url, seconds) =>
     `Үн кат, суроо ${code} (${LANGUAGE_LABEL[language]}, ${seconds} сек): ${url} Алуу: TAKE ${code}`,
+  voicemailsWaiting: (code, language, count, minutes) =>
+    minutes === undefined
+      ? `Суроо ${code} (${LANGUAGE_LABEL[language]}), номер жашыруун, үн кат: ${count}. Алуу: TAKE ${code}`
+      : `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. күтүүдө, үн кат: ${count}. Алуу: TAKE ${code}`,
   missedCall: (code, language) =>
     `Жоопсуз чалуу, суроо ${code} (${LANGUAGE_LABEL[language]}). Алуу: TAKE ${code}`,
   consoleCode: (code, minutes) =>

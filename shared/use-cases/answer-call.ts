@@ -217,6 +217,14 @@ export async function answerCall(ports: AnswerCallPorts, step: CallStep): Promis
         );
         if ((hour.sms ?? 0) > ports.limits.settings.ivrSmsPerHour)
           throw new SmsRejectedError('HourlyLimit', false);
+        // And all day: a pumping flood that keeps at it hour after hour stops at the day's total.
+        const total = await ports.limits.counters.add(
+          usageKeys.ivrDay(dayOf(now)),
+          { sms: 1 },
+          windowExpiry(now, 86_400),
+        );
+        if ((total.sms ?? 0) > ports.limits.settings.ivrSmsTotalPerDay)
+          throw new SmsRejectedError('DailyTotalLimit', false);
       }
       await ports.notifier.sendSms({
         to: phone,
@@ -329,6 +337,7 @@ async function withheldOverflow(
       hotline: '',
       speech: reply.speech,
       code: claimed,
+      shared: true,
     });
     try {
       await cases.saveNewWithWithheldStep(plan.next, {

@@ -7,7 +7,13 @@ import { newCaseCode } from '../cases/case.js';
 import type { Clock } from '../clock.js';
 import { decideSmsReply } from '../conversation/sms-conversation.js';
 import { addSpend, blockFlood, countCallerText, type Limits, type SpendCheck } from '../limits/guard.js';
-import { ALWAYS_ANSWERED, estimatedCost, guardCallerTexts, textsThisMinute } from '../limits/text-guard.js';
+import {
+  ALWAYS_ANSWERED,
+  estimatedCost,
+  guardCallerTexts,
+  isHastyUnknown,
+  textsThisMinute,
+} from '../limits/text-guard.js';
 import { isBlocking } from '../limits/windows.js';
 import type { Logger } from '../logger.js';
 import { renderMessage } from '../messages/catalogue.js';
@@ -116,13 +122,15 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
     let messages = decided.messages;
     let limited: LimitedCounts | undefined;
     if (limits) {
+      // Not understood, and hard on the heels of the previous text: no answer, and none counted.
+      const hasty = isHastyUnknown(decided.intent, caller?.lastContactAt, now, limits.settings);
       if (!hour && !isBlocked) {
         hour = await countCallerText(
           limits,
           text.callerId,
           now,
-          messages.some((message) => !message.to),
-          decided.intent === 'unknown',
+          !hasty && messages.some((message) => !message.to),
+          decided.intent === 'unknown' && !hasty,
         );
         if (textsThisMinute(hour, now) > limits.settings.floodTextsPerMinute) {
           flooded = true;
@@ -136,6 +144,7 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
         messages,
         sender: { phone: text.phone, channel: text.channel },
         intent: decided.intent,
+        hasty,
         hour: hour ?? {},
         limits: limits.settings,
         notice: renderMessage('limit_notice', readerOf(decided.caller)),

@@ -67,6 +67,8 @@ export interface TransferInput {
   newCode: () => string;
   /** The code a new case takes instead of a fresh one (the hour's shared case of withheld calls). */
   code?: string | undefined;
+  /** The new case is the hour's shared case of withheld calls (Case.shared). */
+  shared?: boolean | undefined;
   config: CallConfig;
 }
 
@@ -106,6 +108,7 @@ export function planTransfer(input: TransferInput): TransferPlan {
         mayText: input.caller !== undefined && !input.caller.optedOut,
         source: 'voice',
         expiresAt: input.caller?.expiresAt ?? Math.floor(now.getTime() / 1000) + 30 * 86_400,
+        shared: input.shared,
       },
       now,
     );
@@ -253,13 +256,19 @@ export async function voicemailLeft(
         ? roster.find((v) => v.volunteerId === found.volunteerId && v.active)
         : undefined;
     const onShift = onShiftFor(roster, found.language, now);
-    // A case taking voicemail after voicemail (the hour's shared case of withheld calls) texts its
-    // volunteers about the first few of the hour, not every one: the recordings stay with the case.
-    const quiet = recentVoicemails(found, now) >= VOICEMAIL_NOTICES_PER_HOUR;
+    // A case taking voicemail after voicemail texts its volunteers about the first few of the hour, not
+    // every one: the recordings stay with the case. The hour's shared case of withheld calls (a flood, by
+    // then) texts none of them one by one while nobody has taken it: the chase tells the volunteers how
+    // many wait, as one digest (shared/cases/chase.ts), and goes on to the coordinators as for any case.
+    const pooled = found.shared === true && found.status === 'open';
+    const quiet = pooled || recentVoicemails(found, now) >= VOICEMAIL_NOTICES_PER_HOUR;
     const told = quiet ? [] : owner ? [owner] : onShift.length > 0 ? onShift : activeCoordinators(roster);
     const sid = input.recordingSid && RECORDING_SID.test(input.recordingSid) ? [input.recordingSid] : [];
+    // A shared case the chase had let go (no voicemail yet when it looked) is chased again now.
+    const rearm = pooled && !found.nextActionAt && found.notifyRound < 3;
     const next = withEvent(found, { kind: 'voicemail', count: told.length }, now, {
       recordingSids: [...found.recordingSids, ...sid],
+      ...(rearm ? { nextActionAt: now.toISOString() } : {}),
     });
     try {
       await ports.cases.saveWithStep(next, found.version, {

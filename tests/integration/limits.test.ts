@@ -1,6 +1,7 @@
 // The limits with the deployment's defaults, through the local runtime: floods by text and by call, SMS
 // pumping and foreign numbers cost almost nothing, and an honest caller notices no difference.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { runAdmin } from '../../scripts/admin-cli.js';
@@ -27,6 +28,7 @@ import { type CallTurn, VoiceCall } from '../support/voice-call.js';
 const NOON = Date.parse('2026-11-25T11:00:00.000Z');
 const at = (minutes: number, seconds = 0) => new Date(NOON + minutes * 60_000 + seconds * 1000).toISOString();
 const AIDA = '+381600000301';
+const NURLAN = '+381600000302';
 
 let hotline: LocalHotline;
 const db = () => createDocumentClient(inject('dynamoEndpoint'));
@@ -43,6 +45,7 @@ beforeAll(async () => {
       languages: ['ru', 'ky'],
       shifts: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '18:00' }],
     },
+    { volunteerId: 'nurlan', name: 'Nurlan', phone: NURLAN, languages: ['ky', 'ru'], coordinator: true },
   ]);
   await new DynamoRosterStore(db(), hotline.tableName).importRoster(roster, { replace: true });
 });
@@ -83,13 +86,14 @@ describe('an honest caller', () => {
 });
 
 describe('a flood of texts from one number', () => {
-  it('answers "not understood" twice, then blocks the number for an hour, then answers again', async () => {
+  it('answers a script texting once a second with the welcome alone, blocks it for an hour, then answers again', async () => {
     const phone = uniquePhone('+381');
     const bodies: string[] = [];
     for (let i = 0; i < 60; i++) bodies.push(...(await replies(phone, `zzqx ${i}`, at(10, i))));
 
-    // The first text is a new caller's (the welcome); then "not understood" twice; then nothing.
-    expect(bodies.length).toBeLessThanOrEqual(1 + DEFAULT_LIMITS.unknownRepliesPerHour);
+    // The first text is a new caller's (the welcome); every later one came a second after the one before,
+    // faster than anyone reads an answer: no "not understood" at all, then the flood block.
+    expect(bodies).toHaveLength(1);
     const blocks = await blockEntries();
     expect(blocks.some((b) => b.sk === callerIdFor(phone, TEST_HASH_KEY) && b.automatic === true)).toBe(true);
     // The automatic block keeps no number.
@@ -97,6 +101,29 @@ describe('a flood of texts from one number', () => {
 
     expect(await replies(phone, 'меню', at(11))).toEqual([]);
     expect((await replies(phone, 'меню', at(10 + DEFAULT_LIMITS.floodBlockMinutes + 1))).length).toBe(1);
+  });
+
+  it('answers a person who is not understood at a person’s pace: the welcome, then "not understood" twice an hour', async () => {
+    const phone = uniquePhone('+381');
+    const answered: string[][] = [];
+    for (let i = 0; i < 4; i++) answered.push(await replies(phone, `ыыы qq ${i}`, at(100, i * 30)));
+
+    expect(answered.map((bodies) => bodies.length)).toEqual([1, 1, 1, 0]);
+    expect(answered[1]).toEqual([ru.unknown]);
+    expect(answered[2]).toEqual([ru.unknown]);
+  });
+
+  it('leaves a text not understood unanswered when it follows the last one within seconds, and answers the next', async () => {
+    const phone = uniquePhone('+381');
+    const gap = DEFAULT_LIMITS.unknownReplyGapSeconds;
+    expect((await replies(phone, 'ыыы qq', at(110))).length).toBe(1);
+    // Sent before the welcome could be read: no answer, and not one of the hour's two.
+    expect(await replies(phone, 'ыыы qq 2', at(110, gap - 7))).toEqual([]);
+    expect(await replies(phone, 'ыыы qq 3', at(110, gap - 4))).toEqual([]);
+    expect(await replies(phone, 'ыыы qq 4', at(110, 2 * gap + 20))).toEqual([ru.unknown]);
+    expect(await replies(phone, 'ыыы qq 5', at(110, 3 * gap + 60))).toEqual([ru.unknown]);
+    // A keyword is answered however soon it comes.
+    expect((await replies(phone, '5', at(110, 3 * gap + 61))).length).toBe(1);
   });
 
   it('still stops a flooding number that texts STOP, silently', async () => {
@@ -268,6 +295,99 @@ describe('calls', () => {
 
     expect(summaries()).toBe(DEFAULT_LIMITS.ivrSmsPerDay);
     expect(codes()).toBe(DEFAULT_LIMITS.ivrCodesPerDay);
+  });
+
+  /** A forged Serbian number that asks for its entry date to be set: the IVR texts it a code. */
+  async function askForACode(when: string): Promise<string> {
+    const phone = uniquePhone('+381');
+    await setClock(hotline, when);
+    const call = new VoiceCall(hotline, phone);
+    await call.start();
+    await call.keys('2', '3', '20112026', '1');
+    return phone;
+  }
+  const codesTo = (phones: readonly string[]) =>
+    hotline.outbox
+      .list()
+      .filter((m) => phones.includes(m.to) && m.body.startsWith(ru.call_code.split('{code}')[0] ?? ''));
+
+  it('texts codes to forged numbers three times an hour at most, all numbers together: under $1 an hour', async () => {
+    const hour = 1440 + 180; // Thursday, 14:00 UTC
+    const phones: string[] = [];
+    for (let i = 0; i < DEFAULT_LIMITS.ivrSmsPerHour + 4; i++)
+      phones.push(await askForACode(at(hour, i * 20)));
+
+    expect(codesTo(phones)).toHaveLength(DEFAULT_LIMITS.ivrSmsPerHour);
+    // An SNS part to a Serbian number costs $0.25 (bench/prices.json): an hour of forged ids, under $1.
+    expect(codesTo(phones).length).toBeLessThanOrEqual(3);
+    // The next hour has its own allowance.
+    const next = await askForACode(at(hour + 60));
+    expect(codesTo([next])).toHaveLength(1);
+  });
+
+  it('stops the IVR’s texts at the day’s total, however a flood spreads over the hours', async () => {
+    const day = 3 * 1440; // Saturday, from 11:00 UTC
+    const phones: string[] = [];
+    const hours = Math.ceil(DEFAULT_LIMITS.ivrSmsTotalPerDay / DEFAULT_LIMITS.ivrSmsPerHour) + 1;
+    expect(11 + hours).toBeLessThan(24);
+    for (let h = 0; h < hours; h++) {
+      for (let i = 0; i < DEFAULT_LIMITS.ivrSmsPerHour; i++)
+        phones.push(await askForACode(at(day + h * 60, i * 60)));
+    }
+
+    expect(phones.length).toBeGreaterThan(DEFAULT_LIMITS.ivrSmsTotalPerDay);
+    expect(codesTo(phones)).toHaveLength(DEFAULT_LIMITS.ivrSmsTotalPerDay);
+  });
+
+  it('tells the volunteers of a flood’s voicemails on the hour’s shared case in one short digest, then the coordinators', async () => {
+    const start = 1440; // Thursday 12:00 in Belgrade: Aida is on shift.
+    const sent = () =>
+      hotline.outbox
+        .list()
+        .slice(before)
+        .filter((m) => m.to === AIDA || m.to === NURLAN);
+    const before = hotline.outbox.list().length;
+    const voicemails = 6;
+    const turns: CallTurn[] = [];
+    for (let i = 0; i < DEFAULT_LIMITS.withheldCasesPerHour + 1 + voicemails; i++) {
+      await setClock(hotline, at(start, i * 5));
+      const call = new VoiceCall(hotline, '+266696687');
+      await call.start();
+      await call.press('2');
+      const turn = await call.press('4');
+      turns.push(turn);
+      const record = turn.verbs.find((v) => v.name === 'Record')?.attributes.action;
+      if (!record) continue;
+      // The shared case's first caller hangs up without a word, and the chase lets the case go ...
+      if (i === DEFAULT_LIMITS.withheldCasesPerHour) {
+        await tick(at(start, i * 5 + 1));
+        continue;
+      }
+      // ... until a voicemail comes: each of the others leaves one.
+      const recording = `RE${String(i).padStart(32, '0')}`;
+      await postSigned(hotline, record.slice(hotline.publicBaseUrl.length), {
+        CallSid: call.callSid,
+        AccountSid: 'ACtest',
+        From: '+266696687',
+        To: '+381110000000',
+        RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Recordings/${recording}`,
+        RecordingSid: recording,
+        RecordingDuration: '20',
+      });
+    }
+    expect(turns.filter((turn) => turn.verbs.some((v) => v.name === 'Record'))).toHaveLength(voicemails + 1);
+    for (let minute = 1; minute <= 45; minute++) await tick(at(start + minute));
+
+    const texts = sent();
+    // No link per voicemail: one digest to the volunteer on shift, a reminder with the count, the coordinators.
+    expect(texts.some((m) => m.body.includes('api.twilio.com'))).toBe(false);
+    expect(texts.filter((m) => m.to === AIDA).map((m) => m.body)).toEqual([
+      expect.stringContaining(`голосовых: ${voicemails}.`),
+      expect.stringContaining(`голосовых: ${voicemails}.`),
+    ]);
+    expect(texts.filter((m) => m.to === NURLAN)).toHaveLength(1);
+    const parts = texts.reduce((sum, m) => sum + new SegmentedMessage(m.body).segmentsCount, 0);
+    expect(parts).toBe(3);
   });
 });
 

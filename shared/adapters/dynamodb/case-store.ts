@@ -217,6 +217,7 @@ function toCase(item: Record<string, unknown>): Case {
     thread: Array.isArray(item.thread) ? (item.thread as ThreadMessage[]) : [],
     notes: Array.isArray(item.notes) ? (item.notes as CaseNote[]) : [],
     recordingSids: Array.isArray(item.recordingSids) ? item.recordingSids.map(String) : [],
+    ...(item.shared === true ? { shared: true as const } : {}),
     lastRelayAt: text(item.lastRelayAt),
     pendingRelays: Array.isArray(item.pendingRelays) ? item.pendingRelays.map(String) : undefined,
     pendingCount: typeof item.pendingCount === 'number' ? item.pendingCount : undefined,

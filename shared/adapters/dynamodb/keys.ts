@@ -92,6 +92,8 @@ export const usageKeys = {
   spendDay: (day: string): ItemKey => ({ pk: 'LIMITS', sk: `SPEND#${day}` }),
   /** SMS the IVR sent in one clock hour, all numbers together. */
   ivrHour: (hour: string): ItemKey => ({ pk: 'LIMITS', sk: `IVR#${hour}` }),
+  /** SMS the IVR sent in one UTC day, all numbers together. */
+  ivrDay: (day: string): ItemKey => ({ pk: 'LIMITS', sk: `IVR#D#${day}` }),
   /** Cases opened by withheld calls in one clock hour. */
   withheldHour: (hour: string): ItemKey => ({ pk: 'LIMITS', sk: `WITHHELD#${hour}` }),
   /** A volunteer's wrong dialback PINs in a row, across calls. */

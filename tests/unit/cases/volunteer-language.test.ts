@@ -108,8 +108,8 @@ describe('notices to a mixed group of volunteers', () => {
       `Запрос ${CODE} (KY) ждёт 11 мин. Взять: TAKE ${CODE}`,
     );
     expect(Object.fromEntries(coordinators?.notices.map((n) => [n.volunteerId, n.body]) ?? [])).toEqual({
-      nurlan: `Координаторго: ${CODE} суроону (KY) 11 мүн. эч ким алган жок. Алуу: TAKE ${CODE}`,
-      vera: `Координатору: запрос ${CODE} (KY) никто не взял за 11 мин. Взять: TAKE ${CODE}`,
+      nurlan: `Координаторго: ${CODE} (KY) 11 мүн. эч ким алган жок. Алуу: TAKE ${CODE}`,
+      vera: `Координатору: ${CODE} (KY) никто не взял за 11 мин. Взять: TAKE ${CODE}`,
     });
   });
 

@@ -24,7 +24,8 @@ const SAMPLES: Readonly<Record<keyof VolunteerTexts, (t: VolunteerTexts) => stri
     t.newCase(CODE, 'ky', 'айлыгымды бербей жатышат, паспортумду да алып коюшту, жардам'),
   ],
   stillWaiting: (t) => [t.stillWaiting(CODE, 'ky', 15), t.stillWaiting(CODE, 'ru', 119)],
-  toCoordinator: (t) => [t.toCoordinator(CODE, 'ky', 22)],
+  // A case that waited for the next shift over a weekend: four digits of minutes.
+  toCoordinator: (t) => [t.toCoordinator(CODE, 'ky', 22), t.toCoordinator(CODE, 'ru', 3780)],
   taken: (t) => [t.taken(CODE, 'ky', 0, true), t.taken(CODE, 'ky', 5, true), t.taken(CODE, 'ru', 0, false)],
   heldMessage: (t) => [t.heldMessage(CODE, 'Мен Суботицада турам')],
   alreadyYours: (t) => [t.alreadyYours(CODE)],
@@ -66,6 +67,11 @@ const SAMPLES: Readonly<Record<keyof VolunteerTexts, (t: VolunteerTexts) => stri
   missingText: (t) => [t.missingText(CODE)],
   inactive: (t) => [t.inactive()],
   voicemail: (t) => [t.voicemail(CODE, 'ky', RECORDING, 120)],
+  voicemailsWaiting: (t) => [
+    t.voicemailsWaiting(CODE, 'ru', 1, undefined),
+    t.voicemailsWaiting(CODE, 'ky', 1999, undefined),
+    t.voicemailsWaiting(CODE, 'ru', 1999, 3780),
+  ],
   missedCall: (t) => [t.missedCall(CODE, 'ru')],
 };
 
@@ -106,6 +112,15 @@ describe('texts to volunteers', () => {
         .filter((m) => m.ky > m.ru);
     });
     expect(dearer).toEqual([]);
+  });
+
+  it('tells the coordinators, and sums up a flood’s voicemails, in one segment in both languages', () => {
+    for (const language of ['ky', 'ru'] as const) {
+      const t = volunteerText(language);
+      for (const text of [...SAMPLES.toCoordinator(t), ...SAMPLES.voicemailsWaiting(t)]) {
+        expect(segments(text), text).toBe(1);
+      }
+    }
   });
 
   it('shows the case’s language as KY or RU in both', () => {
