@@ -86,7 +86,7 @@ export interface VolunteerStepRow {
   messages: Spread;
   /** SMS segments of all those messages together. */
   segments: Spread;
-  /** Texts sent through SNS (outside the TwiML reply) during the step. */
+  /** Texts sent through the outbox (outside the TwiML reply: Twilio's Messages API or SNS) during the step. */
   snsTexts: Spread;
 }
 
@@ -276,19 +276,23 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
     const sentBefore = hotline.outbox.list().length;
     proxy.reset();
     const xml = await post(path, params);
-    const sns = hotline.outbox.list().slice(sentBefore);
-    const messages = messagesOf(xml);
+    // Texts to anyone but the sender leave through the outbox (Twilio's Messages API from the hotline
+    // number, or SNS): counted once the drain has sent them, with the drain's own claim and delete.
+    await hotline.settled();
+    const queued = hotline.outbox.list().slice(sentBefore);
+    const inline = messagesOf(xml);
     if (step) {
       samples.push({
         step,
         total: proxy.total(),
         roster: proxy.labelled().roster ?? 0,
         operations: proxy.snapshot(),
-        messages: messages.length,
-        segments: [...messages, ...sns].reduce((sum, m) => sum + segmentsOf(m.body), 0),
-        sns: sns.length,
+        messages: inline.length + queued.length,
+        segments: [...inline, ...queued].reduce((sum, m) => sum + segmentsOf(m.body), 0),
+        sns: queued.length,
       });
     }
+    const messages: Sent[] = [...inline, ...queued.map((m) => ({ to: m.to, body: m.body }))];
     return { xml, messages };
   };
 
@@ -518,7 +522,10 @@ export function volunteersMarkdown(results: VolunteerResults): string[] {
     '',
     `Notice to volunteers of a new case: ${cell(results.notice.perCase)} volunteers told per case, ${results.notice.texts} texts, ${cell(results.notice.segments)} SMS segments each (median (max)).`,
     '',
-    ...table('voice step', results.voice, { heading: 'texts by SNS', of: (row) => row.snsTexts }),
+    ...table('voice step', results.voice, {
+      heading: 'texts outside the TwiML answer',
+      of: (row) => row.snsTexts,
+    }),
     '',
     'The same cases worked in the console (`/console`) by volunteers who chose short pings on their phones: the caller still texts, the volunteer takes, answers and closes in the browser. Texts: every text the step sent, in the TwiML answer or through the outbox.',
     '',

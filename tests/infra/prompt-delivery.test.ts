@@ -63,15 +63,20 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
     }
   });
 
-  it('lets only this CloudFront distribution read the audio, and logs access to the bucket', () => {
+  /** The statements of the prompts bucket's policy. */
+  const promptBucketPolicy = () => {
     const bucketId = promptBucketId();
-    const [, bucket] = resourcesOf('AWS::S3::Bucket').find(([id]) => id === bucketId) ?? [];
     const [, policy] =
       resourcesOf('AWS::S3::BucketPolicy').find(([, p]) =>
         JSON.stringify(p.Properties.Bucket).includes(bucketId),
       ) ?? [];
-    const statements = (policy!.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
-      .Statement;
+    return (policy!.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+  };
+
+  it('lets only this CloudFront distribution read the audio, and logs access to the bucket', () => {
+    const bucketId = promptBucketId();
+    const [, bucket] = resourcesOf('AWS::S3::Bucket').find(([id]) => id === bucketId) ?? [];
+    const statements = promptBucketPolicy();
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
 
     expect(bucket?.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 's3/' });
@@ -86,13 +91,7 @@ describe('prompt delivery: private S3 bucket behind CloudFront', () => {
 
   it('keeps the browser’s unchecked uploads out of CloudFront’s reach (an explicit deny on uploads/)', () => {
     const bucketId = promptBucketId();
-    const [, policy] =
-      resourcesOf('AWS::S3::BucketPolicy').find(([, p]) =>
-        JSON.stringify(p.Properties.Bucket).includes(bucketId),
-      ) ?? [];
-    const statements = (policy!.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
-      .Statement;
-    const denies = statements.filter(
+    const denies = promptBucketPolicy().filter(
       (statement) => statement.Effect === 'Deny' && statement.Action === 's3:GetObject',
     );
     expect(denies).toEqual([

@@ -9,6 +9,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import type { Me, PasskeyCreationOptions, PasskeyList, SignInOptions } from '../../shared/console/api.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
+import { consoleApi } from '../support/console-api.js';
 import { setClock, startTestHotline } from '../support/local-hotline.js';
 import { assert, newSoftPasskey, register, type SoftPasskey } from '../support/soft-authenticator.js';
 
@@ -46,27 +47,17 @@ afterAll(async () => {
   await hotline.stop();
 });
 
+/** The console API, with the session cookie of a sign-in picked out of the answer. */
+const consoleCall = consoleApi(
+  () => base,
+  () => origin,
+);
 async function api<T = Record<string, unknown>>(
   path: string,
   options: { body?: unknown; cookie?: string | undefined; origin?: string } = {},
 ): Promise<{ status: number; body: T; cookie: string | undefined }> {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers.origin = options.origin ?? origin;
-  }
-  if (options.cookie) headers.cookie = options.cookie;
-  const response = await fetch(`${base}/console/api${path}`, {
-    method: options.body !== undefined ? 'POST' : 'GET',
-    headers,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (text ? JSON.parse(text) : {}) as T,
-    cookie: response.headers.getSetCookie()[0]?.split(';')[0],
-  };
+  const answer = await consoleCall<T>(path, options);
+  return { ...answer, cookie: answer.cookies[0]?.split(';')[0] };
 }
 
 const textsTo = async (phone: string) => {

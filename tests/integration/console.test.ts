@@ -15,6 +15,7 @@ import type {
   RosterView,
 } from '../../shared/console/api.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
+import { consoleApi } from '../support/console-api.js';
 import {
   messageBodies,
   postSigned,
@@ -71,35 +72,10 @@ afterAll(async () => {
   await hotline.stop();
 });
 
-interface Answer<T> {
-  status: number;
-  body: T;
-  cookies: string[];
-}
-
-async function api<T = Record<string, unknown>>(
-  path: string,
-  options: { body?: unknown; cookie?: string | undefined; origin?: string | null } = {},
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    const sentOrigin = options.origin === undefined ? origin : options.origin;
-    if (sentOrigin !== null) headers.origin = sentOrigin;
-  }
-  if (options.cookie) headers.cookie = options.cookie;
-  const response = await fetch(`${hotline.url}/console/api${path}`, {
-    method: options.body !== undefined ? 'POST' : 'GET',
-    headers,
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (text ? JSON.parse(text) : {}) as T,
-    cookies: response.headers.getSetCookie(),
-  };
-}
+const api = consoleApi(
+  () => hotline.url,
+  () => origin,
+);
 
 /** The six-digit code in the newest sign-in text to `phone`, as the volunteer reads it. */
 async function codeSentTo(phone: string): Promise<string | undefined> {
