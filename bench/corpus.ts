@@ -65,7 +65,7 @@ const SCRIPT_CODE = { cyrillic: 'cyr', latin: 'lat', mixed: 'mix' } as const;
 
 const Entry = z.strictObject({
   // `ho-` marks the held-out corpus (holdout.json), written blind to the code: measured, never tuned on.
-  id: z.string().regex(/^(ho-|fr-)?(ky|ru|mx)-(cyr|lat|mix)-\d{3}$/),
+  id: z.string().regex(/^(ho-|fr-|fr-b-)?(ky|ru|mx)-(cyr|lat|mix)-\d{3}$/),
   text: z.string().min(1),
   lang: z.enum(['ky', 'ru', 'mixed']),
   script: z.enum(['cyrillic', 'latin', 'mixed']),
@@ -93,7 +93,7 @@ export const Corpus = z
       seen.add(entry.id);
       if (
         !entry.id
-          .replace(/^(ho|fr)-/, '')
+          .replace(/^(ho|fr-b|fr)-/, '')
           .startsWith(`${LANG_CODE[entry.lang]}-${SCRIPT_CODE[entry.script]}-`)
       ) {
         problem('id does not match lang and script');

@@ -12,6 +12,7 @@ import { DynamoRosterStore } from '../shared/adapters/dynamodb/roster-store.js';
 import { localPromptAudio } from '../shared/adapters/prompt-audio/local.js';
 import { environmentCredentials, s3PromptAudio } from '../shared/adapters/prompt-audio/s3.js';
 import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
+import { CASE_CODE_PATTERN } from '../shared/cases/case.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
 import type { ApiError, PasskeyResponse, RosterView } from '../shared/console/api.js';
@@ -52,6 +53,10 @@ import {
   type StudioPorts,
   startUpload,
 } from '../shared/use-cases/prompt-studio.js';
+
+const CASE_ROUTE = new RegExp(
+  `^/cases/(${CASE_CODE_PATTERN})(?:/(take|reply|note|close|voicemail/(\\d{1,2})))?$`,
+);
 
 type Result = APIGatewayProxyStructuredResultV2;
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
@@ -364,7 +369,7 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     return passkeyRoute({ ...ports, log: sessionLog }, volunteer, method, api, event, origin);
   }
 
-  const caseRoute = /^\/cases\/([1-9]\d{4})(?:\/(take|reply|note|close|voicemail\/(\d{1,2})))?$/.exec(api);
+  const caseRoute = CASE_ROUTE.exec(api);
   if (caseRoute) {
     const code = caseRoute[1] ?? '';
     const action = caseRoute[2];

@@ -121,13 +121,22 @@ export const CASE_LIMITS = {
   threadMessages: 30,
 } as const;
 
-/** Five digits, never starting with 0, so a keypad and a text read the same. */
+/**
+ * Six digits, never starting with 0, so a keypad and a text read the same. 900,000 codes: with 10,000
+ * cases open, a new code meets one in use about once in 90 tries, and the open retries with another.
+ */
 export function newCaseCode(random: () => number = Math.random): string {
-  return String(10_000 + Math.floor(random() * 90_000));
+  return String(100_000 + Math.floor(random() * 900_000));
 }
 
+/**
+ * A case code as a volunteer or a route gives it: six digits, or five for the cases opened before codes
+ * grew to six (they stay valid until those cases expire).
+ */
+export const CASE_CODE_PATTERN = '[1-9]\\d{4,5}';
+
 export function isCaseCode(text: string): boolean {
-  return /^[1-9]\d{4}$/.test(text);
+  return new RegExp(`^${CASE_CODE_PATTERN}$`).test(text);
 }
 
 /**

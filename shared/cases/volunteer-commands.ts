@@ -1,9 +1,10 @@
 // What a volunteer's text asks for. Short Latin commands that any phone can type, with Russian
-// equivalents, a case code after the command, and `12345 text` as the shortest way to answer.
+// equivalents, a case code after the command, and `204518 text` as the shortest way to answer.
 // docs/volunteers.md lists them; `HELP` sends the list to the volunteer.
 
+import { CASE_CODE_PATTERN } from './case.js';
 export type VolunteerCommand =
-  /** `pin`: the digits after the code (`TAKE 12345 482913`), required when the volunteer has a PIN. */
+  /** `pin`: the digits after the code (`TAKE 204518 482913`), required when the volunteer has a PIN. */
   | { kind: 'take'; code: string; pin?: string | undefined }
   | { kind: 'reply'; code: string; text: string }
   | { kind: 'note'; code: string; text: string }
@@ -35,12 +36,12 @@ function commandOf(word: string): Word | undefined {
   );
 }
 
-const CODE = /^#?([1-9]\d{4})$/;
+const CODE = new RegExp(`^#?(${CASE_CODE_PATTERN})$`);
 
 export function parseVolunteerCommand(body: string): VolunteerCommand {
   const text = body.trim();
   const [first = '', ...rest] = text.split(/\s+/);
-  // `12345 text`: an answer into the case.
+  // `204518 text`: an answer into the case.
   const bareCode = CODE.exec(first);
   if (bareCode) {
     const said = text.slice(first.length).trim();

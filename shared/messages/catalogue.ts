@@ -37,7 +37,7 @@ export type Placeholder =
   /** The earliest day a caller out of Serbia may come back, dd.mm.yyyy, and for how many days. */
   | 'reentry'
   | 'days'
-  /** A case's five-digit code. */
+  /** A case's six-digit code. */
   | 'code'
   /** When volunteers are back, Belgrade time: `25.11 09:00` (formatShiftTime). */
   | 'nextShift';

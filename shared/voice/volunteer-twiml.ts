@@ -112,7 +112,8 @@ export function dialbackAskTwiml(
   const response = new VoiceResponse();
   const gather = response.gather({
     input: ['dtmf'],
-    numDigits: step === 'pin' ? 6 : 5,
+    // Six digits for both; `#` ends a five-digit code from before codes grew to six.
+    numDigits: 6,
     finishOnKey: '#',
     timeout: 10,
     action:

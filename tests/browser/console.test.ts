@@ -104,7 +104,7 @@ async function storedRoster(): Promise<Volunteer[]> {
 async function callerTexts(phone: string, text: string): Promise<string> {
   const reply = await postSigned(hotline, '/sms', smsParams(phone, text));
   expect(reply.status).toBe(200);
-  const code = /\b([1-9]\d{4})\b/.exec(messageBodies(reply).join(' '))?.[1];
+  const code = /\b([1-9]\d{5})\b/.exec(messageBodies(reply).join(' '))?.[1];
   if (!code) throw new Error(`no case code in ${messageBodies(reply).join(' | ')}`);
   return code;
 }

@@ -193,8 +193,8 @@ describe('the simulator page', () => {
     expect(await aida.locator('.badge.coordinator').isVisible()).toBe(false);
 
     const opened = await sendSms('ADAM айлык бербей жатат');
-    const code = /\b([1-9]\d{4})\b/.exec(opened)?.[1] ?? '';
-    expect(code).toMatch(/^[1-9]\d{4}$/);
+    const code = /\b([1-9]\d{5})\b/.exec(opened)?.[1] ?? '';
+    expect(code).toMatch(/^[1-9]\d{5}$/);
     for (const id of ['aida', 'bakyt']) {
       const notice = page.locator(`#volunteer-${id} .thread li.out`, { hasText: `TAKE ${code}` });
       await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);

@@ -116,7 +116,7 @@ async function freshSignIn(phone: string): Promise<string> {
 async function smsCase(text = 'мне нужен человек'): Promise<{ code: string; phone: string }> {
   const phone = uniquePhone();
   const reply = await postSigned(hotline, '/sms', smsParams(phone, text));
-  const code = /\b(\d{5})\b/.exec(messageBodies(reply).join(' '))?.[1];
+  const code = /\b([1-9]\d{5})\b/.exec(messageBodies(reply).join(' '))?.[1];
   if (!code) throw new Error(`no case code in ${messageBodies(reply).join(' | ')}`);
   return { code, phone };
 }
@@ -410,7 +410,7 @@ describe('cases', () => {
     const chat = uniqueChatId();
     await postTelegram(hotline, telegramUpdate(chat, 'мне нужен человек'));
     await hotline.settled();
-    const code = /\b(\d{5})\b/.exec(
+    const code = /\b([1-9]\d{5})\b/.exec(
       hotline.outbox
         .list()
         .filter((m) => m.to === String(chat))
@@ -470,7 +470,7 @@ describe('voicemail in the console', () => {
     await call.start();
     await call.press('1');
     const turn = await call.press('4');
-    const code = /case=([1-9]\d{4})/.exec(turn.reply.xml)?.[1] ?? '';
+    const code = /case=([1-9]\d{5})/.exec(turn.reply.xml)?.[1] ?? '';
     const recording = `RE${'ab'.repeat(16)}`;
     await postSigned(hotline, `/voice/voicemail?case=${code}&lang=ky`, {
       AccountSid: 'ACtest',

@@ -177,7 +177,7 @@ describe.each([
     expect(heardIds(person)).toEqual(['voicemail_invite', 'goodbye']);
     expectSpokenIn(person, language);
     expect(person.reply.xml).toMatch(
-      /<Record [^>]*action="[^"]*\/voice\/voicemail\?case=[1-9]\d{4}&amp;lang=/,
+      /<Record [^>]*action="[^"]*\/voice\/voicemail\?case=[1-9]\d{5}&amp;lang=/,
     );
     expect(await outboxTo(phone)).toEqual([]);
   });

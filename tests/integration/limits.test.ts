@@ -221,13 +221,13 @@ describe('a flood inside a case', () => {
     await replies(caller, 'оператор', at(700));
     const code = (await replies(caller, 'мне нужна помощь', at(700, 5)))
       .join(' ')
-      .match(/\b[1-9]\d{4}\b/)?.[0];
+      .match(/\b[1-9]\d{5}\b/)?.[0];
     const opened =
       code ??
       hotline.outbox
         .list()
         .at(-1)
-        ?.body.match(/\b[1-9]\d{4}\b/)?.[0];
+        ?.body.match(/\b[1-9]\d{5}\b/)?.[0];
     expect(opened).toBeDefined();
     const taken = await postSigned(hotline, '/sms', smsParams(AIDA, `TAKE ${opened}`));
     expect(taken.status).toBe(200);

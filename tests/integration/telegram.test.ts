@@ -136,7 +136,7 @@ describe('POST /telegram (with the secret token Telegram sends)', () => {
 
     await postTelegram(hotline, telegramUpdate(chat, '7'));
     const notice = sentTo(VOLUNTEER, 'sms').at(-1);
-    const code = /\b(\d{5})\b/.exec(notice?.body ?? '')?.[1];
+    const code = /\b([1-9]\d{5})\b/.exec(notice?.body ?? '')?.[1];
     expect(code).toBeDefined();
     // The volunteer never sees the chat id, the caller never sees the volunteer's number.
     expect(notice?.body).not.toContain(String(chat));

@@ -81,7 +81,7 @@ async function askForPerson(
   await call.start();
   await call.press('1');
   const turn = await call.press('4');
-  const code = /case=([1-9]\d{4})/.exec(turn.reply.xml)?.[1] ?? '';
+  const code = /case=([1-9]\d{5})/.exec(turn.reply.xml)?.[1] ?? '';
   expect(code).not.toBe('');
   return { call, turn, code };
 }
@@ -187,7 +187,7 @@ describe('talking to a person by phone', () => {
       });
     await sms('1');
     const opened = await sms('ADAM паспортумду алып коюшту');
-    const code = /\b([1-9]\d{4})\b/.exec(opened.xml)?.[1] ?? '';
+    const code = /\b([1-9]\d{5})\b/.exec(opened.xml)?.[1] ?? '';
     const before = (await outbox()).length;
 
     await post(`/voice/whisper-accept?case=${code}&lang=ky`, {
@@ -361,7 +361,7 @@ describe('dialback: a volunteer calls the caller through the hotline', () => {
     expect(pinGather?.attributes).toMatchObject({ numDigits: '6' });
     expect(pathOf(pinGather?.attributes.action ?? '')).toBe('/voice/dialback-pin?a=0');
     const codeGather = verb(askedCode, 'Gather');
-    expect(codeGather?.attributes).toMatchObject({ numDigits: '5' });
+    expect(codeGather?.attributes).toMatchObject({ numDigits: '6' });
     expect(pathOf(codeGather?.attributes.action ?? '')).toBe('/voice/dialback?a=0&pin=ok');
     const dial = verb(connected, 'Dial');
     expect(dial?.attributes.callerId).toBe(HOTLINE);

@@ -145,7 +145,7 @@ async function text(
 }
 
 const phoneOf = (id: string) => roster.find((v) => v.volunteerId === id)?.phone ?? '';
-const codeIn = (body: string) => /\b([1-9]\d{4})\b/.exec(body)?.[1] ?? '';
+const codeIn = (body: string) => /\b([1-9]\d{5})\b/.exec(body)?.[1] ?? '';
 
 async function openCaseFor(
   caller: string,
@@ -154,7 +154,7 @@ async function openCaseFor(
   await text(caller, '1'); // a first text: the welcome; Kyrgyz chosen
   const sent = await text(caller, body);
   const code = codeIn(sent[0]?.body ?? '');
-  expect(code).toMatch(/^[1-9]\d{4}$/);
+  expect(code).toMatch(/^[1-9]\d{5}$/);
   return { code, sent };
 }
 

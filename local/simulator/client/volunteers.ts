@@ -167,7 +167,7 @@ export function volunteerBubble(
   note?: string,
 ): HTMLLIElement {
   const item = addBubble(phone.thread, text, kind, note);
-  const offer = kind.startsWith('out') ? /\bTAKE (\d{5})\b/.exec(text) : null;
+  const offer = kind.startsWith('out') ? /\bTAKE (\d{5,6})\b/.exec(text) : null;
   if (offer) {
     // A notification: one tap sends `TAKE <code>`, as typing it would.
     const code = offer[1] ?? '';

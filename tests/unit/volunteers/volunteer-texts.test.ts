@@ -89,7 +89,7 @@ describe('texts to volunteers', () => {
   it('writes Kyrgyz with Kyrgyz words, not the Russian text again', () => {
     const same = ids.flatMap((id) => {
       const [ky, ru] = [SAMPLES[id](volunteerText('ky')), SAMPLES[id](volunteerText('ru'))];
-      return ky.filter((text, i) => text === ru[i] && !/^\d{5}: /.test(text)).map(() => id);
+      return ky.filter((text, i) => text === ru[i] && !/^\d{5,6}: /.test(text)).map(() => id);
     });
     expect(same).toEqual([]);
   });
