@@ -456,8 +456,8 @@ describe('volunteer commands', () => {
     const [help] = await text(phoneOf('olga'), 'привет');
     const [noCode] = await text(phoneOf('olga'), 'take 12');
 
-    expect(help?.body).toContain('TAKE 12345');
-    expect(noCode?.body).toContain('5 цифр');
+    expect(help?.body).toContain('TAKE 123456');
+    expect(noCode?.body).toContain('6 цифр');
   });
 
   it('does not let a volunteer answer into a case someone else took', async () => {
@@ -500,7 +500,7 @@ describe('each volunteer reads the language first in their languages', () => {
       { to: phoneOf('bakyt'), from: HOTLINE, body: `${code}: Саламатсызбы, мен Ништа турам` },
     ]);
     expect(noted).toEqual([{ body: `Суроо ${code}: белги сакталды.` }]);
-    expect(help?.body).toContain('Буйруктар: TAKE 12345 алуу');
+    expect(help?.body).toContain('Буйруктар: TAKE 123456 алуу');
     expect(stopped.find((m) => m.to === phoneOf('bakyt'))?.body).toBe(
       `Суроо ${code} жабылды: адам билдирүүлөрдөн баш тартты.`,
     );

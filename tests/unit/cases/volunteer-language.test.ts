@@ -175,7 +175,7 @@ describe('answers to a volunteer’s commands', () => {
       `${CODE}: айлыгымды бербей жатышат`,
       expect.any(String), // to the caller, in the caller's language
     ]);
-    expect(command('asel', { kind: 'help' })[0]).toMatch(/^Буйруктар: TAKE 12345 алуу;/);
+    expect(command('asel', { kind: 'help' })[0]).toMatch(/^Буйруктар: TAKE 123456 алуу;/);
     expect(command('asel', { kind: 'note', code: CODE, text: 'эртең' }, mine)).toEqual([
       `Суроо ${CODE}: белги сакталды.`,
     ]);
@@ -199,13 +199,13 @@ describe('answers to a volunteer’s commands', () => {
       new RegExp(`^Запрос ${CODE} ваш \\(KY\\)`),
     );
     expect(command('aida', { kind: 'missing_code', command: 'take' })).toEqual([
-      'Нужен номер запроса из 5 цифр, например: TAKE 12345',
+      'Нужен номер запроса из 6 цифр, например: TAKE 123456',
     ]);
     expect(command('timur', { kind: 'take', code: CODE })[0]).toMatch(
       new RegExp(`^Суроо ${CODE} сизде \\(KY\\)`),
     );
     expect(command('timur', { kind: 'missing_code', command: 'take' })).toEqual([
-      '5 сандуу суроо номери керек, мисалы: TAKE 12345',
+      '6 сандуу суроо номери керек, мисалы: TAKE 123456',
     ]);
   });
 
