@@ -333,6 +333,21 @@ async function main() {
     results.push(
       await shape(
         runtime,
+        10,
+        '60 texts nobody understands, one every 61 s (a person’s pace), from one number',
+        60,
+        async (r, start) => {
+          for (let i = 0; i < 60; i++) {
+            await r.clock(start + i * 61_000);
+            await r.text('+381640900003', `qwzx ${i} ффыв`);
+          }
+        },
+        price,
+      ),
+    );
+    results.push(
+      await shape(
+        runtime,
         2,
         '200 calls from a withheld number asking for a person, over an hour (chase running)',
         200,

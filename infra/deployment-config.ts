@@ -64,7 +64,7 @@ const deploymentSchema = z.object({
   /** Replies to one number per clock hour (then one notice and silence). */
   callerRepliesPerHour: z.coerce.number().int().min(1).max(1000).default(30),
   /** "Not understood" answers to one number per clock hour. */
-  unknownRepliesPerHour: z.coerce.number().int().min(0).max(100).default(2),
+  unknownRepliesPerHour: z.coerce.number().int().min(0).max(100).default(1),
   /** Seconds after a number's previous contact within which a text not understood gets no answer. */
   unknownReplyGapSeconds: z.coerce.number().int().min(0).max(3600).default(10),
   /** The IVR's summary SMS per number and day. */

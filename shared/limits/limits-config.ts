@@ -14,7 +14,7 @@ export const LIMIT_CONFIG_SHAPE = {
   /** Replies to one number per clock hour; beyond it one notice, then silence until the hour ends. */
   CALLER_REPLIES_PER_HOUR: count(1, 1000, 30),
   /** "Not understood" answers to one number per clock hour. */
-  UNKNOWN_REPLIES_PER_HOUR: count(0, 100, 2),
+  UNKNOWN_REPLIES_PER_HOUR: count(0, 100, 1),
   /** Seconds after a number's previous contact within which a text not understood gets no answer. */
   UNKNOWN_REPLY_GAP_SECONDS: count(0, 3600, 10),
   /** Texts from one number in one minute that make a flood (the number is then blocked for a while). */

@@ -47,7 +47,7 @@ export interface LimitSettings {
 export const DEFAULT_LIMITS: LimitSettings = {
   allowedCountryCodes: ['381', '996'],
   callerRepliesPerHour: 30,
-  unknownRepliesPerHour: 2,
+  unknownRepliesPerHour: 1,
   unknownReplyGapSeconds: 10,
   floodTextsPerMinute: 10,
   floodBlockMinutes: 60,

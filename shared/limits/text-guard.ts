@@ -1,6 +1,6 @@
 // What a caller's text may cost, as a pure decision on top of what the conversation and the case layer
 // want to send: texts only to the countries the hotline serves, a reply budget per number and hour (one
-// notice, then silence), "not understood" twice an hour and never to a text hard on the heels of the
+// notice, then silence), "not understood" once an hour and never to a text hard on the heels of the
 // number's previous one, and the day's spend ceiling. STOP, erasure and emergency answers always go out
 // (to an allowed country). No I/O.
 import type { Channel } from '../callers/caller.js';
@@ -99,16 +99,18 @@ export function guardCallerTexts(input: GuardInput): GuardedMessages {
       droppedBudget++;
       continue;
     }
+    // Past the hour's "not understood" answers: silence, never the hour's notice (a slow stream of
+    // nonsense would otherwise buy one more text).
+    if (overUnknown) {
+      droppedBudget++;
+      continue;
+    }
     if (overBudget) {
       // The first reply past the budget becomes the one notice; every later one is silence.
       if (replies === limits.callerRepliesPerHour + 1 && !noticeSent) {
         messages.push({ body: input.notice });
         noticeSent = true;
       } else droppedBudget++;
-      continue;
-    }
-    if (overUnknown) {
-      droppedBudget++;
       continue;
     }
     messages.push(message);

@@ -169,10 +169,9 @@ export interface Reader {
 
 /** The welcome, in both languages at once, since we do not know the caller's language yet. */
 export const WELCOME: Readonly<Record<Script, string>> = {
-  cyrillic:
-    'Саламатсызбы! Здравствуйте!\n1 - Кыргызча\n2 - Русский\nМеню: ЖАРДАМ / ПОМОЩЬ\nТоктотуу / отписка: СТОП',
-  latin:
-    'Salamatsyzby! Zdravstvuyte!\n1 - Kyrgyzcha\n2 - Russkiy\nMenu: JARDAM / POMOSH\nToktotuu / otpiska: STOP',
+  // One UCS-2 segment (64 characters): the first answer every new number gets, floods included.
+  cyrillic: 'Салам! Здравствуйте!\n1 Кыргызча\n2 Русский\n0 Меню\nСТОП - токтотуу',
+  latin: 'Salam! Zdravstvuyte!\n1 Kyrgyzcha\n2 Russkiy\n0 Menu\nSTOP - toktotuu / otpiska',
 };
 
 export const CATALOGUES: Readonly<Record<Language, Readonly<Record<Script, Catalogue>>>> = {
