@@ -127,7 +127,9 @@ describe('a flood of texts from one number', () => {
     }
     expect(answered).toHaveLength(2);
     expect(answered[1]).toBe(ru.unknown);
-    expect(answered.some((body) => body.includes('192') && body !== ru.unknown && body !== answered[0])).toBe(false);
+    expect(answered.some((body) => body.includes('192') && body !== ru.unknown && body !== answered[0])).toBe(
+      false,
+    );
   });
 
   it('leaves a text not understood unanswered when it follows the last one within seconds, and answers the next', async () => {
