@@ -133,6 +133,7 @@ function dyingStore(inner: OutboxStore, killAt: number, step: 'claim' | 'send' |
       if (claims === killAt && step === 'remove') throw new Killed();
     },
     release: (id) => inner.release(id),
+    callerErased: (callerId) => inner.callerErased(callerId),
   };
 }
 

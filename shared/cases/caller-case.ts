@@ -25,6 +25,8 @@ import {
 export interface Recipient {
   phone: string;
   channel: Channel;
+  /** A caller's id when the recipient is a caller: an erasure before the send drops what waits for them. */
+  callerId?: string | undefined;
 }
 
 export interface Outgoing {

@@ -18,6 +18,11 @@ export interface OutboundMessage {
   choices?: readonly string[] | undefined;
   /** The hotline number a Twilio text goes out from (SMS and WhatsApp). */
   from?: string | undefined;
+  /**
+   * The recipient's caller id when the message is to a caller: the sender checks the caller is still
+   * there before sending, so an erasure also stops what was waiting for them.
+   */
+  callerId?: string | undefined;
 }
 
 /** A channel's sender, as the outbox drain uses it. */
@@ -41,4 +46,6 @@ export interface OutboxStore {
   remove(id: string): Promise<void>;
   /** Not sent, try again later: the claim is dropped. */
   release(id: string): Promise<void>;
+  /** True when nothing is kept for the caller any more: they asked for erasure after the message was written. */
+  callerErased(callerId: string): Promise<boolean>;
 }

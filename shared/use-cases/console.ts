@@ -339,6 +339,7 @@ export async function runCaseCommand(
           channel: m.to.channel,
           to: m.to.phone,
           body: m.body,
+          ...(m.to.callerId ? { callerId: m.to.callerId } : {}),
         }),
       );
     try {

@@ -23,6 +23,7 @@ export function splitDeliveries(
   inline: InlineAnswer | undefined,
   requestId: string,
 ): Deliveries {
+  // The sender's caller id goes with their own replies (a volunteer sender has none).
   const result: Deliveries = { inline: [], outbox: [] };
   messages.forEach((message, index) => {
     const to = message.to ?? sender;
@@ -32,12 +33,14 @@ export function splitDeliveries(
       return;
     }
     const choices = message.to ? undefined : choicesIn(message.body);
+    const callerId = to.callerId ?? (toSender ? sender.callerId : undefined);
     result.outbox.push({
       id: `${requestId}#${index}`,
       channel: to.channel,
       to: to.phone,
       body: message.body,
       ...(choices ? { choices } : {}),
+      ...(callerId ? { callerId } : {}),
     });
   });
   return result;

@@ -40,6 +40,13 @@ export async function drainOutbox(ports: DrainPorts, ids: readonly string[]): Pr
       result.retryFrom = id;
       return result;
     }
+    if (claimed.callerId && (await ports.store.callerErased(claimed.callerId))) {
+      // Erased after this was written (a relay or an answer still waiting): it goes unsent, with its words.
+      ports.log?.info('outbox.recipient_erased', { channel: claimed.channel });
+      await ports.store.remove(id);
+      result.dropped++;
+      continue;
+    }
     const sender = ports.senders[claimed.channel];
     if (!sender) {
       ports.log?.error('outbox.no_sender', { channel: claimed.channel });

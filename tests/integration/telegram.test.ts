@@ -1,9 +1,13 @@
 // A caller on Telegram: updates posted with the secret token Telegram sends, answered through the outbox and
 // the Bot API stand-in, with cases relayed to SMS volunteers and back, and reminders on Telegram.
+
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
+import { outboxPut } from '../../shared/adapters/dynamodb/side-writes.js';
+import { callerIdFor, telegramAddress } from '../../shared/privacy.js';
 import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import {
   messageBodies,
@@ -12,6 +16,7 @@ import {
   setClock,
   smsParams,
   startTestHotline,
+  TEST_HASH_KEY,
   telegramUpdate,
   uniqueChatId,
 } from '../support/local-hotline.js';
@@ -165,6 +170,42 @@ describe('POST /telegram (with the secret token Telegram sends)', () => {
 
     expect(stopped).toMatch(/СТОП|STOP|токто/i);
     expect(asked).toMatch(/ООБА/);
+  });
+
+  it('never sends what still waited in the outbox for a caller who was erased meanwhile; the others still get theirs', async () => {
+    const erased = uniqueChatId();
+    const kept = uniqueChatId();
+    await postTelegram(hotline, telegramUpdate(erased, '/start ru'));
+    await postTelegram(hotline, telegramUpdate(kept, '/start ru'));
+    await postTelegram(hotline, telegramUpdate(erased, '/delete'));
+    // A relay written for each of them that the sender has not reached yet (in AWS: a send being retried).
+    const waiting = (chat: number) => ({
+      id: `pending-${chat}#0`,
+      channel: 'telegram' as const,
+      to: String(chat),
+      body: `words that waited for ${chat}`,
+      callerId: callerIdFor(telegramAddress(String(chat)), TEST_HASH_KEY),
+    });
+    const client = createDocumentClient(inject('dynamoEndpoint'));
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            outboxPut(hotline.tableName, waiting(erased), new Date()),
+            outboxPut(hotline.tableName, waiting(kept), new Date()),
+          ],
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+
+    // The yes erases; the sender runs after it, as the stream hands it both waiting messages.
+    await postTelegram(hotline, telegramUpdate(erased, 'да'));
+
+    expect(sentTo(erased).map((m) => m.body)).not.toContain(waiting(erased).body);
+    expect(sentTo(erased).at(-1)?.body).toMatch(/удал/i);
+    expect(sentTo(kept).map((m) => m.body)).toContain(waiting(kept).body);
   });
 });
 

@@ -3,7 +3,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboundMessage, OutboxStore } from '../../ports/outbox.js';
-import { outboxKeys } from './keys.js';
+import { callerKeys, outboxKeys } from './keys.js';
 import { toOutboundMessage } from './side-writes.js';
 
 export class DynamoOutboxStore implements OutboxStore {
@@ -51,6 +51,19 @@ export class DynamoOutboxStore implements OutboxStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  async callerErased(callerId: string): Promise<boolean> {
+    // Strongly consistent: an erasure that committed a moment ago must be seen.
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: callerKeys.profile(callerId),
+        ProjectionExpression: 'pk',
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined;
   }
 
   private async exists(id: string): Promise<boolean> {

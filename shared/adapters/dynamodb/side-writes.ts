@@ -48,6 +48,7 @@ function outboxFields(message: OutboundMessage): Record<string, unknown> {
     body: message.body,
     ...(message.choices && message.choices.length > 0 ? { choices: [...message.choices] } : {}),
     ...(message.from ? { from: message.from } : {}),
+    ...(message.callerId ? { callerId: message.callerId } : {}),
   };
 }
 
@@ -64,5 +65,6 @@ export function toOutboundMessage(item: Record<string, unknown>): OutboundMessag
     body: String(item.body ?? ''),
     ...(Array.isArray(item.choices) ? { choices: item.choices.map(String) } : {}),
     ...(typeof item.from === 'string' ? { from: item.from } : {}),
+    ...(typeof item.callerId === 'string' ? { callerId: item.callerId } : {}),
   };
 }

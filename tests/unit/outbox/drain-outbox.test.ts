@@ -54,6 +54,14 @@ class InMemoryOutbox implements OutboxStore {
     if (item) item.claimedUntil = undefined;
   }
 
+  /** Callers erased since their messages were written. */
+  readonly erased = new Set<string>();
+
+  async callerErased(callerId: string): Promise<boolean> {
+    this.calls.push(`erased?:${callerId}`);
+    return this.erased.has(callerId);
+  }
+
   isClaimed(id: string, now: Date): boolean {
     const until = this.items.get(id)?.claimedUntil;
     return until !== undefined && until > now.getTime();
@@ -257,6 +265,27 @@ describe('drainOutbox', () => {
     expect(w.store.isClaimed('r#0', w.now())).toBe(false);
     expect(w.store.calls).toContain('release:r#0');
     expect(ids(telegram.attempts)).toEqual(['r#0']);
+  });
+
+  it('drops, unsent, a message waiting for a caller who was erased since, and sends the others', async () => {
+    const telegram = new FakeSender();
+    const w = world({ telegram });
+    const batch = [
+      { ...message('r3#0'), callerId: 'caller-gone' },
+      { ...message('r3#1'), callerId: 'caller-here' },
+      message('r3#2'),
+    ];
+    w.store.put(...batch);
+    w.store.erased.add('caller-gone');
+
+    const result = await drainOutbox(w.ports, ids(batch));
+
+    expect(result).toEqual({ sent: 2, dropped: 1, skipped: 0 });
+    expect(ids(telegram.attempts)).toEqual(['r3#1', 'r3#2']);
+    expect(w.store.items.size).toBe(0);
+    // The erased caller's message is checked after its claim and deleted, words and all.
+    expect(w.store.calls.slice(0, 3)).toEqual(['claim:r3#0', 'erased?:caller-gone', 'remove:r3#0']);
+    expect(w.lines).toContainEqual({ level: 'info', event: 'outbox.recipient_erased' });
   });
 
   it('drops a message for a channel this deployment has no sender for, and goes on', async () => {
