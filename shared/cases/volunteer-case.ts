@@ -81,7 +81,12 @@ export function decideVolunteerText(input: VolunteerTextInput): VolunteerTextDec
   if (target.status === 'closed') return answer(volunteerText.closed(code));
   const toCaller = (body: string): Outgoing[] =>
     target.mayText && target.callerPhone
-      ? [{ body, to: { phone: target.callerPhone, channel: target.callerChannel, callerId: target.callerId } }]
+      ? [
+          {
+            body,
+            to: { phone: target.callerPhone, channel: target.callerChannel, callerId: target.callerId },
+          },
+        ]
       : [];
 
   if (command.kind === 'take' && input.pin !== undefined && input.pin !== 'ok') {

@@ -163,7 +163,11 @@ export async function receiveSms(ports: ReceiveSmsPorts, text: InboundText): Pro
       if (overCeiling) messages = [];
     }
     // The answer to an erasure must still leave, so it carries no caller id to check.
-    const sender = { phone: text.phone, channel: text.channel, callerId: decided.erase ? undefined : text.callerId };
+    const sender = {
+      phone: text.phone,
+      channel: text.channel,
+      callerId: decided.erase ? undefined : text.callerId,
+    };
     const deliveries = splitDeliveries(messages, sender, ports.inline, text.messageSid);
     const twiml = ports.inline ? ports.inline.render(deliveries.inline) : '';
     const record = {
