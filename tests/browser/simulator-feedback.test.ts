@@ -102,14 +102,14 @@ describe('the simulator page', () => {
     await page.click('#tick');
     await expect
       .poll(() => page.textContent('#jobs-ran'), { timeout: 20_000 })
-      .toBe('Scheduled jobs ran (10.01.2026 09:15, Belgrade): reminders, escalations');
+      .toBe('Checked at 10.01.2026 09:15 (Belgrade): nothing was due');
 
-    await page.click('#ui-language');
+    await page.click('button[data-ui="ru"]');
     await page.click('#plus-day');
     await expect
       .poll(() => page.textContent('#clock-now'), { timeout: 10_000 })
       .toBe('Время линии: 11.01.2026 09:15 (Белград)');
-    await page.click('#ui-language');
+    await page.click('button[data-ui="en"]');
     await setClock(hotline, null);
   });
 

@@ -71,7 +71,7 @@ async function sendFromVolunteer(volunteerId: string, text: string) {
 
 /** Presses keys as a caller would once asked, and waits until the page has sent them to the hotline. */
 async function pressWhenAsked(...keys: string[]) {
-  const sent = page.locator('#transcript li', { hasText: 'Keys:' });
+  const sent = page.locator('#transcript li.pressed');
   const before = await sent.count();
   await expect
     .poll(() => page.textContent('#call-status'), { timeout: 20_000 })
@@ -94,11 +94,12 @@ describe('the simulator page', () => {
     const menu = await sendSms('0');
     const saved = await sendSms('КИРДИМ 12.03.2026');
 
-    expect(welcome).toContain('1 - Кыргызча');
+    expect(welcome).toContain(WELCOME.cyrillic);
     expect(chosen).toContain(ky.language_set);
     expect(menu).toContain(ky.menu.split('\n')[0]);
     expect(saved).toContain('09.06.2026');
     expect(await page.textContent('#log')).toContain('POST /sms → 200');
+    await page.click('#how > summary');
     await page.click('text=Stored state of this number');
     await expect
       .poll(() => page.textContent('#state'), { timeout: 10_000 })
@@ -106,16 +107,23 @@ describe('the simulator page', () => {
     await screenshot(page, 'sms-conversation');
   });
 
-  it('switches its own labels to Russian and shows the segment count of each reply', async () => {
+  it('switches its own labels to Russian, and "How it works" gives each reply its segments and encoding', async () => {
     await page.fill('#from', uniquePhone('+381'));
 
-    await page.click('#ui-language');
+    await page.click('button[data-ui="ru"]');
     const reply = await sendSms('ПОМОЩЬ');
 
     expect(await page.textContent('#phone-title')).toBe('Телефон мигранта');
+    expect(await page.textContent('#how > summary')).toContain('Как это устроено');
     expect(reply).toContain(ru.menu.split('\n')[0]);
-    expect(reply).toMatch(/2 сегм\. · UCS-2/);
-    await page.click('#ui-language');
+    // The phone shows the words only; the machinery (segments, encoding, price) is one click away.
+    expect(reply).not.toMatch(/сегм|UCS-2/);
+    expect(await page.isVisible('#costs')).toBe(false);
+    await page.click('#how > summary');
+    await page.click('#costs-box > summary');
+    const row = page.locator('#costs-body tr', { hasText: ru.menu.split('\n')[0] });
+    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['SMS', '2', 'UCS-2']));
+    await page.click('button[data-ui="en"]');
   });
 
   it('walks an IVR call by keypad: Russian, set the entry date, confirm, type the code texted to the phone, and the date is stored', async () => {
@@ -156,6 +164,7 @@ describe('the simulator page', () => {
       .poll(() => page.textContent('#transcript'), { timeout: 20_000 })
       .toContain('Спасибо, дата сохранена');
     await page.click('#hangup');
+    await page.click('#how > summary');
     await page.click('text=Stored state of this number');
     await expect
       .poll(() => page.textContent('#state'), { timeout: 10_000 })

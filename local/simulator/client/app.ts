@@ -1,31 +1,50 @@
-// The hotline simulator: a Twilio stand-in in the browser (local/public/index.html). Every request is a
-// webhook signed as Twilio signs it, or one of the local runtime's documented /_local routes; the phone also
-// texts the Serbian SIM and writes on Telegram (./channels.ts). The page holds no secret, and nothing here
-// reaches into the hotline's code beyond shared/'s segment count. Bundled by local/simulator/assets.ts.
+// The hotline simulator: a Twilio stand-in in the browser (local/public/index.html). The main view speaks
+// of phones, texts, calls, volunteers, reminders and days; "How it works" (collapsed) keeps the machinery:
+// each request and its answer, each text's segments and cost, the outbox, what is stored. Every request is
+// a webhook signed as Twilio signs it, or one of the local runtime's documented /_local routes; the phone
+// also texts the Serbian SIM and writes on Telegram (./channels.ts). The guided tour (./tour.ts) plays its
+// stories through the same code. The page holds no secret. Bundled by local/simulator/assets.ts.
 import { setUpCall } from './call.js';
 import { setUpClock, showClock } from './clock.js';
-import { afterRequest, migrantSends, refreshState, volunteerSends } from './conversation.js';
+import { afterRequest, migrantSends, refreshCases, refreshState, volunteerSends } from './conversation.js';
 import { $, $input } from './dom.js';
-import { clearError, showError } from './hood.js';
-import { setUiLanguage, t, uiLanguage } from './labels.js';
+import { clearError, showError, showLogCount } from './hood.js';
+import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from './labels.js';
 import { showThread, showThreadHead, showUnread } from './phone.js';
-import { onVolunteerSend, refreshVolunteers, updateVolunteerPhone, volunteerPhones } from './volunteers.js';
+import { SCENARIOS, storyValues } from './scenarios.js';
+import { costBasis } from './segments.js';
+import { setUpTour } from './tour.js';
+import {
+  onVolunteerSend,
+  refreshVolunteers,
+  relabelTakeButtons,
+  updateVolunteerPhone,
+  volunteerPhones,
+} from './volunteers.js';
 
 function applyLabels(): void {
   document.documentElement.lang = uiLanguage();
   for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-t]'))) {
     element.textContent = t(element.dataset.t ?? '');
   }
-  $('ui-language').textContent = uiLanguage() === 'en' ? 'Русский' : 'English';
+  for (const button of Array.from($('ui-languages').querySelectorAll<HTMLButtonElement>('button[data-ui]')))
+    button.setAttribute('aria-pressed', String(button.dataset.ui === uiLanguage()));
+  $('cost-basis').textContent = costBasis();
   showThreadHead();
   showUnread();
+  showLogCount();
+  relabelTakeButtons();
 }
 
-$('ui-language').addEventListener('click', () => {
-  setUiLanguage(uiLanguage() === 'en' ? 'ru' : 'en');
-  applyLabels();
-  for (const phone of volunteerPhones.values()) updateVolunteerPhone(phone, phone.volunteer);
-});
+for (const button of Array.from($('ui-languages').querySelectorAll<HTMLButtonElement>('button[data-ui]'))) {
+  button.addEventListener('click', () => {
+    const language = UI_LANGUAGES.find((l) => l === button.dataset.ui);
+    if (!language) return;
+    setUiLanguage(language);
+    applyLabels();
+    for (const phone of volunteerPhones.values()) updateVolunteerPhone(phone, phone.volunteer);
+  });
+}
 
 $('error-close').addEventListener('click', clearError);
 
@@ -72,9 +91,20 @@ $('refresh-state').addEventListener('click', stateRefresh);
 onVolunteerSend(volunteerSends);
 setUpCall();
 setUpClock();
+setUpTour(SCENARIOS, storyValues);
 
 applyLabels();
 showThread();
 showClock().catch(showError);
 // The roster first, so what the outbox already holds for a volunteer lands on their phone.
 refreshVolunteers().then(() => afterRequest());
+
+/**
+ * Cases change outside this page too (a volunteer takes one in the console, or from another phone): they
+ * are read again every few seconds while the page is on screen, so a Take button never stays live for a
+ * case someone else took.
+ */
+const CASES_REFRESH_MS = 5_000;
+setInterval(() => {
+  if (document.visibilityState === 'visible') void refreshCases();
+}, CASES_REFRESH_MS);

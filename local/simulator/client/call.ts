@@ -1,8 +1,10 @@
 // The migrant's phone calls the hotline: the IVR's TwiML played verb by verb (<Say> spoken when the browser
-// has a voice, <Play> played, <Gather> waiting for the keypad), each step a signed /voice webhook. A step
-// that fails ends the call with what went wrong, never a "Calling…" that does not end.
+// has a voice, <Play> played, <Gather> waiting for the keypad), each step a signed /voice webhook. The
+// transcript says what the caller heard in words (./heard.ts), not file names. The keypad is live only
+// during a call. A step that fails ends the call with what went wrong, never a "Calling…" that does not end.
 import { afterTimeChange, refreshOutbox } from './conversation.js';
 import { $, $input, randomSid } from './dom.js';
+import { type Heard, heardFromAudio } from './heard.js';
 import { describeError, showError } from './hood.js';
 import { t } from './labels.js';
 import { ACCOUNT_SID, HOTLINE_NUMBER, publicBaseUrl, type TwimlReply, webhook } from './net.js';
@@ -12,14 +14,84 @@ interface Call {
   digits: string[];
   onKey: (() => void) | null;
   params: Record<string, string>;
+  /** Webhooks this call made (its steps). */
+  steps: number;
+  /** A <Gather> is waiting for keys now. */
+  asking: boolean;
+  /** Ends that wait at once (the call is hung up). */
+  abort: (() => void) | null;
 }
 
 let call: Call | null = null;
 
-function transcript(line: string): void {
+/** How many steps (webhooks) the last call made: the tour's summary counts them. */
+let lastSteps = 0;
+export const lastCallSteps = (): number => (call ? call.steps : lastSteps);
+
+/** Who waits for the call to ask for keys, or to end (the guided tour). */
+const waitingForKeys: (() => void)[] = [];
+const waitingForEnd: (() => void)[] = [];
+
+export const inCall = (): boolean => call !== null;
+
+/** Resolves the next time the call waits for keys (after its prompt); rejects if the call ends first. */
+export function untilAskedForKeys(): Promise<void> {
+  return new Promise((done, fail) => {
+    if (!call) return fail(new Error(t('ended')));
+    if (call.asking && call.digits.length === 0) return done();
+    const onEnd = () => fail(new Error(t('ended')));
+    waitingForEnd.push(onEnd);
+    waitingForKeys.push(() => {
+      const index = waitingForEnd.indexOf(onEnd);
+      if (index >= 0) waitingForEnd.splice(index, 1);
+      done();
+    });
+  });
+}
+
+/** Resolves when the call is over (at once when there is none). */
+export const untilCallEnds = (): Promise<void> =>
+  new Promise((done) => (call ? waitingForEnd.push(done) : done()));
+
+function line(kind: string, label: string, text: string, gloss?: string): HTMLLIElement {
   const item = document.createElement('li');
-  item.textContent = line;
+  item.className = kind;
+  const head = document.createElement('span');
+  head.className = 'what';
+  head.textContent = `${label}: `;
+  const words = document.createElement('span');
+  words.className = 'words';
+  words.textContent = text;
+  item.append(head, words);
+  if (gloss) {
+    const small = document.createElement('span');
+    small.className = 'meta gloss';
+    small.lang = 'ru';
+    small.textContent = gloss;
+    item.append(small);
+  }
   $('transcript').append(item);
+  return item;
+}
+
+/** A heard line: a fragment (a piece of a spoken date) joins the heard line before it. */
+function heardLine(heard: Heard): void {
+  const last = $('transcript').lastElementChild;
+  if (heard.fragment && last?.classList.contains('heard') && last.getAttribute('data-open') === 'true') {
+    const words = last.querySelector('.words');
+    if (words) words.textContent = `${words.textContent} ${heard.text}`;
+    return;
+  }
+  const item = line('heard', t('heard'), heard.text, heard.gloss);
+  item.lang = heard.language;
+  // A prompt that ends before a spoken date ("Сербияда болуу мөөнөтүңүз …") takes the fragments after it.
+  item.dataset.open = 'true';
+}
+
+/** Ends the joining of fragments: the next heard words start a line of their own. */
+function closeHeard(): void {
+  const last = $('transcript').lastElementChild;
+  if (last instanceof HTMLElement) delete last.dataset.open;
 }
 
 function status(text: string): void {
@@ -30,7 +102,9 @@ const fast = () => $input('fast').checked;
 const wait = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 function speak(text: string, language: string | null): Promise<void> {
-  transcript(`Say: ${text}`);
+  closeHeard();
+  const item = line('heard', t('heard'), text);
+  item.lang = (language || 'ru-RU').slice(0, 2);
   if (fast() || !('speechSynthesis' in window)) return Promise.resolve();
   return new Promise((done) => {
     const utterance = new SpeechSynthesisUtterance(text);
@@ -43,7 +117,12 @@ function speak(text: string, language: string | null): Promise<void> {
 }
 
 function play(url: string): Promise<void> {
-  transcript(`Play: ${new URL(url, `${publicBaseUrl}/`).pathname}`);
+  const heard = heardFromAudio(url);
+  if (heard) heardLine(heard);
+  else {
+    closeHeard();
+    line('heard', t('heard'), new URL(url, `${publicBaseUrl}/`).pathname);
+  }
   if (fast()) return Promise.resolve();
   return new Promise((done) => {
     const audio = new Audio(url);
@@ -75,6 +154,8 @@ function collectDigits(gather: Element, active: Call): Promise<string> {
     const finish = () => {
       clearTimeout(timer);
       active.onKey = null;
+      active.abort = null;
+      active.asking = false;
       const digits = active.digits.join('');
       active.digits = [];
       done(digits);
@@ -93,13 +174,19 @@ function collectDigits(gather: Element, active: Call): Promise<string> {
       restart();
     };
     active.onKey = check;
+    active.abort = finish;
+    active.asking = true;
     if (active.digits.length > 0) check();
-    else restart();
+    else {
+      restart();
+      for (const notify of waitingForKeys.splice(0)) notify();
+    }
   });
 }
 
 async function callWebhook(url: string, extra: Record<string, string>, base: string): Promise<TwimlReply> {
   const target = new URL(url, base).toString();
+  if (call) call.steps += 1;
   const answer = await webhook(target, { ...call?.params, ...extra });
   // A text the call made (a code to type back, a summary) shows on the phone while the call goes on.
   await refreshOutbox().catch(showError);
@@ -118,11 +205,13 @@ async function runTwiml(reply: TwimlReply): Promise<void> {
       if (name === 'Say' || name === 'Play' || name === 'Pause') await perform([verb], false);
       else if (name === 'Gather') {
         await perform(Array.from(verb.children), true);
+        closeHeard();
         status(t('waiting'));
         const digits = await collectDigits(verb, active);
         if (!call) return;
         if (digits || verb.getAttribute('actionOnEmptyResult') === 'true') {
-          transcript(`Keys: ${digits || '—'}`);
+          line('pressed', t('pressed'), digits || '—');
+          status('');
           next = await callWebhook(
             verb.getAttribute('action') || current.url,
             { Digits: digits },
@@ -135,9 +224,8 @@ async function runTwiml(reply: TwimlReply): Promise<void> {
         break;
       } else if (name === 'Dial') {
         const numbers = Array.from(verb.querySelectorAll('Number')).map((n) => (n.textContent ?? '').trim());
-        transcript(
-          `Dial: ${t('transferring')} ${numbers.length} ${numbers.length === 1 ? 'number' : 'numbers'}`,
-        );
+        closeHeard();
+        line('dial', '☎', t('ringVolunteers', { n: numbers.length }));
         const action = verb.getAttribute('action');
         if (action) {
           next = await callWebhook(action, { DialCallStatus: 'no-answer' }, current.url);
@@ -168,17 +256,31 @@ async function runTwiml(reply: TwimlReply): Promise<void> {
   endCall();
 }
 
+/** The keypad answers only while a call is on: outside a call its keys are disabled. */
+function showKeypad(): void {
+  for (const key of Array.from($('keypad').querySelectorAll('button'))) key.disabled = !call;
+  $('keypad-idle').hidden = call !== null;
+}
+
 function endCall(failure?: string): void {
-  if (!call) return;
+  const ended = call;
+  if (!ended) return;
   call = null;
+  lastSteps = ended.steps;
+  ended.abort?.();
   status(failure ? `${t('callFailed')}: ${failure}` : t('ended'));
   $('call-status').classList.toggle('error', failure !== undefined);
   $('call').hidden = false;
   $('hangup').hidden = true;
+  showKeypad();
+  waitingForKeys.length = 0;
+  for (const notify of waitingForEnd.splice(0)) notify();
   void afterTimeChange();
 }
 
-async function startCall(): Promise<void> {
+/** Calls the hotline from the phone's number; resolves when the call is over. */
+export async function startCall(): Promise<void> {
+  if (call) return;
   $('transcript').replaceChildren();
   $('call').hidden = true;
   $('hangup').hidden = false;
@@ -187,6 +289,9 @@ async function startCall(): Promise<void> {
   const active: Call = {
     digits: [],
     onKey: null,
+    steps: 1,
+    asking: false,
+    abort: null,
     params: {
       CallSid: randomSid('CA'),
       AccountSid: ACCOUNT_SID,
@@ -197,6 +302,7 @@ async function startCall(): Promise<void> {
     },
   };
   call = active;
+  showKeypad();
   try {
     const first = await webhook('/voice', { ...active.params, CallStatus: 'ringing' });
     await runTwiml(first);
@@ -206,19 +312,29 @@ async function startCall(): Promise<void> {
   }
 }
 
+/** A key pressed on the keypad: heard by the call's <Gather>, ignored outside a call. */
+export function pressKey(key: string): void {
+  if (!call) return;
+  call.digits.push(key);
+  if ('speechSynthesis' in window) speechSynthesis.cancel();
+  call.onKey?.();
+}
+
+export function hangUp(): void {
+  if ('speechSynthesis' in window) speechSynthesis.cancel();
+  endCall();
+}
+
+/** The keypad's button for this key. */
+export const keypadButton = (key: string): HTMLButtonElement | undefined =>
+  Array.from($('keypad').querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent === key);
+
 /** Wires the call button, the hang-up button and the keypad. */
 export function setUpCall(): void {
   $('call').addEventListener('click', () => void startCall());
-  $('hangup').addEventListener('click', () => {
-    if ('speechSynthesis' in window) speechSynthesis.cancel();
-    endCall();
-  });
+  $('hangup').addEventListener('click', hangUp);
   for (const key of Array.from($('keypad').querySelectorAll('button'))) {
-    key.addEventListener('click', () => {
-      if (!call) return;
-      call.digits.push(key.textContent ?? '');
-      if ('speechSynthesis' in window) speechSynthesis.cancel();
-      call.onKey?.();
-    });
+    key.addEventListener('click', () => pressKey(key.textContent ?? ''));
   }
+  showKeypad();
 }

@@ -1,9 +1,19 @@
-// "Under the hood": each request with what it sent and what came back; and the page's error line, so that
+// "How it works": each request with what it sent and what came back (the last MAX_LOG of them, in a
+// collapsed box of its own, so the page never grows with the log); and the page's error line, so that
 // nothing that goes wrong goes unseen.
 import { $ } from './dom.js';
 import { t } from './labels.js';
 
-const MAX_LOG = 40;
+/** How many requests the log keeps on the page; the count next to its title says how many there were. */
+export const MAX_LOG = 30;
+let logged = 0;
+
+/** "the last 30 of 112", or just the count while it is under the cap. */
+export function showLogCount(): void {
+  const shown = $('log').children.length;
+  $('log-count').textContent =
+    logged > shown ? `(${t('logCount', { shown, total: logged })})` : `(${logged})`;
+}
 
 export function logRequest(title: string, params: unknown, statusCode: number, body: string): void {
   const item = document.createElement('li');
@@ -18,6 +28,8 @@ export function logRequest(title: string, params: unknown, statusCode: number, b
   const log = $('log');
   log.prepend(item);
   while (log.children.length > MAX_LOG) log.lastElementChild?.remove();
+  logged += 1;
+  showLogCount();
 }
 
 /** A request the hotline answered with an error status (4xx or 5xx). */

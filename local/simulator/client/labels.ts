@@ -1,9 +1,98 @@
-// The page's own labels, in English and Russian. Every element with `data-t` shows its label; the page
-// remembers the choice (localStorage `hotline-ui`).
+// The page's own labels, in English, Russian and Kyrgyz. Every element with `data-t` shows its label; the
+// page remembers the choice (localStorage `hotline-ui`), and on a first visit follows the browser's language.
+// `{name}` marks a value filled in by `t(key, { name })`. EN defines the keys; RU and KY are typed
+// Record<Key, string>, so a missing label is a compile error.
+//
+// NATIVE REVIEW NEEDED: the Kyrgyz labels were written without a native speaker (as the IVR's prompts, see
+// shared/voice/prompts.ts); the words for volunteer, case and shift follow the console's
+// (functions/console/client/i18n.ts).
 
 const EN = {
-  title: "Kyrgyz migrants' hotline — simulator",
-  intro: 'Everything here goes through the same signed webhooks Twilio uses, and the local /_local routes.',
+  title: "Kyrgyz migrants' hotline in Serbia — try it",
+  intro:
+    'A hotline a migrant reaches from any phone: by text, WhatsApp, Telegram or a call, in Kyrgyz or Russian. It tells them their deadlines, reminds them before their stay runs out, and puts them in touch with a volunteer, without either side seeing the other’s number. Everything here is pretend: no text or call leaves this computer.',
+  uiLanguage: 'Language of this page',
+  // The guided tour
+  tour: 'Guided tour',
+  tourIntro:
+    'Pick a story. The page plays it on the phones below, one step at a time, through the real hotline running on this computer.',
+  tour_deadline: 'A migrant asks for her deadline, in Kyrgyz',
+  tour_distress: 'A text in distress gets help',
+  tour_call: 'A call in Kyrgyz sets the entry date by keypad',
+  tour_reminder: '80 days later, the reminder arrives',
+  tour_volunteer: 'A volunteer takes a case and answers',
+  tourStop: 'Stop the tour',
+  tourQuick: 'Quick: no pause to read each step',
+  tourStep: 'Step {i} of {n}',
+  tourStopped: 'The tour was stopped.',
+  tourFailed: 'The tour could not go on: {why}',
+  tourHappened: 'What happened',
+  tourCost: 'What it would cost',
+  tourNow: 'Now',
+  step_clock:
+    'The hotline’s clock is set to {time} (Belgrade), a weekday at noon, so the dates below come out the same every time.',
+  deadline_1:
+    'A new number, {number}, texts the hotline “салам” (hello). The hotline does not know it yet, so it asks for a language.',
+  deadline_2: 'She answers 1: Kyrgyz. From now on the hotline writes to her in Kyrgyz.',
+  deadline_3:
+    'She writes the day she came into Serbia, as people write it: “КИРДИМ 12.03.2026” (I entered on 12.03.2026).',
+  deadline_4: 'The hotline asks whether she was in Serbia earlier this half-year. She answers “жок” (no).',
+  deadline_5: 'She asks for her deadlines: 6.',
+  deadline_sum:
+    'Her 90 days without a visa end on {date}: the hotline worked it out from the date she typed and answered in Kyrgyz.',
+  deadline_sum_none: 'The hotline answered in Kyrgyz; see its replies on the phone.',
+  deadline_sum_2:
+    'It keeps the date and will remind her by SMS before that day, in the daytime (09:00–20:00 Belgrade).',
+  distress_1:
+    'A worker writes from {number}, in his own words: “мени уруп жатышат, жардам керек” (they are beating me, I need help).',
+  distress_2:
+    'The first answer already names who helps (police, ambulance, the ASTRA hotline) and ends with “a person: 7”. He writes 7.',
+  distress_3:
+    'A case opens with a code. The volunteers on shift who speak Kyrgyz get it on their phones, from the hotline’s number, never his.',
+  distress_sum: 'The first reply told him where to get help: “{reply}”',
+  distress_sum_case: 'Case {code} was opened; told on their phones: {names}.',
+  distress_sum_nobody: 'Nobody on shift got the case: the hotline told him when volunteers are back.',
+  call_1: '{number} calls the hotline. A new caller first hears the language menu, and presses 1 for Kyrgyz.',
+  call_2: 'The main menu, in Kyrgyz recordings. 3 sets the entry date.',
+  call_3: 'The caller types the day they came in on the keypad: 1 2 0 3 2 0 2 6, then #.',
+  call_4: 'The hotline reads the date back; 1 says it is right.',
+  call_5:
+    'Anyone can fake a caller id, so before saving, the hotline texts a six-digit code to the number. The caller types it back: {code}.',
+  call_6: 'The date is saved, as if it had been texted. The caller hangs up.',
+  call_sum: 'Entry date 12.03.2026 saved by keypad; the caller heard: “{heard}”',
+  call_sum_none: 'The call ended before the date was saved; see the call on the phone.',
+  call_sum_2:
+    'A text with the code reached the phone during the call; the date now drives the same reminders as SMS.',
+  reminder_1: '{number} texts “салам” and chooses Kyrgyz (1).',
+  reminder_2: 'She writes that she came in today: “КИРДИМ {entry}”. The hotline answers with her last day.',
+  reminder_3: '80 days pass: the clock moves to {later} (Belgrade).',
+  reminder_4:
+    'The hotline does its rounds (by itself every 5 minutes in real life): the reminder that is due goes out.',
+  reminder_sum: 'On day 80 the reminder reached her phone: “{text}”',
+  reminder_sum_none: 'No reminder was due yet at {time}.',
+  reminder_sum_2:
+    'It came by SMS at {time} (Belgrade), in the daytime, worded so a locked screen gives nothing away.',
+  volunteer_1:
+    '{number} texts “ADAM кожоюн айлык бербей жатат” (a person: my boss is not paying me). A case opens with a code.',
+  volunteer_2:
+    '{volunteer} is on shift and got the case on their phone. One tap on “Take {code}” sends TAKE {code} with their PIN.',
+  volunteer_3:
+    'The migrant is told a volunteer has joined. He writes: “Эки айдан бери төлөбөй жатат” (he has not paid for two months).',
+  volunteer_4:
+    '{volunteer} answers through the hotline: “R {code} …”. The answer reaches him from the hotline’s number.',
+  volunteer_5: '{volunteer} closes the case: CLOSE {code}.',
+  volunteer_sum:
+    'Case {code} was taken by {volunteer}; texts passed to the volunteer: {toVolunteer}, to the migrant: {toMigrant}.',
+  volunteer_sum_2:
+    'The migrant only ever saw the hotline’s number {hotline}; the volunteer saw the case code, never his number.',
+  volunteer_sum_none: 'Nobody on shift got the case.',
+  costTexts: 'Messages the hotline sent: {n} ({migrant} to the migrant, {volunteers} to volunteers).',
+  costSegments: 'SMS segments: {segments}.',
+  costEstimate: 'Estimated: {usd} USD.',
+  costBasis:
+    'As the hotline’s own spending limit estimates it: {sms} USD per SMS segment, {whatsapp} USD per WhatsApp message; Telegram and the Serbian SIM cost nothing per message. Incoming texts and call minutes are not counted (docs/costs.md has every price).',
+  costCall: 'The call itself: {steps} steps, billed by the minute by the phone company (not counted above).',
+  // The migrant's phone
   phone: "Migrant's phone",
   number: 'Number',
   channel: 'Writes to the hotline by',
@@ -13,26 +102,43 @@ const EN = {
   channel_telegram: 'Telegram',
   head_sms: 'SMS with the hotline number',
   head_whatsapp: 'WhatsApp chat with the hotline number',
-  head_sim: "SMS with the hotline's Serbian SIM (an Android phone running SMS Gateway)",
+  head_sim: "SMS with the hotline's Serbian SIM (an Android phone in the office)",
   head_telegram: "Telegram chat with the hotline's bot · chat id",
   posterLinks: 'Poster links:',
   unread: 'new',
   viaSim: 'Serbian SIM',
   message: 'Message',
   send: 'Send',
+  noReply: '(no reply)',
+  noReplyStopped: '(no reply: stopped)',
   call: 'Call the hotline',
   hangup: 'Hang up',
   fast: 'Skip audio (fast)',
+  heard: 'Heard',
+  pressed: 'Pressed',
+  ringVolunteers: 'Ringing the volunteers on shift ({n})…',
+  keypadIdle: 'The keypad works during a call.',
+  // Time
   time: 'Time and reminders',
   clock: 'Simulated time (Belgrade)',
   setClock: 'Set time',
   plusDay: '+1 day',
   plusWeek: '+7 days',
   realTime: 'Real time',
-  tick: 'Run scheduled jobs',
-  timeline: 'Sent outside replies (outbox)',
+  tick: 'Do what is due now',
+  tickNote:
+    'The hotline does this by itself every 5 minutes: it sends the reminders that are due and reminds volunteers of cases nobody has taken.',
+  jobsAt: 'Checked at {time} (Belgrade):',
+  remindersOne: '1 reminder sent',
+  remindersMany: '{n} reminders sent',
+  chasedOne: '1 waiting case brought back to volunteers',
+  chasedMany: '{n} waiting cases brought back to volunteers',
+  jobsNothing: 'nothing was due',
+  nowIs: 'Hotline time',
+  belgrade: 'Belgrade',
+  // Volunteers and cases
   openConsole:
-    'Volunteers with data work in the console: open it (sign in as +381600000004, the code appears below)',
+    'Volunteers with data work in the console: open it (sign in as +381600000004, the code appears on Nurlan’s phone)',
   volunteers: 'Volunteer phones',
   volunteersNote:
     "One phone per volunteer on the local roster. They text the hotline number; the hotline relays, so neither side sees the other's number.",
@@ -50,34 +156,60 @@ const EN = {
   weekdays: 'mon tue wed thu fri sat sun',
   messageFrom: 'Message from',
   take: 'Take',
-  cases: 'Open cases',
+  takenBy: 'taken by {name}',
+  cases: 'Cases: a migrant asked for a person',
   noCases: 'No open cases.',
   caseCode: 'Code',
   caseStatus: 'Status',
   caseLanguage: 'Language',
   caseVolunteer: 'Volunteer',
-  caseEvents: 'History',
-  caseNext: 'Next chase (Belgrade)',
+  caseEvents: 'What happened',
+  caseNext: 'Volunteers reminded again at (Belgrade)',
   status_open: 'waiting',
   status_taken: 'taken',
   status_closed: 'closed',
-  hood: 'Under the hood',
-  requests: 'Requests and TwiML',
+  ev_opened: 'case opened',
+  ev_notified: 'volunteers on shift told',
+  ev_renotified: 'volunteers reminded',
+  ev_coordinators_notified: 'coordinators told',
+  ev_waiting_for_shift: 'nobody on shift; waiting for the next shift',
+  ev_taken: 'taken',
+  ev_relayed_to_volunteer: 'message passed to the volunteer',
+  ev_relay_waiting: 'message kept for the next relay',
+  ev_relayed_to_caller: 'reply delivered to the migrant',
+  ev_held_for_volunteer: 'message kept until someone takes the case',
+  ev_note: 'note added',
+  ev_call_offered: 'call offered to a volunteer',
+  ev_call_connected: 'call connected',
+  ev_voicemail: 'voicemail left',
+  ev_dialback: 'volunteer called back',
+  ev_closed: 'closed',
+  // How it works
+  how: 'How it works',
+  howHint: 'requests and answers, what each text costs, what is stored',
+  techIntro:
+    'The page drives the hotline exactly as Twilio, Telegram and the SIM’s phone would: every text and call is a signed webhook to the handlers Lambda runs, and the clock, the scheduled jobs and the outbox are the local /_local routes. No secret reaches this page.',
+  requests: 'Requests and answers',
+  logCount: 'the last {shown} of {total}',
+  textsCost: 'Texts: segments, encoding and estimated cost',
+  costWhen: 'When (Belgrade)',
+  costTo: 'To',
+  costChannel: 'Channel',
+  costText: 'Text',
+  costSegmentsCol: 'Segments',
+  costEncoding: 'Encoding',
+  costUsd: 'Estimate (USD)',
+  costTotal: 'Total',
+  noTexts: 'No texts yet.',
+  timeline: 'Outbox: messages sent outside a reply, with their channel',
   state: 'Stored state of this number',
   refresh: 'Refresh',
   ringing: 'Calling…',
   ended: 'Call ended.',
   waiting: 'Waiting for keys…',
-  transferring: 'Transferring to',
   recording: 'Recording a message… press # to finish',
-  nowIs: 'Hotline time',
-  simulated: 'simulated',
-  real: 'real',
   segment: 'segment',
   segments: 'segments',
-  ranJobs: 'Scheduled jobs ran',
-  noJobs: 'no scheduled job yet',
-  belgrade: 'Belgrade',
   unreachable: 'The hotline is not answering: is `npm start` still running?',
   requestFailed: 'A request failed',
   answered: 'answered',
@@ -85,15 +217,92 @@ const EN = {
   callFailed: 'The call broke off',
   dismiss: 'Close',
   emptyText: 'Type a text first.',
+  migrant: 'migrant',
 };
 
 export type Key = keyof typeof EN;
-export type UiLanguage = 'en' | 'ru';
+export type UiLanguage = 'en' | 'ru' | 'ky';
 
 const RU: Record<Key, string> = {
-  title: 'Горячая линия для мигрантов из Кыргызстана — симулятор',
+  title: 'Горячая линия для мигрантов из Кыргызстана в Сербии — попробуйте',
   intro:
-    'Всё здесь идёт через те же подписанные вебхуки, что использует Twilio, и локальные маршруты /_local.',
+    'Линия, до которой мигрант дозванивается с любого телефона: SMS, WhatsApp, Telegram или звонок, на кыргызском или русском. Она сообщает сроки, напоминает до того, как истечёт срок пребывания, и связывает с волонтёром так, что никто не видит номер другой стороны. Здесь всё понарошку: ни SMS, ни звонок не покидают этот компьютер.',
+  uiLanguage: 'Язык страницы',
+  tour: 'Экскурсия',
+  tourIntro:
+    'Выберите историю. Страница проиграет её на телефонах ниже, шаг за шагом, через настоящую линию, запущенную на этом компьютере.',
+  tour_deadline: 'Мигрантка узнаёт свой срок, по-кыргызски',
+  tour_distress: 'SMS о беде получает помощь',
+  tour_call: 'Звонок на кыргызском: дата въезда с клавиатуры',
+  tour_reminder: 'Через 80 дней приходит напоминание',
+  tour_volunteer: 'Волонтёр берёт обращение и отвечает',
+  tourStop: 'Остановить',
+  tourQuick: 'Быстро: без паузы на чтение шага',
+  tourStep: 'Шаг {i} из {n}',
+  tourStopped: 'Экскурсия остановлена.',
+  tourFailed: 'Экскурсия не может продолжиться: {why}',
+  tourHappened: 'Что произошло',
+  tourCost: 'Сколько бы это стоило',
+  tourNow: 'Сейчас',
+  step_clock:
+    'Часы линии ставятся на {time} (Белград), будний день, полдень, чтобы даты ниже всегда выходили одинаковыми.',
+  deadline_1:
+    'Новый номер, {number}, пишет на линию «салам» (привет). Линия его ещё не знает и спрашивает язык.',
+  deadline_2: 'Она отвечает 1: кыргызский. Теперь линия пишет ей по-кыргызски.',
+  deadline_3: 'Она пишет день въезда в Сербию, как пишут люди: «КИРДИМ 12.03.2026» (въехала 12.03.2026).',
+  deadline_4: 'Линия спрашивает, была ли она в Сербии раньше в эти полгода. Она отвечает «жок» (нет).',
+  deadline_5: 'Она спрашивает свои сроки: 6.',
+  deadline_sum:
+    'Её 90 дней без визы заканчиваются {date}: линия посчитала это по введённой дате и ответила по-кыргызски.',
+  deadline_sum_none: 'Линия ответила по-кыргызски; ответы видны на телефоне.',
+  deadline_sum_2: 'Линия хранит дату и напомнит по SMS до этого дня, днём (09:00–20:00 по Белграду).',
+  distress_1:
+    'Работник пишет с номера {number} своими словами: «мени уруп жатышат, жардам керек» (меня бьют, нужна помощь).',
+  distress_2:
+    'Уже первый ответ называет, кто поможет (полиция, скорая, линия ASTRA), и заканчивается «человек: 7». Он пишет 7.',
+  distress_3:
+    'Открывается обращение с кодом. Волонтёры на смене, говорящие по-кыргызски, получают его на телефон с номера линии, не с его номера.',
+  distress_sum: 'Первый ответ сказал ему, где искать помощь: «{reply}»',
+  distress_sum_case: 'Открыто обращение {code}; на телефоны сообщено: {names}.',
+  distress_sum_nobody: 'Никто на смене не получил обращение: линия сказала ему, когда волонтёры вернутся.',
+  call_1: '{number} звонит на линию. Новый абонент сначала слышит выбор языка и нажимает 1 — кыргызский.',
+  call_2: 'Главное меню, записи на кыргызском. 3 — ввести дату въезда.',
+  call_3: 'Абонент набирает день въезда на клавиатуре: 1 2 0 3 2 0 2 6, затем #.',
+  call_4: 'Линия повторяет дату; 1 — верно.',
+  call_5:
+    'Номер звонящего можно подделать, поэтому перед сохранением линия отправляет на номер SMS с шестизначным кодом. Абонент вводит его: {code}.',
+  call_6: 'Дата сохранена, как если бы её прислали по SMS. Абонент кладёт трубку.',
+  call_sum: 'Дата въезда 12.03.2026 сохранена с клавиатуры; абонент услышал: «{heard}»',
+  call_sum_none: 'Звонок закончился до сохранения даты; см. звонок на телефоне.',
+  call_sum_2:
+    'SMS с кодом пришло на телефон во время звонка; по дате теперь идут те же напоминания, что и по SMS.',
+  reminder_1: '{number} пишет «салам» и выбирает кыргызский (1).',
+  reminder_2: 'Она пишет, что въехала сегодня: «КИРДИМ {entry}». Линия отвечает её последним днём.',
+  reminder_3: 'Проходит 80 дней: часы переводятся на {later} (Белград).',
+  reminder_4: 'Линия делает обход (в жизни — сама, каждые 5 минут): напоминание, которому пора, уходит.',
+  reminder_sum: 'На 80-й день напоминание пришло на её телефон: «{text}»',
+  reminder_sum_none: 'К {time} ни одному напоминанию ещё не пора.',
+  reminder_sum_2:
+    'Оно пришло по SMS в {time} (Белград), днём, и написано так, что на заблокированном экране ничего не выдаёт.',
+  volunteer_1:
+    '{number} пишет «ADAM кожоюн айлык бербей жатат» (человека: хозяин не платит). Открывается обращение с кодом.',
+  volunteer_2:
+    '{volunteer} на смене, обращение пришло на телефон. Одно нажатие «Взять {code}» отправляет TAKE {code} с PIN волонтёра.',
+  volunteer_3:
+    'Мигранту сообщают, что подключился волонтёр. Он пишет: «Эки айдан бери төлөбөй жатат» (не платит два месяца).',
+  volunteer_4: '{volunteer} отвечает через линию: «R {code} …». Ответ приходит ему с номера линии.',
+  volunteer_5: '{volunteer} закрывает обращение: CLOSE {code}.',
+  volunteer_sum:
+    'Обращение {code}: взято ({volunteer}); передано волонтёру сообщений: {toVolunteer}, мигранту: {toMigrant}.',
+  volunteer_sum_2:
+    'Мигрант видел только номер линии {hotline}; волонтёр видел код обращения, но не его номер.',
+  volunteer_sum_none: 'Никто на смене не получил обращение.',
+  costTexts: 'Линия отправила сообщений: {n} (мигранту: {migrant}, волонтёрам: {volunteers}).',
+  costSegments: 'Сегментов SMS: {segments}.',
+  costEstimate: 'Оценка: {usd} USD.',
+  costBasis:
+    'По оценке собственного лимита расходов линии: {sms} USD за сегмент SMS, {whatsapp} USD за сообщение WhatsApp; Telegram и сербская SIM ничего не стоят за сообщение. Входящие SMS и минуты звонков не учтены (все цены — в docs/costs.md).',
+  costCall: 'Сам звонок: шагов {steps}, оплачивается поминутно оператору (выше не учтён).',
   phone: 'Телефон мигранта',
   number: 'Номер',
   channel: 'Как телефон пишет на линию',
@@ -103,26 +312,41 @@ const RU: Record<Key, string> = {
   channel_telegram: 'Telegram',
   head_sms: 'SMS с номером линии',
   head_whatsapp: 'Чат WhatsApp с номером линии',
-  head_sim: 'SMS с сербской SIM-картой линии (телефон Android с SMS Gateway)',
+  head_sim: 'SMS с сербской SIM-картой линии (телефон Android в офисе)',
   head_telegram: 'Чат Telegram с ботом линии · chat id',
   posterLinks: 'Ссылки с плаката:',
   unread: 'нов.',
   viaSim: 'сербская SIM',
   message: 'Сообщение',
   send: 'Отправить',
+  noReply: '(нет ответа)',
+  noReplyStopped: '(нет ответа: отписка)',
   call: 'Позвонить',
   hangup: 'Положить трубку',
   fast: 'Без звука (быстро)',
+  heard: 'Слышно',
+  pressed: 'Нажато',
+  ringVolunteers: 'Звоним волонтёрам на смене ({n})…',
+  keypadIdle: 'Клавиатура работает во время звонка.',
   time: 'Время и напоминания',
   clock: 'Время симуляции (Белград)',
   setClock: 'Установить',
   plusDay: '+1 день',
   plusWeek: '+7 дней',
   realTime: 'Реальное время',
-  tick: 'Запустить задачи по расписанию',
-  timeline: 'Отправлено вне ответов (outbox)',
+  tick: 'Сделать то, чему пора',
+  tickNote:
+    'Линия делает это сама каждые 5 минут: отправляет напоминания, которым пора, и напоминает волонтёрам об обращениях, которые никто не взял.',
+  jobsAt: 'Проверено в {time} (Белград):',
+  remindersOne: 'напоминаний отправлено: 1',
+  remindersMany: 'напоминаний отправлено: {n}',
+  chasedOne: 'ждущих обращений снова отправлено волонтёрам: 1',
+  chasedMany: 'ждущих обращений снова отправлено волонтёрам: {n}',
+  jobsNothing: 'ничему не было пора',
+  nowIs: 'Время линии',
+  belgrade: 'Белград',
   openConsole:
-    'Волонтёры с интернетом работают в консоли: открыть (вход с номером +381600000004, код появится ниже)',
+    'Волонтёры с интернетом работают в консоли: открыть (вход с номером +381600000004, код придёт на телефон Нурлана)',
   volunteers: 'Телефоны волонтёров',
   volunteersNote:
     'По телефону на каждого волонтёра из локального списка. Они пишут на номер линии, линия пересылает, и никто не видит номер другой стороны.',
@@ -140,34 +364,59 @@ const RU: Record<Key, string> = {
   weekdays: 'пн вт ср чт пт сб вс',
   messageFrom: 'Сообщение от',
   take: 'Взять',
-  cases: 'Открытые запросы',
-  noCases: 'Открытых запросов нет.',
+  takenBy: 'взял(а) {name}',
+  cases: 'Обращения: мигрант попросил человека',
+  noCases: 'Открытых обращений нет.',
   caseCode: 'Код',
   caseStatus: 'Статус',
   caseLanguage: 'Язык',
   caseVolunteer: 'Волонтёр',
-  caseEvents: 'История',
-  caseNext: 'Следующий повтор (Белград)',
+  caseEvents: 'Что произошло',
+  caseNext: 'Волонтёрам напомнят в (Белград)',
   status_open: 'ждёт',
-  status_taken: 'взят',
-  status_closed: 'закрыт',
-  hood: 'Под капотом',
-  requests: 'Запросы и TwiML',
+  status_taken: 'взято',
+  status_closed: 'закрыто',
+  ev_opened: 'обращение открыто',
+  ev_notified: 'волонтёрам на смене сообщено',
+  ev_renotified: 'волонтёрам напомнили',
+  ev_coordinators_notified: 'координаторам сообщено',
+  ev_waiting_for_shift: 'на смене никого; ждём следующей смены',
+  ev_taken: 'взято',
+  ev_relayed_to_volunteer: 'сообщение передано волонтёру',
+  ev_relay_waiting: 'сообщение ждёт следующей пересылки',
+  ev_relayed_to_caller: 'ответ доставлен мигранту',
+  ev_held_for_volunteer: 'сообщение ждёт, пока обращение возьмут',
+  ev_note: 'добавлена заметка',
+  ev_call_offered: 'звонок предложен волонтёру',
+  ev_call_connected: 'звонок соединён',
+  ev_voicemail: 'оставлено голосовое сообщение',
+  ev_dialback: 'волонтёр перезвонил',
+  ev_closed: 'закрыто',
+  how: 'Как это устроено',
+  howHint: 'запросы и ответы, цена каждого SMS, что хранится',
+  techIntro:
+    'Страница управляет линией так же, как Twilio, Telegram и телефон с SIM: каждое SMS и звонок — подписанный вебхук к тем же обработчикам, что работают в Lambda, а часы, задачи по расписанию и outbox — локальные маршруты /_local. Ни один секрет не попадает на страницу.',
+  requests: 'Запросы и ответы',
+  logCount: 'последние {shown} из {total}',
+  textsCost: 'SMS: сегменты, кодировка и оценка цены',
+  costWhen: 'Когда (Белград)',
+  costTo: 'Кому',
+  costChannel: 'Канал',
+  costText: 'Текст',
+  costSegmentsCol: 'Сегменты',
+  costEncoding: 'Кодировка',
+  costUsd: 'Оценка (USD)',
+  costTotal: 'Итого',
+  noTexts: 'Сообщений пока нет.',
+  timeline: 'Outbox: отправлено вне ответов, с каналом',
   state: 'Что хранится об этом номере',
   refresh: 'Обновить',
   ringing: 'Звоним…',
   ended: 'Звонок завершён.',
   waiting: 'Ждём нажатия клавиш…',
-  transferring: 'Переводим на',
   recording: 'Запись сообщения… нажмите # для завершения',
-  nowIs: 'Время линии',
-  simulated: 'симуляция',
-  real: 'реальное',
   segment: 'сегм.',
   segments: 'сегм.',
-  ranJobs: 'Задачи выполнены',
-  noJobs: 'задач по расписанию пока нет',
-  belgrade: 'Белград',
   unreachable: 'Линия не отвечает: `npm start` ещё работает?',
   requestFailed: 'Запрос не удался',
   answered: 'ответ',
@@ -175,22 +424,250 @@ const RU: Record<Key, string> = {
   callFailed: 'Звонок прервался',
   dismiss: 'Закрыть',
   emptyText: 'Сначала напишите текст.',
+  migrant: 'мигрант',
 };
 
-const LABELS: Record<UiLanguage, Record<Key, string>> = { en: EN, ru: RU };
+const KY: Record<Key, string> = {
+  title: 'Сербиядагы кыргыз мигранттары үчүн жардам линиясы — сынап көрүңүз',
+  intro:
+    'Мигрант каалаган телефондон жете турган линия: SMS, WhatsApp, Telegram же чалуу аркылуу, кыргызча же орусча. Ал мөөнөттөрдү айтат, болуу мөөнөтү бүткөнгө чейин эскертет жана ыктыярчы менен байланыштырат, эки тарап тең бири-биринин номерин көрбөйт. Бул жерде баары ойдон: бир да SMS же чалуу бул компьютерден чыкпайт.',
+  uiLanguage: 'Барактын тили',
+  tour: 'Көрсөтмө саякат',
+  tourIntro:
+    'Бир окуяны тандаңыз. Барак аны төмөнкү телефондордо кадам-кадамы менен, ушул компьютерде иштеп жаткан чыныгы линия аркылуу көрсөтөт.',
+  tour_deadline: 'Мигрант аял мөөнөтүн кыргызча сурайт',
+  tour_distress: 'Кыйналган адамдын SMS’и жардам алат',
+  tour_call: 'Кыргызча чалуу: кирген күн баскычтар менен',
+  tour_reminder: '80 күндөн кийин эскертме келет',
+  tour_volunteer: 'Ыктыярчы кайрылууну алып, жооп берет',
+  tourStop: 'Токтотуу',
+  tourQuick: 'Тез: ар бир кадамды окууга тыныгуусуз',
+  tourStep: '{n} кадамдын {i}-кадамы',
+  tourStopped: 'Саякат токтотулду.',
+  tourFailed: 'Саякат уланбай калды: {why}',
+  tourHappened: 'Эмне болду',
+  tourCost: 'Канча турмак',
+  tourNow: 'Азыр',
+  step_clock:
+    'Линиянын сааты {time} (Белград) коюлат, иш күнү, түш маалы, ошондо төмөнкү даталар ар дайым бирдей чыгат.',
+  deadline_1:
+    'Жаңы номер, {number}, линияга «салам» деп жазат. Линия аны азырынча билбейт, ошондуктан тилди сурайт.',
+  deadline_2: 'Ал 1 деп жооп берет: кыргызча. Мындан ары линия ага кыргызча жазат.',
+  deadline_3: 'Ал Сербияга кирген күнүн адамдар жазгандай жазат: «КИРДИМ 12.03.2026».',
+  deadline_4: 'Линия акыркы жарым жылда Сербияда болгонун сурайт. Ал «жок» деп жооп берет.',
+  deadline_5: 'Ал мөөнөттөрүн сурайт: 6.',
+  deadline_sum:
+    'Анын визасыз 90 күнү {date} бүтөт: линия муну ал жазган датадан эсептеп, кыргызча жооп берди.',
+  deadline_sum_none: 'Линия кыргызча жооп берди; жооптор телефондо көрүнөт.',
+  deadline_sum_2:
+    'Линия датаны сактап, ошол күнгө чейин SMS менен күндүз (Белград боюнча 09:00–20:00) эскертет.',
+  distress_1: 'Жумушчу {number} номеринен өз сөзү менен жазат: «мени уруп жатышат, жардам керек».',
+  distress_2:
+    'Биринчи эле жоопто ким жардам берери (полиция, тез жардам, ASTRA линиясы) айтылып, «адам: 7» менен бүтөт. Ал 7 деп жазат.',
+  distress_3:
+    'Код менен кайрылуу ачылат. Нөөмөттөгү кыргызча сүйлөгөн ыктыярчылар аны телефонуна линиянын номеринен алышат, анын номеринен эмес.',
+  distress_sum: 'Биринчи жооп ага жардамды кайдан табууну айтты: «{reply}»',
+  distress_sum_case: '{code} кайрылуусу ачылды; телефонуна билдирилди: {names}.',
+  distress_sum_nobody: 'Нөөмөттө эч ким кайрылууну алган жок: линия ага ыктыярчылар качан келерин айтты.',
+  call_1: '{number} линияга чалат. Жаңы чалуучу адегенде тил тандоону угуп, кыргызча үчүн 1 басат.',
+  call_2: 'Башкы меню, кыргызча жазылган үн менен. 3 — кирген күндү жазуу.',
+  call_3: 'Чалуучу кирген күнүн баскычтар менен терет: 1 2 0 3 2 0 2 6, анан #.',
+  call_4: 'Линия датаны кайталап айтат; 1 — туура.',
+  call_5:
+    'Чалуучунун номерин жасалмалоого болот, ошондуктан сактоодон мурун линия номерге алты сандуу код жөнөтөт. Чалуучу аны терет: {code}.',
+  call_6: 'Дата SMS менен жазылгандай сакталды. Чалуучу трубканы коёт.',
+  call_sum: 'Кирген күн 12.03.2026 баскычтар менен сакталды; чалуучу уккан: «{heard}»',
+  call_sum_none: 'Чалуу дата сакталганга чейин бүттү; чалууну телефондон караңыз.',
+  call_sum_2:
+    'Код жазылган SMS чалуу учурунда телефонго келди; эми бул дата боюнча SMSтегидей эле эскертмелер барат.',
+  reminder_1: '{number} «салам» деп жазып, кыргызчаны (1) тандайт.',
+  reminder_2: 'Ал бүгүн киргенин жазат: «КИРДИМ {entry}». Линия акыркы күнүн айтып жооп берет.',
+  reminder_3: '80 күн өтөт: саат {later} (Белград) которулат.',
+  reminder_4: 'Линия айланып чыгат (чыныгы жашоодо өзү, ар 5 мүнөттө): убактысы келген эскертме жөнөтүлөт.',
+  reminder_sum: '80-күнү эскертме анын телефонуна келди: «{text}»',
+  reminder_sum_none: '{time} чейин бир да эскертменин убактысы келе элек.',
+  reminder_sum_2:
+    'Ал SMS менен {time} (Белград) күндүз келди, кулпуланган экранда эч нерсе билинбегендей жазылган.',
+  volunteer_1: '{number} «ADAM кожоюн айлык бербей жатат» деп жазат. Код менен кайрылуу ачылат.',
+  volunteer_2:
+    '{volunteer} нөөмөттө жана кайрылууну телефонуна алды. «Алуу {code}» баскычы TAKE {code} билдирүүсүн PIN менен жөнөтөт.',
+  volunteer_3: 'Мигрантка ыктыярчы кошулганы айтылат. Ал жазат: «Эки айдан бери төлөбөй жатат».',
+  volunteer_4: '{volunteer} линия аркылуу жооп берет: «R {code} …». Жооп мигрантка линиянын номеринен келет.',
+  volunteer_5: '{volunteer} кайрылууну жабат: CLOSE {code}.',
+  volunteer_sum:
+    '{code} кайрылуусун {volunteer} алды; ыктыярчыга {toVolunteer}, мигрантка {toMigrant} билдирүү жеткирилди.',
+  volunteer_sum_2:
+    'Мигрант линиянын номерин гана көрдү ({hotline}); ыктыярчы анын номерин эмес, кайрылуунун кодун гана көрдү.',
+  volunteer_sum_none: 'Нөөмөттө эч ким кайрылууну алган жок.',
+  costTexts: 'Линия жөнөткөн билдирүүлөр: {n} (мигрантка {migrant}, ыктыярчыларга {volunteers}).',
+  costSegments: 'SMS сегменттери: {segments}.',
+  costEstimate: 'Болжол менен: {usd} USD.',
+  costBasis:
+    'Линиянын өз чыгым чегинин эсеби боюнча: SMS сегменти {sms} USD, WhatsApp билдирүүсү {whatsapp} USD; Telegram жана сербиялык SIM билдирүү үчүн акы албайт. Келген SMS жана чалуу мүнөттөрү эсептелген жок (бардык баалар docs/costs.md ичинде).',
+  costCall: 'Чалуунун өзү: {steps} кадам, оператор мүнөт сайын акы алат (жогоруда эсептелген жок).',
+  phone: 'Мигранттын телефону',
+  number: 'Номер',
+  channel: 'Линияга эмне аркылуу жазат',
+  channel_sms: 'Линиянын номерине SMS',
+  channel_whatsapp: 'WhatsApp',
+  channel_sim: 'Сербиялык SIM-картага SMS',
+  channel_telegram: 'Telegram',
+  head_sms: 'Линиянын номери менен SMS',
+  head_whatsapp: 'Линиянын номери менен WhatsApp чаты',
+  head_sim: 'Линиянын сербиялык SIM-картасы менен SMS (кеңседеги Android телефон)',
+  head_telegram: 'Линиянын боту менен Telegram чаты · chat id',
+  posterLinks: 'Плакаттагы шилтемелер:',
+  unread: 'жаңы',
+  viaSim: 'сербиялык SIM',
+  message: 'Билдирүү',
+  send: 'Жөнөтүү',
+  noReply: '(жооп жок)',
+  noReplyStopped: '(жооп жок: токтотулган)',
+  call: 'Линияга чалуу',
+  hangup: 'Трубканы коюу',
+  fast: 'Үнсүз (тез)',
+  heard: 'Угулду',
+  pressed: 'Басылды',
+  ringVolunteers: 'Нөөмөттөгү ыктыярчыларга чалып жатабыз ({n})…',
+  keypadIdle: 'Баскычтар чалуу учурунда иштейт.',
+  time: 'Убакыт жана эскертмелер',
+  clock: 'Симуляциянын убактысы (Белград)',
+  setClock: 'Коюу',
+  plusDay: '+1 күн',
+  plusWeek: '+7 күн',
+  realTime: 'Чыныгы убакыт',
+  tick: 'Убактысы келгенди азыр аткаруу',
+  tickNote:
+    'Линия муну ар 5 мүнөттө өзү жасайт: убактысы келген эскертмелерди жөнөтүп, эч ким албаган кайрылууларды ыктыярчыларга эске салат.',
+  jobsAt: '{time} (Белград) текшерилди:',
+  remindersOne: '1 эскертме жөнөтүлдү',
+  remindersMany: '{n} эскертме жөнөтүлдү',
+  chasedOne: 'күтүп жаткан 1 кайрылуу ыктыярчыларга кайра жөнөтүлдү',
+  chasedMany: 'күтүп жаткан {n} кайрылуу ыктыярчыларга кайра жөнөтүлдү',
+  jobsNothing: 'эч нерсенин убактысы келген жок',
+  nowIs: 'Линиянын убактысы',
+  belgrade: 'Белград',
+  openConsole:
+    'Интернети бар ыктыярчылар консолдо иштешет: ачуу (+381600000004 менен кириңиз, код Нурландын телефонуна келет)',
+  volunteers: 'Ыктыярчылардын телефондору',
+  volunteersNote:
+    'Жергиликтүү тизмедеги ар бир ыктыярчыга бир телефон. Алар линиянын номерине жазышат, линия жеткирет, ошондуктан эч ким башка тараптын номерин көрбөйт.',
+  noVolunteers: 'Тизмеде эч ким жок. Кошуңуз: npm run admin -- volunteers add',
+  otherNumbers: 'Башка номерлер',
+  chatWith: 'Линия менен кат алышуу',
+  fromHotline: 'линиядан',
+  onShift: 'нөөмөттө',
+  offShift: 'нөөмөттө эмес',
+  inactive: 'өчүрүлгөн',
+  coordinator: 'координатор',
+  shifts: 'Нөөмөттөр (Белград)',
+  noShifts: 'нөөмөт жок',
+  daily: 'күн сайын',
+  weekdays: 'дш шш шр бш жм иш жк',
+  messageFrom: 'Жөнөтүүчү',
+  take: 'Алуу',
+  takenBy: '{name} алды',
+  cases: 'Кайрылуулар: мигрант адам менен сүйлөшкүсү келди',
+  noCases: 'Ачык кайрылуу жок.',
+  caseCode: 'Код',
+  caseStatus: 'Абалы',
+  caseLanguage: 'Тил',
+  caseVolunteer: 'Ыктыярчы',
+  caseEvents: 'Эмне болду',
+  caseNext: 'Ыктыярчыларга кайра эскертилет (Белград)',
+  status_open: 'күтүп жатат',
+  status_taken: 'алынды',
+  status_closed: 'жабылды',
+  ev_opened: 'кайрылуу ачылды',
+  ev_notified: 'нөөмөттөгү ыктыярчыларга билдирилди',
+  ev_renotified: 'ыктыярчыларга кайра эскертилди',
+  ev_coordinators_notified: 'координаторлорго билдирилди',
+  ev_waiting_for_shift: 'нөөмөттө эч ким жок; кийинки нөөмөттү күтүп жатат',
+  ev_taken: 'алынды',
+  ev_relayed_to_volunteer: 'билдирүү ыктыярчыга жеткирилди',
+  ev_relay_waiting: 'билдирүү кийинки жөнөтүүгө калтырылды',
+  ev_relayed_to_caller: 'жооп мигрантка жеткирилди',
+  ev_held_for_volunteer: 'билдирүү бирөө кайрылууну алганга чейин сакталды',
+  ev_note: 'эскертме кошулду',
+  ev_call_offered: 'чалуу ыктыярчыга сунушталды',
+  ev_call_connected: 'чалуу туташты',
+  ev_voicemail: 'үн кат калтырылды',
+  ev_dialback: 'ыктыярчы кайра чалды',
+  ev_closed: 'жабылды',
+  how: 'Бул кантип иштейт',
+  howHint: 'суроо-талаптар жана жооптор, ар бир SMSтин баасы, эмне сакталат',
+  techIntro:
+    'Барак линияны Twilio, Telegram жана SIM-картасы бар телефон кандай башкарса, ошондой башкарат: ар бир SMS жана чалуу — Lambda иштеткен ошол эле иштетүүчүлөргө кол коюлган вебхук, ал эми саат, пландалган иштер жана outbox — жергиликтүү /_local жолдору. Бир да сыр бул баракка жетпейт.',
+  requests: 'Суроо-талаптар жана жооптор',
+  logCount: 'акыркы {shown}, бардыгы {total}',
+  textsCost: 'SMS: сегменттер, коддоо жана болжолдуу баа',
+  costWhen: 'Качан (Белград)',
+  costTo: 'Кимге',
+  costChannel: 'Канал',
+  costText: 'Текст',
+  costSegmentsCol: 'Сегменттер',
+  costEncoding: 'Коддоо',
+  costUsd: 'Болжол (USD)',
+  costTotal: 'Жалпы',
+  noTexts: 'Азырынча билдирүү жок.',
+  timeline: 'Outbox: жооптон тышкары жөнөтүлгөндөр, каналы менен',
+  state: 'Бул номер боюнча эмне сакталат',
+  refresh: 'Жаңылоо',
+  ringing: 'Чалып жатабыз…',
+  ended: 'Чалуу бүттү.',
+  waiting: 'Баскыч басылышын күтүп жатабыз…',
+  recording: 'Билдирүү жазылып жатат… бүтүрүү үчүн # басыңыз',
+  segment: 'сегм.',
+  segments: 'сегм.',
+  unreachable: 'Линия жооп бербей жатат: `npm start` дагы эле иштеп жатабы?',
+  requestFailed: 'Суроо-талап ишке ашкан жок',
+  answered: 'жооп',
+  notSent: 'жөнөтүлгөн жок',
+  callFailed: 'Чалуу үзүлдү',
+  dismiss: 'Жабуу',
+  emptyText: 'Адегенде текст жазыңыз.',
+  migrant: 'мигрант',
+};
 
-let ui: UiLanguage = localStorage.getItem('hotline-ui') === 'ru' ? 'ru' : 'en';
+const LABELS: Record<UiLanguage, Record<Key, string>> = { en: EN, ru: RU, ky: KY };
 
-export const uiLanguage = (): UiLanguage => ui;
+export const UI_LANGUAGES: readonly UiLanguage[] = ['ky', 'ru', 'en'];
+
+const isUiLanguage = (value: string | null | undefined): value is UiLanguage =>
+  (UI_LANGUAGES as readonly string[]).includes(value ?? '');
+
+/** The stored choice; on a first visit the browser's first language the page has (Kyrgyz, Russian), else English. */
+function firstLanguage(): UiLanguage {
+  const stored = localStorage.getItem('hotline-ui');
+  if (isUiLanguage(stored)) return stored;
+  for (const tag of navigator.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ky' || base === 'ru') return base;
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/** Read on first use, so the module loads where there is no browser (a test reading its constants). */
+let ui: UiLanguage | undefined;
+
+export const uiLanguage = (): UiLanguage => {
+  ui ??= firstLanguage();
+  return ui;
+};
 
 export function setUiLanguage(language: UiLanguage): void {
   ui = language;
   localStorage.setItem('hotline-ui', language);
 }
 
-const isKey = (key: string): key is Key => key in EN;
+export const isKey = (key: string): key is Key => key in EN;
 
-/** The label in the page's language; a key that is not a label shows as itself. */
-export function t(key: Key | string): string {
-  return isKey(key) ? (LABELS[ui][key] ?? EN[key]) : key;
+/** The label in the page's language, `{name}` filled from `values`; a key that is not a label shows as itself. */
+export function t(key: Key | string, values: Record<string, string | number> = {}): string {
+  const text = isKey(key) ? (LABELS[uiLanguage()][key] ?? EN[key]) : key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** `one` for a count of 1, `many` otherwise, with `{n}` filled in. */
+export const tn = (one: Key, many: Key, n: number): string => t(n === 1 ? one : many, { n });

@@ -160,6 +160,50 @@ export const volunteerName = (volunteerId: string): string =>
   [...volunteerPhones.values()].find((p) => p.volunteer.volunteerId === volunteerId)?.volunteer.name ??
   volunteerId;
 
+/** Every Take button on a volunteer's phone, with its case code: they follow the case (showTakeButtons). */
+const takeButtons: {
+  phone: VolunteerPhone;
+  code: string;
+  button: HTMLButtonElement;
+  state: HTMLSpanElement;
+}[] = [];
+
+/**
+ * The volunteer takes the case: `TAKE <code>` from their phone, with a sample volunteer's PIN
+ * (local/roster.sample.json) after the code, as they would type it. What the Take button sends.
+ */
+export async function takeCase(phone: VolunteerPhone, code: string): Promise<void> {
+  const pin = phone.volunteer.samplePin;
+  for (const take of takeButtons) if (take.code === code && take.phone === phone) take.button.disabled = true;
+  await sendFromVolunteer(phone, pin ? `TAKE ${code} ${pin}` : `TAKE ${code}`);
+}
+
+/** The Take button for this case on this volunteer's phone (the last notification's), if there is one. */
+export const takeButtonOf = (phone: VolunteerPhone, code: string): HTMLButtonElement | undefined =>
+  takeButtons.findLast((take) => take.phone === phone && take.code === code)?.button;
+
+type CaseState = { code: string; status: string; volunteerId?: string };
+let lastCases: readonly CaseState[] = [];
+
+/** The Take buttons' words again, in the page's new language. */
+export const relabelTakeButtons = (): void => showTakeButtons(lastCases);
+
+/**
+ * A Take button goes stale when the case is taken (by someone else, or this volunteer) or closed: it is
+ * disabled and says by whom, so nobody taps a case that is gone. `cases`: the open and taken cases.
+ */
+export function showTakeButtons(cases: readonly CaseState[]): void {
+  lastCases = cases;
+  for (const take of takeButtons) {
+    const found = cases.find((item) => item.code === take.code);
+    const takenBy = found?.status === 'taken' && found.volunteerId ? volunteerName(found.volunteerId) : '';
+    const gone = !found || found.status === 'closed';
+    take.button.disabled = gone || takenBy !== '';
+    take.state.textContent = takenBy ? t('takenBy', { name: takenBy }) : gone ? t('status_closed') : '';
+    take.state.hidden = take.state.textContent === '';
+  }
+}
+
 export function volunteerBubble(
   phone: VolunteerPhone,
   text: string,
@@ -174,14 +218,14 @@ export function volunteerBubble(
     const take = document.createElement('button');
     take.type = 'button';
     take.className = 'quick';
+    take.dataset.code = code;
     take.append(labelled('take'), ` ${code}`);
-    take.addEventListener('click', async () => {
-      take.disabled = true;
-      // A sample volunteer's PIN (local/roster.sample.json) goes after the code, as they would type it.
-      const pin = phone.volunteer.samplePin;
-      await sendFromVolunteer(phone, pin ? `TAKE ${code} ${pin}` : `TAKE ${code}`);
-    });
-    item.append(take);
+    take.addEventListener('click', () => void takeCase(phone, code));
+    const state = document.createElement('span');
+    state.className = 'meta take-state';
+    state.hidden = true;
+    item.append(take, state);
+    takeButtons.push({ phone, code, button: take, state });
     phone.thread.scrollTop = phone.thread.scrollHeight;
   }
   return item;
