@@ -9,7 +9,7 @@ import type { Intent } from '../sms/intents.js';
 import { matchKeyword, parseLanguageChoice } from '../sms/keywords.js';
 import { guessLanguage } from '../sms/language-guess.js';
 import { tokenize } from '../sms/normalize.js';
-import { findStayRange } from '../sms/stays.js';
+import { findStayRange, findTravel } from '../sms/stays.js';
 import type { HelpTopic } from '../sms/topics/index.js';
 import { entryOutcome, nextDeadline, permitWindowOpens, planSeries, todayIn } from './caller-dates.js';
 import { addStay, answerEarlierStays, type HistoryStep, saveEntry, saveExit } from './travel-history.js';
@@ -74,7 +74,8 @@ export function decideSmsReply(
       erase: true,
     });
   }
-  if (match.intent === 'delete') {
+  // "да удалите всё обо мне" with no question pending is the request itself: ask for the yes.
+  if (match.intent === 'delete' || (match.intent === 'confirm_delete' && match.withDelete === true)) {
     return decision({ ...caller, awaiting: 'delete_confirmation' }, 'delete', [say(caller, 'delete_ask')]);
   }
   if (match.intent === 'stop') {
@@ -117,14 +118,30 @@ export function decideSmsReply(
   // answer to our question about the last 180 days. Distress, a person and commands come first.
   const awaitingStays = caller.awaiting === 'earlier_stays';
   if (awaitingStays || RANGE_READINGS.has(match.intent)) {
-    const range = findStayRange(text, todayIn(now), { loose: awaitingStays });
+    // A trip told with its verbs ("5-январда келгем 20-февралда чыгып кеттим кайра 15-мартта келдим"):
+    // the stay it closes, then the entry after it, which opens the current stay.
+    const travel = findTravel(text, todayIn(now));
+    const range = travel?.stay ?? findStayRange(text, todayIn(now), { loose: awaitingStays });
     const language = match.intent === 'unknown' ? undefined : match.language;
     const stayer: Caller =
       settled.language === undefined || isFirstContact
         ? { ...settled, language: language ?? guessLanguage(text, caller.phone) ?? settled.language }
         : settled;
-    const step = range
-      ? addStay(stayer, range, now)
+    const reentry = travel?.reentry;
+    // The trip told includes an entry already saved before its end: the text supersedes it.
+    const before: Caller =
+      reentry !== undefined &&
+      range !== undefined &&
+      stayer.entryDate !== undefined &&
+      stayer.entryDate <= range.to
+        ? { ...stayer, entryDate: undefined }
+        : stayer;
+    const stayed = range ? addStay(before, range, now) : undefined;
+    if (stayed !== undefined && reentry !== undefined && stayed.intent === 'add_stay') {
+      return historyDecision(saveEntry(stayed.caller, reentry, now), decision);
+    }
+    const step = stayed
+      ? stayed
       : awaitingStays && (match.intent === 'unknown' || match.intent === 'confirm_delete')
         ? answerEarlierStays(stayer, text)
         : undefined;

@@ -212,8 +212,144 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 /** "12 числа": the 12th of this month (or the last month for an entry, the next for an expiry). */
 const DAY_OF_MONTH = new Set(fold(['числа', 'число', 'chisla', 'chislo']));
 
-/** Between a day and its month: "12-го марта", "1-е апреля". */
-const DAY_FILLERS = new Set(fold(['го', 'е', 'ое', 'ого', 'th', 'st', 'nd', 'rd']));
+/**
+ * Between a day and its month: "12-го марта", "1-е апреля", and the Kyrgyz ordinal suffix
+ * "5-инчи мартта", "3-үнчү апрелде".
+ */
+const DAY_FILLERS = new Set(
+  fold(['го', 'е', 'ое', 'ого', 'th', 'st', 'nd', 'rd', 'инчи', 'ынчы', 'үнчү', 'унчу', 'нчи', 'нчы', 'нчу']),
+);
+
+/**
+ * A Kyrgyz possessive with a locative, ablative or dative stuck to a day number: "8инде келдим"
+ * (on the 8th), "мартын 23үндө", "октябрдын 1инен декабрдын 15ине чейин" (from the 1st to the
+ * 15th). Without a month it is that day of this month, like "8 числа".
+ */
+const DAY_SUFFIX_LIST = [
+  'инде',
+  'ында',
+  'үндө',
+  'унда',
+  'сында',
+  'синде',
+  'сунда',
+  'сүндө',
+  'инен',
+  'ынан',
+  'үнөн',
+  'унан',
+  'синен',
+  'сынан',
+  'ине',
+  'ына',
+  'үнө',
+  'уна',
+  'сине',
+  'сына',
+];
+const DAY_SUFFIXES = new Set(fold(DAY_SUFFIX_LIST));
+
+/** Between a month and its day: "март айынын бешинде", "мартын 5-күнү" is left out. */
+const MONTH_OF = new Set(fold(['айынын', 'айдын', 'айынан']));
+
+/**
+ * Days written as words, before a month: "беш март", "он экинчи мартта", "жыйырманчы февралда",
+ * "пятого марта", "двадцать первого января". Kyrgyz cardinals and ordinals, Russian ordinals
+ * (genitive and neuter); a ten and a unit combine only within one language, so "он пятого"
+ * (Russian "he" and "fifth") is the fifth.
+ */
+const DAY_WORDS: Readonly<
+  Record<'ky' | 'ru', { tens: ReadonlyMap<string, number>; days: ReadonlyMap<string, number> }>
+> = (() => {
+  const table = (entries: readonly (readonly [number, readonly string[]])[]) =>
+    new Map(entries.flatMap(([value, words]) => words.map((word) => [foldWord(word), value] as const)));
+  const ruOrdinals = (value: number, stem: string) => [value, [`${stem}ого`, `${stem}ое`]] as const;
+  return {
+    ky: {
+      tens: table([
+        [10, ['он']],
+        [20, ['жыйырма']],
+        [30, ['отуз']],
+      ]),
+      days: table([
+        [1, ['бир', 'биринчи']],
+        [2, ['эки', 'экинчи']],
+        [3, ['үч', 'үчүнчү']],
+        [4, ['төрт', 'төртүнчү']],
+        [5, ['беш', 'бешинчи']],
+        [6, ['алты', 'алтынчы']],
+        [7, ['жети', 'жетинчи']],
+        [8, ['сегиз', 'сегизинчи']],
+        [9, ['тогуз', 'тогузунчу']],
+        [10, ['он', 'онунчу']],
+        [20, ['жыйырма', 'жыйырманчы']],
+        [30, ['отуз', 'отузунчу']],
+      ]),
+    },
+    ru: {
+      tens: table([
+        [20, ['двадцать']],
+        [30, ['тридцать']],
+      ]),
+      days: table([
+        ruOrdinals(1, 'перв'),
+        ruOrdinals(2, 'втор'),
+        [3, ['третьего', 'третье']],
+        ruOrdinals(4, 'четверт'),
+        ruOrdinals(5, 'пят'),
+        ruOrdinals(6, 'шест'),
+        ruOrdinals(7, 'седьм'),
+        ruOrdinals(8, 'восьм'),
+        ruOrdinals(9, 'девят'),
+        ruOrdinals(10, 'десят'),
+        ruOrdinals(11, 'одиннадцат'),
+        ruOrdinals(12, 'двенадцат'),
+        ruOrdinals(13, 'тринадцат'),
+        ruOrdinals(14, 'четырнадцат'),
+        ruOrdinals(15, 'пятнадцат'),
+        ruOrdinals(16, 'шестнадцат'),
+        ruOrdinals(17, 'семнадцат'),
+        ruOrdinals(18, 'восемнадцат'),
+        ruOrdinals(19, 'девятнадцат'),
+        ruOrdinals(20, 'двадцат'),
+        ruOrdinals(30, 'тридцат'),
+      ]),
+    },
+  };
+})();
+
+/** Kyrgyz day numbers with a suffix, after a month: "март айынын бешинде", "мартын онунда". */
+const SUFFIXED_DAY_WORDS: ReadonlyMap<string, number> = new Map(
+  [...DAY_WORDS.ky.days].flatMap(([word, day]) =>
+    fold(DAY_SUFFIX_LIST).map((suffix) => [collapseRepeats(word + suffix), day] as const),
+  ),
+);
+
+/**
+ * Days of the week (ISO: Monday 1 ... Sunday 7). Russian in the accusative after "в"/"во"
+ * ("в субботу", "в прошлую субботу"); Kyrgyz bare, with the locative ("ишембиде") or before
+ * "күнү". Friday is only "жума күнү": жума alone is "week". An entry is the last such day before
+ * today, an expiry the next one after it.
+ */
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [1, ['понедельник', 'дүйшөмбү']],
+      [2, ['вторник', 'шейшемби']],
+      [3, ['среду', 'шаршемби']],
+      [4, ['четверг', 'бейшемби']],
+      [5, ['пятницу']],
+      [6, ['субботу', 'ишемби']],
+      [7, ['воскресенье', 'voskresenie', 'жекшемби']],
+    ] as const
+  ).flatMap(([weekday, words]) => words.map((word) => [foldWord(word), weekday] as const)),
+);
+/** Kyrgyz weekday names, which may take the locative: "ишембиде", "дүйшөмбүдө". */
+const KYRGYZ_WEEKDAYS = new Set(fold(['дүйшөмбү', 'шейшемби', 'шаршемби', 'бейшемби', 'ишемби', 'жекшемби']));
+const WEEKDAY_LOCATIVES = fold(['де', 'дө', 'да']);
+/** Before a Russian weekday: "в субботу", "в прошлую субботу", "прошлый вторник". */
+const WEEKDAY_OPENERS = new Set(fold(['в', 'во', 'прошлую', 'прошлый', 'прошлое', 'прошлой']));
+const KYRGYZ_FRIDAY = [foldWord('жума'), foldWord('күнү')] as const;
 
 /** After a year: "2026 г.", "2026-жылы", "2027-жылдын". */
 const YEAR_WORDS = new Set(
@@ -263,7 +399,9 @@ type MentionValue =
       readonly yearShift?: number;
     }
   | { readonly kind: 'day_of_month'; readonly day: number }
-  | { readonly kind: 'relative'; readonly days: number };
+  | { readonly kind: 'relative'; readonly days: number }
+  /** A day of the week, ISO (Monday 1 ... Sunday 7). */
+  | { readonly kind: 'weekday'; readonly weekday: number };
 
 interface Mention extends DateMention {
   readonly value: MentionValue;
@@ -277,6 +415,16 @@ export function parseDate(text: string, today: string, mode: DateMode = 'past'):
   // None, or two dates where one is wanted ("12 марта 5 апреля"): ask again rather than guess.
   if (only === undefined || mentions.length > 1) return unreadable();
   return resolve(only.value, todayDay, mode);
+}
+
+/**
+ * Whether the one date in `text` names its year, in digits or in words ("12.03.2025", "былтыр
+ * 3-июнь", "в прошлом году 1 сентября"). A stay that opens with such a date runs forward from it.
+ */
+export function dateHasYear(text: string): boolean {
+  const [only, more] = mentionsIn(text);
+  if (only === undefined || more !== undefined || only.value.kind !== 'calendar') return false;
+  return only.value.year !== undefined || only.value.yearShift !== undefined;
 }
 
 /**
@@ -430,19 +578,32 @@ function mentionAt(elements: readonly Element[], index: number): Found | undefin
     return mention(elements, index, oneUnit.last, { kind: 'relative', days: oneUnit.days });
   }
 
-  // Month first: "марта 12".
+  const weekday = weekdayAt(elements, index);
+  if (weekday !== undefined) return weekday;
+
+  // A day in words before its month: "беш март", "пятого марта", "он экинчи мартта".
+  const dayWords = dayWordsAt(elements, index);
+  if (dayWords !== undefined) {
+    const after = monthAt(elements, dayWords.last + 1);
+    if (after !== undefined) {
+      return withYearAround(elements, index, after.last, { day: dayWords.day, month: after.month });
+    }
+  }
+
+  // Month first: "марта 12", "мартын 23үндө", "март айынын бешинде".
   const month = monthAt(elements, index);
   if (month !== undefined) {
-    const day = elements[month.last + 1];
+    const at = isWordIn(elements[month.last + 1], MONTH_OF) ? month.last + 2 : month.last + 1;
+    const day = elements[at];
     const [digits] = day?.kind === 'numbers' ? day.digits : [];
     const single = day?.kind === 'numbers' && day.digits.length === 1;
-    if (
-      single &&
-      digits !== undefined &&
-      digits.length <= 2 &&
-      monthAt(elements, month.last + 2) === undefined
-    ) {
-      return withYearAround(elements, index, month.last + 1, { day: Number(digits), month: month.month });
+    if (single && digits !== undefined && digits.length <= 2 && monthAt(elements, at + 1) === undefined) {
+      const end = isWordIn(elements[at + 1], DAY_SUFFIXES) ? at + 1 : at;
+      return withYearAround(elements, index, end, { day: Number(digits), month: month.month });
+    }
+    const suffixed = suffixedDayAt(elements, at);
+    if (suffixed !== undefined) {
+      return withYearAround(elements, index, suffixed.last, { day: suffixed.day, month: month.month });
     }
   }
   return undefined;
@@ -457,6 +618,14 @@ function afterDay(elements: readonly Element[], index: number, day: number): Fou
   if (month !== undefined) return withYearAround(elements, index, month.last, { day, month: month.month });
   const word = elements[next];
   if (word?.kind === 'word' && DAY_OF_MONTH.has(word.token.folded)) {
+    return mention(elements, index, next, { kind: 'day_of_month', day });
+  }
+  // "8инде": the 8th, of the month that follows or of this one.
+  if (next === index + 1 && word?.kind === 'word' && DAY_SUFFIXES.has(word.token.folded)) {
+    const monthAfter = monthAt(elements, next + 1);
+    if (monthAfter !== undefined) {
+      return withYearAround(elements, index, monthAfter.last, { day, month: monthAfter.month });
+    }
     return mention(elements, index, next, { kind: 'day_of_month', day });
   }
   const ago = agoAt(elements, index + 1, day);
@@ -491,6 +660,67 @@ function relativeAt(elements: readonly Element[], index: number): Found | undefi
     }
   }
   return undefined;
+}
+
+/** A day written in words at `index`: one word, or a ten and a unit of the same language. */
+function dayWordsAt(elements: readonly Element[], index: number): { day: number; last: number } | undefined {
+  const first = elements[index];
+  if (first?.kind !== 'word') return undefined;
+  const second = elements[index + 1];
+  for (const language of ['ky', 'ru'] as const) {
+    const { tens, days } = DAY_WORDS[language];
+    const ten = tens.get(first.token.folded);
+    const unit = second?.kind === 'word' ? days.get(second.token.folded) : undefined;
+    if (ten !== undefined && unit !== undefined && unit < 10) return { day: ten + unit, last: index + 1 };
+  }
+  for (const language of ['ky', 'ru'] as const) {
+    const day = DAY_WORDS[language].days.get(first.token.folded);
+    if (day !== undefined) return { day, last: index };
+  }
+  return undefined;
+}
+
+/** "бешинде", "он бешинде": a Kyrgyz day in words with its suffix. */
+function suffixedDayAt(
+  elements: readonly Element[],
+  index: number,
+): { day: number; last: number } | undefined {
+  const first = elements[index];
+  if (first?.kind !== 'word') return undefined;
+  const alone = SUFFIXED_DAY_WORDS.get(first.token.folded);
+  if (alone !== undefined) return { day: alone, last: index };
+  const ten = DAY_WORDS.ky.tens.get(first.token.folded);
+  const second = elements[index + 1];
+  const unit = second?.kind === 'word' ? SUFFIXED_DAY_WORDS.get(second.token.folded) : undefined;
+  return ten !== undefined && unit !== undefined && unit < 10
+    ? { day: ten + unit, last: index + 1 }
+    : undefined;
+}
+
+function isWordIn(element: Element | undefined, words: ReadonlySet<string>): boolean {
+  return element?.kind === 'word' && words.has(element.token.folded);
+}
+
+/** "в субботу", "ишембиде", "жума күнү". */
+function weekdayAt(elements: readonly Element[], index: number): Found | undefined {
+  const element = elements[index];
+  if (element?.kind !== 'word') return undefined;
+  const { folded } = element.token;
+  if (wordsAt(elements, index, KYRGYZ_FRIDAY)) {
+    return mention(elements, index, index + 1, { kind: 'weekday', weekday: 5 });
+  }
+  for (const name of KYRGYZ_WEEKDAYS) {
+    if (folded !== name && !WEEKDAY_LOCATIVES.some((ending) => folded === collapseRepeats(name + ending)))
+      continue;
+    const weekday = WEEKDAYS.get(name)!;
+    const last = isWord(elements[index + 1], 'күнү') ? index + 1 : index;
+    return mention(elements, index, last, { kind: 'weekday', weekday });
+  }
+  const weekday = WEEKDAYS.get(folded);
+  if (weekday === undefined || KYRGYZ_WEEKDAYS.has(folded)) return undefined;
+  const before = elements[index - 1];
+  if (before?.kind !== 'word' || !WEEKDAY_OPENERS.has(before.token.folded)) return undefined;
+  return mention(elements, index - 1, index, { kind: 'weekday', weekday });
 }
 
 function monthAt(elements: readonly Element[], index: number): { month: number; last: number } | undefined {
@@ -693,6 +923,13 @@ function resolve(value: MentionValue, todayDay: number, mode: DateMode): ParsedD
       return withinRange(todayDay + value.days, todayDay, mode);
     case 'day_of_month':
       return dayOfMonth(value.day, todayDay, mode);
+    case 'weekday': {
+      // 1970-01-01 was a Thursday (ISO 4).
+      const todayWeekday = ((((todayDay + 3) % 7) + 7) % 7) + 1;
+      const back = (todayWeekday - value.weekday + 7) % 7 || 7;
+      const ahead = (value.weekday - todayWeekday + 7) % 7 || 7;
+      return withinRange(mode === 'past' ? todayDay - back : todayDay + ahead, todayDay, mode);
+    }
     case 'calendar':
       return calendarDay(value, todayDay, mode);
   }

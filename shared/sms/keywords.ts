@@ -66,8 +66,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
   menu: {
     // "Who are you?" is answered with the menu, which says what the hotline does.
     ky: {
-      cyrillic: ['ЖАРДАМ', 'МААЛЫМАТ', 'КИМСИЗДЕР'],
-      latin: ['JARDAM', 'ZHARDAM', 'DJARDAM', 'MAALYMAT'],
+      cyrillic: ['ЖАРДАМ', 'МААЛЫМАТ', 'КИМСИЗДЕР', 'КАНДАЙ СЛУЖБА'],
+      latin: ['JARDAM', 'ZHARDAM', 'DJARDAM', 'MAALYMAT', 'KANDAY SLUZHBA', 'KANDAI SLUZHBA'],
     },
     ru: {
       cyrillic: ['ПОМОЩЬ', 'ПОМОГИТЕ', 'ПОДСКАЖИТЕ', 'КТО ЭТО', 'КТО ВЫ', 'ЧТО ВЫ МОЖЕТЕ', 'ЧТО ЗА НОМЕР'],
@@ -78,12 +78,18 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     exactOnly: ['МЕНЮ', 'ИНФО', 'MENU', 'MENYU', 'INFO', 'HELP', 'КИМСИЗДЕР', 'КТО ЭТО', 'КТО ВЫ'],
   },
   info_registration: {
-    ky: { cyrillic: ['КАТТОО', 'КАТТООГО', 'КӨЧТҮМ'], latin: ['KATTOO', 'KATTOOGO', 'KOCHTUM'] },
+    ky: {
+      cyrillic: ['КАТТОО', 'КАТТООГО', 'КАТТООДОН', 'КАТТАЛУУ', 'КӨЧТҮМ'],
+      latin: ['KATTOO', 'KATTOOGO', 'KATTOODON', 'KATTALUU', 'KOCHTUM'],
+    },
     ru: {
       // Moving flat means registering again within 24 hours; it is not an exit from Serbia.
       cyrillic: [
         'РЕГИСТРАЦИЯ',
         'БЕЛЫЙ КАРТОН',
+        // The Serbian name of the registration paper, as people take it over: bela karta.
+        'БЕЛА КАРТА',
+        'БЕЛУ КАРТУ',
         'СЪЕХАЛ',
         'СЪЕХАЛА',
         'ПЕРЕЕХАЛ',
@@ -97,6 +103,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'BELIY KARTON',
         'BELY KARTON',
         'BELI KARTON',
+        'BELA KARTA',
+        'BELU KARTU',
         'PROPISKA',
         'PROPISKU',
       ],
@@ -109,6 +117,10 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       'KATTOO',
       'КАТТООГО',
       'KATTOOGO',
+      'КАТТООДОН',
+      'KATTOODON',
+      'КАТТАЛУУ',
+      'KATTALUU',
       'КӨЧТҮМ',
       'KOCHTUM',
       'СЪЕХАЛ',
@@ -118,14 +130,15 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
     ],
   },
   info_visa_free: {
-    ky: { cyrillic: ['ВИЗАСЫЗ', 'НӨЛДӨН'], latin: ['VIZASYZ'] },
+    // "чыгып кирсем нөлгө түшөбү": do the days go back to zero?
+    ky: { cyrillic: ['ВИЗАСЫЗ', 'НӨЛДӨН', 'НӨЛГӨ'], latin: ['VIZASYZ', 'NOLGO'] },
     ru: {
       cyrillic: ['БЕЗВИЗ', 'БЕЗ ВИЗЫ', 'ОБНУЛЯЮТСЯ', 'ОБНУЛЯЕТСЯ'],
       latin: ['BEZVIZ', 'BEZ VIZY', 'OBNULYAYUTSYA', 'OBNULYAETSYA'],
     },
     any: { cyrillic: ['ВИЗА'], latin: ['VIZA', 'VISA'] },
     // "Do the days start from zero / reset?" is the visa-free rule.
-    exactOnly: ['ВИЗА', 'VIZA', 'VISA', 'НӨЛДӨН'],
+    exactOnly: ['ВИЗА', 'VIZA', 'VISA', 'НӨЛДӨН', 'НӨЛГӨ', 'NOLGO'],
   },
   info_residence: {
     ky: { cyrillic: ['ЖАШОО'], latin: ['JASHOO', 'ZHASHOO'] },
@@ -133,25 +146,65 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       cyrillic: ['ВНЖ', 'ПРОЖИВАНИЕ', 'ВИД НА ЖИТЕЛЬСТВО'],
       latin: ['VNZH', 'VNJ', 'PROZHIVANIE', 'VID NA ZHITELSTVO'],
     },
-    any: { cyrillic: ['БОРАВАК'], latin: ['BORAVAK'] },
-    exactOnly: ['ЖАШОО', 'JASHOO', 'ZHASHOO'],
+    // Boravak with Kyrgyz endings (боравагым "my permit", боравакка), and the single permit in English.
+    any: {
+      cyrillic: ['БОРАВАК', 'БОРАВАГЫМ', 'БОРАВАГЫ', 'БОРАВАККА'],
+      latin: ['BORAVAK', 'BORAVAGYM', 'BORAVAGY', 'BORAVAKKA', 'SINGLE PERMIT'],
+    },
+    exactOnly: ['ЖАШОО', 'JASHOO', 'ZHASHOO', 'БОРАВАГЫ', 'BORAVAGY'],
   },
   info_work: {
     ky: {
-      cyrillic: ['ЖУМУШ', 'АЙЛЫК', ...WORK_PERMIT.ky.cyrillic],
-      latin: ['JUMUSH', 'ZHUMUSH', 'AYLYK', ...WORK_PERMIT.ky.latin],
+      // "иштесем болобу": may I work (there, without a contract)?
+      cyrillic: [
+        'ЖУМУШ',
+        'АЙЛЫК',
+        'ИШТЕСЕМ БОЛОБУ',
+        'КЕЛИШИМ',
+        'КЕЛИШИМСИЗ',
+        'ЭМГЕК КЕЛИШИМИ',
+        ...WORK_PERMIT.ky.cyrillic,
+      ],
+      latin: [
+        'JUMUSH',
+        'ZHUMUSH',
+        'AYLYK',
+        'ISHTESEM BOLOBU',
+        'KELISHIM',
+        'KELISHIMSIZ',
+        ...WORK_PERMIT.ky.latin,
+      ],
     },
     ru: {
-      cyrillic: ['РАБОТА', 'ЗАРПЛАТА', 'ТРУДОВОЙ ДОГОВОР', 'РАБОЧИЙ ДОГОВОР', ...WORK_PERMIT.ru.cyrillic],
-      latin: ['RABOTA', 'ZARPLATA', 'TRUDOVOY DOGOVOR', ...WORK_PERMIT.ru.latin],
+      cyrillic: [
+        'РАБОТА',
+        'ЗАРПЛАТА',
+        'ТРУДОВОЙ ДОГОВОР',
+        'РАБОЧИЙ ДОГОВОР',
+        'ДОГОВОР',
+        ...WORK_PERMIT.ru.cyrillic,
+      ],
+      latin: ['RABOTA', 'ZARPLATA', 'TRUDOVOY DOGOVOR', 'DOGOVOR', ...WORK_PERMIT.ru.latin],
     },
     // The work-permit words are one letter from каттоого and from the residence permit's: exact only.
-    exactOnly: ['АЙЛЫК', 'AYLYK', ...WORK_PERMIT_SPELLINGS],
+    // КЕЛИШИМ is one letter from келишип ("agreeing"), ДОГОВОР from договор-ились.
+    exactOnly: [
+      'АЙЛЫК',
+      'AYLYK',
+      'КЕЛИШИМ',
+      'KELISHIM',
+      'КЕЛИШИМСИЗ',
+      'KELISHIMSIZ',
+      'ДОГОВОР',
+      'DOGOVOR',
+      ...WORK_PERMIT_SPELLINGS,
+    ],
   },
   info_emergency: {
     ky: {
-      cyrillic: ['ШАШЫЛЫШ', 'ТЕЗ ЖАРДАМ', 'ТЕЗ ЖАРДАМДЫН', 'ПОЛИЦИЯНЫН НОМЕРИ'],
-      latin: ['SHASHYLYSH', 'TEZ JARDAM', 'POLITSIYANYN NOMERI', 'POLICIYANYN NOMERI'],
+      // ӨРТ ӨЧҮРГҮЧТӨР: the fire brigade.
+      cyrillic: ['ШАШЫЛЫШ', 'ТЕЗ ЖАРДАМ', 'ТЕЗ ЖАРДАМДЫН', 'ПОЛИЦИЯНЫН НОМЕРИ', 'ӨРТ', 'ӨРТ ӨЧҮРГҮЧТӨР'],
+      latin: ['SHASHYLYSH', 'TEZ JARDAM', 'POLITSIYANYN NOMERI', 'POLICIYANYN NOMERI', 'ORT OCHURGUCHTOR'],
     },
     ru: {
       cyrillic: [
@@ -276,21 +329,62 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'МӨӨНӨТ',
         'МӨӨНӨТТӨР',
         'МӨӨНӨТҮМ',
+        'МӨӨНӨТҮМДҮ',
+        'МӨӨНӨТТҮ',
+        'АКЫРКЫ КҮНҮМ',
         'КҮН КАЛДЫ',
         'КҮНҮМ КАЛДЫ',
         'ТУРА АЛАМ',
         'КЕТИШИМ КЕРЕК',
         'ЧЫГЫП КЕТИШИМ',
       ],
-      latin: ['MOONOT', 'MÖÖNÖT', 'MOONOTUM', 'KUN KALDY', 'KUNUM KALDY', 'TURA ALAM', 'KETISHIM KEREK'],
+      latin: [
+        'MOONOT',
+        'MÖÖNÖT',
+        'MOONOTUM',
+        'MOONOTUMDU',
+        'AKYRKY KUNUM',
+        'KUN KALDY',
+        'KUNUM KALDY',
+        'TURA ALAM',
+        'KETISHIM KEREK',
+      ],
     },
     ru: {
       // "When must I leave?" asks for the last day. УЕХАТЬ is one letter from УЕХАЛ (an exit).
-      cyrillic: ['СРОКИ', 'СРОК', 'ОСТАЛОСЬ', 'ДНЕЙ ОСТАЛОСЬ', 'ВЫЕЗЖАТЬ', 'УЕХАТЬ', 'ДО КАКОГО ЧИСЛА'],
-      latin: ['SROKI', 'SROK', 'OSTALOS', 'DNEY OSTALOS', 'VYEZZHAT', 'UEHAT'],
+      // "сколько дней мне ещё можно здесь находиться", "какой у меня последний день".
+      cyrillic: [
+        'СРОКИ',
+        'СРОК',
+        'ОСТАЛОСЬ',
+        'ДНЕЙ ОСТАЛОСЬ',
+        'ВЫЕЗЖАТЬ',
+        'УЕХАТЬ',
+        'ДО КАКОГО ЧИСЛА',
+        'СКОЛЬКО ДНЕЙ МНЕ',
+        'СКОЛЬКО МНЕ ЕЩЕ',
+        'МНЕ ЕЩЕ МОЖНО',
+        'ПОСЛЕДНИЙ ДЕНЬ',
+      ],
+      latin: [
+        'SROKI',
+        'SROK',
+        'OSTALOS',
+        'DNEY OSTALOS',
+        'VYEZZHAT',
+        'UEHAT',
+        'SKOLKO DNEY MNE',
+        'MNE ESHCHE MOZHNO',
+        'POSLEDNIY DEN',
+      ],
     },
-    // TURA ALAM is one letter from "tura adam" (a person): exact only.
+    // TURA ALAM is one letter from "tura adam" (a person), KETISHIM KEREK from "kelishim kerek" (a
+    // contract is needed): exact only.
+    // МӨӨНӨТТҮ and МӨӨНӨТҮМДҮ are one letter from мүнөттү, мүнөтүмдү ("the minute") and монету.
     exactOnly: [
+      'МӨӨНӨТТҮ',
+      'МӨӨНӨТҮМДҮ',
+      'MOONOTUMDU',
       'СРОК',
       'SROK',
       'ОСТАЛОСЬ',
@@ -301,6 +395,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       'UEHAT',
       'ТУРА АЛАМ',
       'TURA ALAM',
+      'КЕТИШИМ КЕРЕК',
+      'KETISHIM KEREK',
     ],
   },
   language: {
@@ -329,6 +425,10 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ЖАЗБАГЫЛА',
         'ЖАЗБАГЫЛАЧЫ',
         'ЖАЗБАЙ ЭЛЕ КОЙГУЛА',
+        'ЖАЗБАЙ ЭЛЕ КОЙГУЛАЧЫ',
+        'ЖАЗБАЙ КОЙГУЛА',
+        'ЖАЗБАЙ КОЙГУЛАЧЫ',
+        'ЖАЗБАЙ ЭЛЕ КОЮҢУЗ',
         'ЖАЗБАҢЫЗ',
         'ЖАЗБАҢЫЗДАР',
         'ЖИБЕРБЕГИЛЕ',
@@ -351,6 +451,9 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'JAZBAI ELE KOIGULA',
         'ZHAZBAI ELE KOIGULA',
         'JAZBAY ELE KOYGULA',
+        'JAZBAI ELE KOIGULACHY',
+        'JAZBAI KOIGULA',
+        'JAZBAY KOYGULA',
       ],
     },
     ru: {
@@ -365,6 +468,9 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ОТПИШИТЕ',
         'ОТПИСАТЬСЯ',
         'ОТПИСКА',
+        // "напоминания керек эмес, отключите": switch the reminders off.
+        'ОТКЛЮЧИТЕ',
+        'ОТКЛЮЧИТЬ',
       ],
       latin: [
         'NE PISHITE',
@@ -375,6 +481,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'OTPISHITE',
         'OTPISATSYA',
         'OTPISKA',
+        'OTKLYUCHITE',
+        'OTKLYUCHIT',
       ],
     },
   },
@@ -391,16 +499,40 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ӨЧҮРҮҢҮЗ',
         'ӨЧҮРГҮЛӨ',
         'ӨЧҮРҮП САЛГЫЛА',
+        'ӨЧҮРҮП САЛГЫЛАЧЫ',
         'ӨЧҮРҮП САЛЫҢЫЗ',
+        'ӨЧҮРҮП САЛЫҢЫЗЧЫ',
         'ӨЧҮРҮП КОЮҢУЗ',
+        'ӨЧҮРҮП КОЮҢУЗЧУ',
+        'ӨЧҮРҮП КОЙГУЛА',
+        'ӨЧҮРҮП КОЙГУЛАЧЫ',
+        // "номеримди базадан алып салгыла": take my number off your list.
+        'АЛЫП САЛГЫЛА',
+        'АЛЫП САЛЫҢЫЗ',
       ],
-      latin: ['OCHUR', 'ÖCHÜR', 'OCHURUNGUZ', 'OCHURGULO'],
+      latin: [
+        'OCHUR',
+        'ÖCHÜR',
+        'OCHURUNGUZ',
+        'OCHURUNUZ',
+        'OCHURGULO',
+        'OCHURUP SALGYLA',
+        'OCHURUP SALYNGYZ',
+        'OCHURUP KOIGULA',
+        'OCHURUP KOYGULA',
+        'ALYP SALGYLA',
+        'ALYP SALYNGYZ',
+      ],
     },
-    ru: { cyrillic: ['УДАЛИТЬ', 'УДАЛИТЕ'], latin: ['UDALIT', 'UDALITE'] },
+    ru: {
+      cyrillic: ['УДАЛИТЬ', 'УДАЛИТЕ', 'УДАЛЯЙТЕ'],
+      latin: ['UDALIT', 'UDALITE', 'UDALYAITE', 'UDALYAYTE'],
+    },
     any: { latin: ['DELETE'] },
   },
   confirm_delete: {
-    ky: { cyrillic: ['ООБА'], latin: ['OOBA'] },
+    // ОВА: the colloquial ооба.
+    ky: { cyrillic: ['ООБА', 'ОВА'], latin: ['OOBA', 'OVA'] },
     ru: { cyrillic: ['ДА'], latin: ['DA'] },
     any: { latin: ['YES'] },
   },
@@ -416,6 +548,7 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'ЧАЛЫП КОЙГУЛАЧЫ',
         'ЧАЛЫП КОЙСОЧУ',
         'ЧАЛСАҢЫЗ',
+        'ЧАЛСАМ БОЛОБУ',
         'СҮЙЛӨГӨН КИШИ',
         'ЖООПТУУ КИШИ',
         'ЖООПТУУ КИШИГЕ',
@@ -428,6 +561,7 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
         'CHALYP KOYGULA',
         'CHALYP KOISOCHU',
         'CHALSANGYZ',
+        'CHALSAM BOLOBU',
         'SUYLOGON KISHI',
         'SUILOGON KISHI',
       ],
@@ -493,6 +627,8 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
       'CHALYP KOYGULA',
       'CHALYP KOISOCHU',
       'CHALSANGYZ',
+      'ЧАЛСАМ БОЛОБУ',
+      'CHALSAM BOLOBU',
       'ЛИЧНО',
       'LICHNO',
       'ЮРИСТ',
@@ -510,7 +646,10 @@ export const KEYWORDS: Readonly<Record<Intent, KeywordSpellings>> = {
  */
 export const LANGUAGE_NAMES: Readonly<Record<Language, KeywordSpellings>> = {
   ky: {
-    ky: { cyrillic: ['КЫРГЫЗЧА'], latin: ['KYRGYZCHA', 'KIRGIZCHA'] },
+    ky: {
+      cyrillic: ['КЫРГЫЗЧА', 'КЫРГЫЗ ТИЛИНДЕ'],
+      latin: ['KYRGYZCHA', 'KIRGIZCHA', 'KYRGYZ TILINDE', 'KIRGIZ TILINDE'],
+    },
     ru: {
       cyrillic: [
         'КЫРГЫЗСКИЙ',
@@ -524,7 +663,7 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, KeywordSpellings>> = {
     },
   },
   ru: {
-    ky: { cyrillic: ['ОРУСЧА'], latin: ['ORUSCHA'] },
+    ky: { cyrillic: ['ОРУСЧА', 'ОРУС ТИЛИНДЕ'], latin: ['ORUSCHA', 'ORUS TILINDE'] },
     ru: {
       cyrillic: ['РУССКИЙ', 'РУСКИЙ', 'ПО-РУССКИ', 'НА РУССКОМ'],
       latin: ['RUSSKIY', 'RUSKIY', 'RUSSKI', 'PO-RUSSKI', 'NA RUSSKOM'],
@@ -564,18 +703,52 @@ export const COMMAND_COMPANIONS: Readonly<Partial<Record<Intent, readonly string
     'маалыматтарымды',
     'баарын',
     'бардыгын',
+    // "удалите мою информацию из вашей базы", "удалите всё что вы про меня записали",
+    // "mojno udalit vse moi dannye", "номеримди базадан алып салгыла", "салам мои данные өчүрүп койгула".
+    'обо',
+    'мне',
+    'из',
+    'вашей',
+    'базы',
+    'базу',
+    'базе',
+    'что',
+    'вы',
+    'про',
+    'записали',
+    'можно',
+    'прошу',
+    'номер',
+    'номеримди',
+    'базадан',
+    'тизмеден',
+    'жана',
+    'и',
+    'салам',
+    'здравствуйте',
     'my',
     'data',
     'all',
     'please',
   ],
-  // Any spelling of `delete` may follow the yes as well ("да удалите", "ооба өчүргүлө").
+  // Any spelling of `delete` may follow the yes as well ("да удалите", "ооба өчүргүлө"), and then
+  // the companions of `delete` too ("да удалите всё обо мне").
   confirm_delete: ['пожалуйста', 'please', 'рахмат'],
   language: [
     'жазыңыз',
     'жазыңызчы',
     'жазгыла',
     'жазыңыздар',
+    'жазыңыздарчы',
+    'жазгылачы',
+    'жазсаңыз',
+    'жазып',
+    'койгулачы',
+    'болобу',
+    'jazgylachy',
+    'jazyngyzdarchy',
+    'jazyp',
+    'koigulachy',
     'сүйлөңүз',
     'тилде',
     'тилинде',
@@ -593,9 +766,46 @@ export const COMMAND_COMPANIONS: Readonly<Partial<Record<Intent, readonly string
     'по',
     'языке',
     'языком',
+    'можно',
+    'а',
+    'салам',
+    'здравствуйте',
     'please',
   ],
 };
+
+/**
+ * After a language name, the caller does not read it well: "кыргызча жакшы түшүнбөйм орусча
+ * жазыңыз", "орусча түшүнбөйм". That language is turned down, not chosen. Compared folded;
+ * `LANGUAGE_DOUBTS` may stand between the name and the refusal, `не` before a Russian verb.
+ */
+const LANGUAGE_REFUSALS: readonly string[] = [
+  'түшүнбөйм',
+  'билбейм',
+  'окуй албайм',
+  'tushunboim',
+  'tushunboym',
+  'bilbeim',
+  'bilbeym',
+  'не понимаю',
+  'не знаю',
+  'не читаю',
+  'ne ponimayu',
+  'ne znayu',
+];
+const LANGUAGE_DOUBTS: readonly string[] = [
+  'жакшы',
+  'анча',
+  'окуганды',
+  'окуганга',
+  'jakshy',
+  'ancha',
+  'хорошо',
+  'плохо',
+  'читать',
+  'horosho',
+  'ploho',
+];
 
 /**
  * Stop words that, inside a longer message, ask for the stop hint ("стоп пожалуйста", "stop
@@ -753,6 +963,11 @@ const PERMIT_DOCUMENTS = [
   'VNJ',
   'БОРАВАК',
   'BORAVAK',
+  'БОРАВАГЫМ',
+  'BORAVAGYM',
+  'БОРАВАГЫ',
+  'BORAVAGY',
+  'SINGLE PERMIT',
   'ВИД НА ЖИТЕЛЬСТВО',
   'VID NA ZHITELSTVO',
 ];
@@ -793,7 +1008,9 @@ export const READING_ORDER: readonly ReadingRank[] = [
   { intent: 'info_visa_free' },
   { intent: 'info_residence' },
   { intent: 'set_permit', when: 'undated', reads: 'info_residence' },
-  { intent: 'info_work' },
+  // A work word with a date is a plan or a pay day ("зарплата будет 15 числа", "работа стартует с
+  // 20 апреля"), not a question about work rights.
+  { intent: 'info_work', when: 'undated' },
   { intent: 'latin' },
   { intent: 'menu' },
 ];
@@ -805,6 +1022,11 @@ export type KeywordMatch =
       readonly language?: Language;
       /** For `help`: what the text is about. */
       readonly topic?: HelpTopic;
+      /**
+       * For `confirm_delete`: the yes came with a delete word ("да удалите"). With no erase question
+       * pending it is a request to erase, which asks for the yes.
+       */
+      readonly withDelete?: true;
     }
   | { readonly intent: 'unknown' };
 
@@ -975,19 +1197,36 @@ function wholeMessageCommand(tokens: readonly MessageToken[]): KeywordMatch | un
   const readings = (['stop', 'start', 'delete', 'confirm_delete'] as const).flatMap((intent) => {
     const cores = entriesOf(intent);
     const extra = intent === 'confirm_delete' ? entriesOf('delete') : [];
-    const used = cover(tokens, cores, COMPANIONS.get(intent), extra);
+    const used = cover(tokens, cores, COMPANIONS.get(intent), extra) ?? yesToDelete(tokens, intent);
     return used === undefined ? [] : [{ intent, used }];
   });
   const [only] = readings;
   if (only === undefined || readings.length > 1) return undefined;
   const hint = languageHint(only.used.entries, only.used.typed);
-  return { intent: only.intent, ...(hint === undefined ? {} : { language: hint }) };
+  return {
+    intent: only.intent,
+    ...(hint === undefined ? {} : { language: hint }),
+    ...(only.intent === 'confirm_delete' && only.used.extraUsed ? { withDelete: true as const } : {}),
+  };
+}
+
+/** A yes with a delete word and the delete companions: "да удалите всё обо мне". */
+function yesToDelete(tokens: readonly MessageToken[], intent: Intent): Cover | undefined {
+  if (intent !== 'confirm_delete') return undefined;
+  const companions = new Set([
+    ...(COMPANIONS.get('confirm_delete') ?? []),
+    ...(COMPANIONS.get('delete') ?? []),
+  ]);
+  const used = cover(tokens, entriesOf('confirm_delete'), companions, entriesOf('delete'));
+  return used?.extraUsed ? used : undefined;
 }
 
 interface Cover {
   /** Entries that matched at the first core word, for the language hint. */
   readonly entries: readonly KeywordEntry[];
   readonly typed: readonly MessageToken[];
+  /** Whether an `extra` spelling was used (a delete word after the yes). */
+  readonly extraUsed?: boolean;
 }
 
 /**
@@ -1001,6 +1240,7 @@ function cover(
   extra: readonly KeywordEntry[] = [],
 ): Cover | undefined {
   let first: Cover | undefined;
+  let extraUsed = false;
   let index = 0;
   while (index < tokens.length) {
     const core = longestStrictAt(tokens, index, cores);
@@ -1013,6 +1253,7 @@ function cover(
     const other = longestStrictAt(tokens, index, extra);
     if (other.length > 0) {
       index += other[0]!.wordCount;
+      extraUsed = true;
       continue;
     }
     const token = tokens[index]!;
@@ -1022,7 +1263,7 @@ function cover(
     }
     return undefined;
   }
-  return first;
+  return first === undefined ? undefined : { ...first, extraUsed };
 }
 
 /**
@@ -1035,6 +1276,7 @@ function languageCommand(
   codesAlone: boolean,
 ): { argument?: Language; hint?: Language } | undefined {
   const named = new Set<Language>();
+  const refused = new Set<Language>();
   let firstCore: Cover | undefined;
   let afterSwitch = false;
   let index = 0;
@@ -1051,9 +1293,12 @@ function languageCommand(
     if (name.length > 0) {
       const wordCount = name[0]!.wordCount;
       firstCore ??= { entries: name, typed: tokens.slice(index, index + wordCount) };
-      for (const entry of name) if (entry.names !== undefined) named.add(entry.names);
+      const refusal = refusalAt(tokens, index + wordCount);
+      for (const entry of name) {
+        if (entry.names !== undefined) (refusal === undefined ? named : refused).add(entry.names);
+      }
       afterSwitch = false;
-      index += wordCount;
+      index = refusal ?? index + wordCount;
       continue;
     }
     const code = afterSwitch || codesAlone ? codeOf(token) : undefined;
@@ -1069,11 +1314,31 @@ function languageCommand(
     }
     return undefined;
   }
+  // "кыргызча жакшы түшүнбөйм": the other language, unless one is named as well.
+  for (const language of refused) {
+    if (named.has(language)) return undefined;
+    if (named.size === 0 && refused.size === 1) named.add(language === 'ky' ? 'ru' : 'ky');
+  }
   if (named.size > 1) return undefined;
   const [argument] = [...named];
   if (firstCore === undefined && argument === undefined) return undefined;
   const hint = firstCore === undefined ? undefined : languageHint(firstCore.entries, firstCore.typed);
   return { ...(argument === undefined ? {} : { argument }), ...(hint === undefined ? {} : { hint }) };
+}
+
+const REFUSAL_PHRASES: readonly (readonly string[])[] = LANGUAGE_REFUSALS.map((phrase) =>
+  tokenize(phrase).map((token) => token.folded),
+);
+const DOUBT_WORDS = new Set(LANGUAGE_DOUBTS.map(foldWord));
+
+/** The index after a refusal ("жакшы түшүнбөйм", "не понимаю") starting at `index`, if there is one. */
+function refusalAt(tokens: readonly MessageToken[], index: number): number | undefined {
+  let at = index;
+  while (at < index + 2 && tokens[at] !== undefined && DOUBT_WORDS.has(tokens[at]!.folded)) at += 1;
+  for (const phrase of REFUSAL_PHRASES) {
+    if (phrase.every((word, offset) => tokens[at + offset]?.folded === word)) return at + phrase.length;
+  }
+  return undefined;
 }
 
 function codeOf(token: MessageToken): Language | undefined {
@@ -1180,7 +1445,7 @@ function readAnywhere(text: string, tokens: readonly MessageToken[]): KeywordMat
       if (hit.intent !== rank.intent || !fits(rank, hit, tokens, datesIn)) continue;
       const intent = rank.reads ?? rank.intent;
       const argument =
-        INTENT_ARGUMENT[intent] === 'date' ? dateArgument(text, tokens, hit, datesIn()) : undefined;
+        INTENT_ARGUMENT[intent] === 'date' ? dateArgument(text, tokens, hit, datesIn(), hits) : undefined;
       const language = languageHint(hit.entries, tokens.slice(hit.first, hit.last + 1));
       return {
         intent,
@@ -1216,11 +1481,25 @@ function fits(
 /** Every keyword in the message, at most one reading per position. */
 function hitsIn(tokens: readonly MessageToken[]): Hit[] {
   const hits: Hit[] = [];
+  const someoneElse = aboutSomeoneElse(tokens);
+  let everydayUntil = -1;
   tokens.forEach((token, index) => {
+    if (token.kind === 'number' && isVisaFreeCount(tokens, index)) {
+      hits.push({ intent: 'info_visa_free', first: index, last: index, entries: [] });
+    }
     if (token.kind !== 'word') return;
-    const best = bestAt(tokens, index);
+    const everyday = EVERYDAY_PHRASES.find((phrase) =>
+      phrase.every((word, offset) => tokens[index + offset]?.folded === word),
+    );
+    if (everyday !== undefined) everydayUntil = index + everyday.length - 1;
+    const best = index <= everydayUntil ? [] : bestAt(tokens, index);
     const [chosen] = best;
-    if (chosen !== undefined && best.every((candidate) => sameMeaning(candidate, chosen))) {
+    const personless =
+      someoneElse &&
+      chosen !== undefined &&
+      PERSONLESS_VERB_INTENTS.has(chosen.intent) &&
+      best.every((entry) => entry.writtenIn === 'ru');
+    if (chosen !== undefined && !personless && best.every((candidate) => sameMeaning(candidate, chosen))) {
       hits.push({ intent: chosen.intent, first: index, last: index + chosen.wordCount - 1, entries: best });
     }
     // СТОП inside a longer message: not a stop, but a request for the stop hint.
@@ -1228,6 +1507,87 @@ function hitsIn(tokens: readonly MessageToken[]): Hit[] {
     if (stopWord.length > 0) hits.push({ intent: 'stop_hint', first: index, last: index, entries: stopWord });
   });
   return hits;
+}
+
+/**
+ * Everyday phrases that hold a keyword without asking for it: "агама жардам бердим" (I helped my
+ * brother) is no call for help. The keyword inside one is not read. Folded, exact.
+ */
+const EVERYDAY_PHRASES: readonly (readonly string[])[] = [
+  'ЖАРДАМ БЕРДИМ',
+  'ЖАРДАМ БЕРДИК',
+  'ЖАРДАМ БЕРДИ',
+  'ЖАРДАМ БЕРЕМ',
+  'ЖАРДАМ БЕРИП',
+  'ЖАРДАМ БЕРГЕМ',
+  'JARDAM BERDIM',
+  'JARDAM BERDIK',
+  'JARDAM BERDI',
+  'JARDAM BEREM',
+].map((phrase) => tokenize(phrase).map((token) => token.folded));
+
+/**
+ * A Russian past tense (приехал, уехал) does not say who: with a third person named and none of
+ * я/мы/мне/меня, the date is someone else's ("марат приехал 12 марта посчитайте ему", "брат уехал
+ * 5 марта"). Kyrgyz verbs carry the person (келдим is "I came", келди someone else: NOT_KEYWORDS).
+ */
+const PERSONLESS_VERB_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['set_entry', 'set_exit']);
+const THIRD_PERSON = new Set(
+  [
+    'он',
+    'она',
+    'они',
+    'ему',
+    'ей',
+    'им',
+    // Not нее: folded, it is не.
+    'него',
+    'нему',
+    'ним',
+    'брат',
+    'брата',
+    'брату',
+    'сестра',
+    'сестру',
+    'сестре',
+    'друг',
+    'друга',
+    'другу',
+    'подруга',
+    'подругу',
+    'жена',
+    'жену',
+    'муж',
+    'мужа',
+    'мужу',
+    'сын',
+    'сына',
+    'сыну',
+    'дочь',
+    'отец',
+    'мать',
+    'мама',
+    'папа',
+    'земляк',
+    'товарищ',
+  ].map(foldWord),
+);
+const FIRST_PERSON = new Set(['я', 'мы', 'мне', 'меня', 'нам', 'нас', 'ya'].map(foldWord));
+
+function aboutSomeoneElse(tokens: readonly MessageToken[]): boolean {
+  const words = tokens.filter((token) => token.kind === 'word').map((token) => token.folded);
+  return words.some((word) => THIRD_PERSON.has(word)) && !words.some((word) => FIRST_PERSON.has(word));
+}
+
+/** Day units after 90: "90 дней", "90 күн", "90 kun", "90 days". */
+const DAY_UNIT_WORDS = new Set(['дней', 'дня', 'день', 'күн', 'күндүн', 'dney', 'days'].map(foldWord));
+
+/** "90 дней из 180", "90/180", "как считаются 90 дней", "90 күн бүтүп калса": the visa-free rule. */
+function isVisaFreeCount(tokens: readonly MessageToken[], index: number): boolean {
+  if (tokens[index]?.folded !== '90') return false;
+  const next = tokens[index + 1];
+  if (next?.kind === 'word' && DAY_UNIT_WORDS.has(next.folded)) return true;
+  return tokens.some((token) => token.kind === 'number' && token.folded === '180');
 }
 
 /** The keywords at `index`: exact before typo, then the longest phrase. */
@@ -1279,22 +1639,49 @@ function phraseDistance(phrase: string, entry: KeywordEntry, refused: boolean): 
 /**
  * The date next to a date keyword, as typed: from the keyword to the end of the first date after
  * it ("приехал в сербию 5 марта" → "в сербию 5 марта"), or else the last date before it, Kyrgyz
- * verb-final ("мен 12.03 келдим" → "12.03").
+ * verb-final ("мен 12.03 келдим" → "12.03"). A Kyrgyz verb takes the date just before it first (at
+ * most two words between), and so does every verb when a text with several date verbs opens with a
+ * date: each verb's date is the one before it ("20-февралда чыгып кеттим 15-мартта келдим": the exit
+ * is 20-февралда).
  */
 function dateArgument(
   text: string,
   tokens: readonly MessageToken[],
   hit: Hit,
   mentions: readonly { start: number; end: number }[],
+  hits: readonly Hit[],
 ): string | undefined {
   const keywordStart = tokens[hit.first]!.start;
   const keywordEnd = tokens[hit.last]!.end;
+  const dateVerbs = hits.filter((other) => DATE_VERB_INTENTS.has(other.intent));
+  const [firstVerb] = dateVerbs;
+  const [firstMention] = mentions;
+  const previousVerb = dateVerbs.filter((other) => other.last < hit.first).at(-1);
+  // Kyrgyz puts the verb last ("8-мартта келдим 20сында айлык алам": the 20th is pay day).
+  const before = mentions.filter((mention) => mention.end <= keywordStart).at(-1);
+  // "сербияга 8-мартта келдим": at most two words, and no comma or full stop, between the date and
+  // a Kyrgyz verb ("туулган күнүм 12-май, келдим 8-мартта" came on 8 March).
+  const close =
+    before !== undefined &&
+    !/[,.;!?]/.test(text.slice(before.end, keywordStart)) &&
+    tokens.filter((token) => token.start >= before.end && token.end <= keywordStart).length <= 2;
+  const kyrgyzVerb = close && hit.entries.every((entry) => entry.writtenIn === 'ky');
+  const verbLast =
+    kyrgyzVerb ||
+    (dateVerbs.length > 1 &&
+      firstVerb !== undefined &&
+      firstMention !== undefined &&
+      firstMention.start < tokens[firstVerb.first]!.start);
+  const beforeOwn =
+    before !== undefined && (previousVerb === undefined || before.start >= tokens[previousVerb.last]!.end);
+  if (verbLast && beforeOwn) return text.slice(before.start, keywordStart).trim();
   const after = mentions.find((mention) => mention.start >= keywordEnd);
   const next = tokens[hit.last + 1];
   if (after !== undefined && next !== undefined) return text.slice(next.start, after.end).trim();
-  const before = mentions.filter((mention) => mention.end <= keywordStart).at(-1);
   return before === undefined ? undefined : text.slice(before.start, keywordStart).trim();
 }
+
+const DATE_VERB_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['set_entry', 'set_exit', 'set_permit']);
 
 /**
  * Same answer as `typoDistance(a, b) === 1` for different strings, in one pass: this runs for

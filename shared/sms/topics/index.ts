@@ -48,6 +48,8 @@ interface CompiledRule {
   readonly language: Language;
   readonly rule: string;
   readonly slots: readonly (readonly Stem[])[];
+  /** Slots written `!…`: the rule does not fire when one of their stems is in the text. */
+  readonly unless: readonly (readonly Stem[])[];
 }
 
 function compileStem(written: string): Stem {
@@ -57,16 +59,15 @@ function compileStem(written: string): Stem {
 }
 
 export function compileRule(topic: HelpTopic, language: Language, rule: string): CompiledRule {
-  const slots = rule
-    .trim()
-    .split(/\s+/)
-    .map((slot) =>
-      slot
-        .split('|')
-        .filter((stem) => stem !== '')
-        .map(compileStem),
-    );
-  return { topic, language, rule, slots };
+  const written = rule.trim().split(/\s+/);
+  const stems = (slot: string) =>
+    slot
+      .split('|')
+      .filter((stem) => stem !== '')
+      .map(compileStem);
+  const slots = written.filter((slot) => !slot.startsWith('!')).map(stems);
+  const unless = written.filter((slot) => slot.startsWith('!')).map((slot) => stems(slot.slice(1)));
+  return { topic, language, rule, slots, unless };
 }
 
 export const TOPIC_RULES: readonly CompiledRule[] = TOPIC_ORDER.flatMap((topic) =>
@@ -88,9 +89,9 @@ function stemAt(words: readonly string[], index: number, stem: Stem): boolean {
 }
 
 function ruleMatches(words: readonly string[], rule: CompiledRule): boolean {
-  return rule.slots.every((slot) =>
-    slot.some((stem) => words.some((_, index) => stemAt(words, index, stem))),
-  );
+  const found = (slot: readonly Stem[]) =>
+    slot.some((stem) => words.some((_, index) => stemAt(words, index, stem)));
+  return rule.slots.every(found) && !rule.unless.some(found);
 }
 
 /** The rules a text matches, in TOPIC_ORDER (tests and the docs use this to explain a reading). */

@@ -21,7 +21,8 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
  * matches a word of the text that starts with it, both folded by normalize.ts (so `паспорт` also
  * matches `pasportumdu`, and `полиц` matches `policiya`); a stem ending in `$` must be the whole
  * word (`не$`, `кууп$`); stems joined by `_` must be consecutive words (`алып_кой` is алып коюшту,
- * not алып келиш).
+ * not алып келиш). A slot written `!stem|stem` is the opposite: the rule does not fire when the text
+ * has one of those stems (`чыгып_кет дешти !жатаканадан` is told to leave the country, not the dorm).
  *
  * Examples: `'депорт'` (any word starting with депорт), `'паспорт|документ алып_кой|жыйна|бербе'`
  * (a document word and a taking verb anywhere in the text).

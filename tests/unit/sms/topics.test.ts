@@ -46,6 +46,22 @@ const CASES: readonly (readonly [string, string])[] = [
   ['kvartiradan kuup chygyshty', 'housing'],
   ['хозяйка выгнала, ночевать негде', 'housing'],
   ['nas vygnali iz obshchagi', 'housing'],
+  // Added with the second fresh corpus (fresh-2026-12b.json), written apart from its texts.
+  ['кечээ документтеримди уурдап кетишти', 'documents'],
+  ['у брата пропал паспорт', 'documents'],
+  ['бригадир собрал паспорта у всех', 'documents'],
+  ['айлыгымды эки эсе кыскартып салды', 'wages'],
+  ['агам милицияда отурат', 'police'],
+  ['сербиядан чыгып кет деп айтты', 'deportation'],
+  ['начальник сказал что нас выгонят из страны', 'deportation'],
+  ['на стройке на нас напали', 'violence'],
+  ['бригадир мени тепти', 'violence'],
+  ['бутум кесилип кан токтобой жатат', 'health'],
+  ['давление поднялось голова кружится', 'health'],
+  ['бизди кулпулап иштетип жатат', 'trafficking'],
+  ['кетебиз десек паспортту бербейт', 'trafficking'],
+  ['сплю на вокзале третий день', 'housing'],
+  ['жатаканадан чыгып кет дешти', 'housing'],
 ];
 
 describe('the help-topic lexicon', () => {
@@ -87,8 +103,16 @@ describe('the help-topic lexicon', () => {
     ['kup kaldi'],
     ['полицияда каттоо'],
     ['какая зарплата на стройке'],
+    ['эшикти кулпулап кой'],
+    ['ночью разбил чашку'],
+    ['давление в шинах'],
   ])('reads the everyday text %j as no help topic', (text) => {
     expect(findTopic(tokenize(text))).toBeUndefined();
+  });
+
+  it('does not fire a rule when one of its `!` stems is in the text', () => {
+    expect(findTopic(tokenize('сербиядан чыгып кет дешти'))?.topic).toBe('deportation');
+    expect(findTopic(tokenize('квартирадан чыгып кет дешти'))?.topic).toBe('housing');
   });
 
   it('still lets a whole-message command through: СТОП is a stop, not help', () => {
