@@ -187,6 +187,13 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Server {
     const media = /^\/_local\/twilio\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE[0-9a-f]{32})\.mp3$/.exec(
       url.pathname,
     );
+    // The same audio for the simulator page, which holds no token (loopback only, as every /_local route).
+    const played = /^\/_local\/twilio\/recordings\/(RE[0-9a-f]{32})\.mp3$/.exec(url.pathname);
+    if (method === 'GET' && played) {
+      if (deletedRecordings.some((r) => r.recordingSid === played[1]))
+        return sendJson(response, 404, { code: 20404 });
+      return send(response, 200, 'audio/wav', toneWav());
+    }
     if (method === 'GET' && media) {
       const expected = `Basic ${Buffer.from(`${media[1]}:${options.authToken}`).toString('base64')}`;
       if (request.headers.authorization !== expected) return sendJson(response, 401, { code: 20003 });

@@ -10,6 +10,7 @@ import { afterRequest, migrantSends, refreshCases, refreshState, volunteerSends 
 import { $, $input } from './dom.js';
 import { clearError, showError, showLogCount } from './hood.js';
 import { setUiLanguage, t, UI_LANGUAGES, uiLanguage } from './labels.js';
+import { setUpTabs } from './layout.js';
 import { showThread, showThreadHead, showUnread } from './phone.js';
 import { SCENARIOS, storyValues } from './scenarios.js';
 import { costBasis } from './segments.js';
@@ -90,6 +91,7 @@ $('refresh-state').addEventListener('click', stateRefresh);
 
 onVolunteerSend(volunteerSends);
 setUpCall();
+setUpTabs();
 setUpClock();
 setUpTour(SCENARIOS, storyValues);
 

@@ -9,6 +9,8 @@ import { describeError, showError } from './hood.js';
 import { t } from './labels.js';
 import { ACCOUNT_SID, HOTLINE_NUMBER, publicBaseUrl, type TwimlReply, webhook } from './net.js';
 import { phoneNumber } from './phone.js';
+import { ringVolunteers } from './ring.js';
+import { voicemailPlayer } from './voicemail.js';
 
 interface Call {
   digits: string[];
@@ -92,6 +94,12 @@ function heardLine(heard: Heard): void {
 function closeHeard(): void {
   const last = $('transcript').lastElementChild;
   if (last instanceof HTMLElement) delete last.dataset.open;
+}
+
+/** The voicemail the caller left, with a player to hear it back. */
+function recordedLine(sid: string, seconds: string): void {
+  const item = line('recorded', '⏺', t('voicemailLeft', { seconds }));
+  item.append(voicemailPlayer(sid));
 }
 
 function status(text: string): void {
@@ -227,8 +235,20 @@ async function runTwiml(reply: TwimlReply): Promise<void> {
         closeHeard();
         line('dial', '☎', t('ringVolunteers', { n: numbers.length }));
         const action = verb.getAttribute('action');
+        const code = action ? (new URL(action, current.url).searchParams.get('case') ?? '') : '';
+        // The volunteer phones on the page ring; one answers with 1, or nobody does.
+        const ringing = ringVolunteers(verb, active.params, code, (who) => {
+          line('dial', '☎', t('connectedTo', { name: who }));
+          status(t('connectedTo', { name: who }));
+        });
+        active.abort = ringing.cancel;
+        const dialStatus = await ringing.done;
+        active.abort = null;
+        if (!call) return;
+        line('dial', '☎', dialStatus === 'completed' ? t('callOver') : t('nobodyAnswered'));
+        status('');
         if (action) {
-          next = await callWebhook(action, { DialCallStatus: 'no-answer' }, current.url);
+          next = await callWebhook(action, { DialCallStatus: dialStatus }, current.url);
           break;
         }
       } else if (name === 'Record') {
@@ -236,15 +256,20 @@ async function runTwiml(reply: TwimlReply): Promise<void> {
         await collectDigits(verb, active);
         const action = verb.getAttribute('action');
         if (action) {
+          // The recording stays on this computer: the Twilio stand-in serves it (a short tone), and the
+          // page plays it back from /_local/twilio/recordings/.
+          const sid = randomSid('RE');
+          const seconds = '5';
           next = await callWebhook(
             action,
             {
-              RecordingUrl: `${publicBaseUrl}/simulated-recording`,
-              RecordingDuration: '5',
-              RecordingSid: randomSid('RE'),
+              RecordingUrl: `${publicBaseUrl}/_local/twilio/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/${sid}`,
+              RecordingDuration: seconds,
+              RecordingSid: sid,
             },
             current.url,
           );
+          recordedLine(sid, seconds);
           break;
         }
       } else if (name === 'Hangup' || name === 'Reject') {

@@ -12,6 +12,7 @@ import { everyMessage, isToVolunteer } from './conversation.js';
 import { $, $input } from './dom.js';
 import { describeError } from './hood.js';
 import { type Key, t } from './labels.js';
+import { showPanelOf } from './layout.js';
 import { costBasis, formatUsd, sumCosts } from './segments.js';
 
 /** What a story knows while it plays: its migrant's number and the values its lines name. */
@@ -130,7 +131,12 @@ export async function playScenario(scenario: Scenario): Promise<void> {
     for (const [index, step] of scenario.steps.entries()) {
       if (run.stopped) throw new Stopped();
       const item = stepItem(t(step.line, context.values), index, scenario.steps.length);
-      step.focus?.(context)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      const focus = step.focus?.(context);
+      if (focus) {
+        // On a phone, the part of the page the step plays in comes up on screen (its tab).
+        showPanelOf(focus);
+        focus.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      }
       await pause();
       if (run.stopped) throw new Stopped();
       await step.run(context);

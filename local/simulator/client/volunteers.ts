@@ -3,6 +3,7 @@
 import { $, addBubble, labelled } from './dom.js';
 import { t } from './labels.js';
 import { getJson, HOTLINE_NUMBER } from './net.js';
+import { recordingIn, voicemailPlayer } from './voicemail.js';
 
 /** A volunteer as /_local/volunteers lists them (no PIN hash; a sample volunteer's printed PIN). */
 export interface RosterVolunteer {
@@ -81,6 +82,9 @@ function createVolunteerPhone(volunteer: RosterVolunteer): VolunteerPhone {
   thread.className = 'thread small';
   thread.setAttribute('aria-live', 'polite');
   thread.setAttribute('aria-labelledby', `${id}-name`);
+  // A thread scrolls inside its phone: the keyboard can reach and scroll it too.
+  thread.dataset.scrolls = '';
+  thread.tabIndex = 0;
 
   const form = document.createElement('form');
   form.className = 'compose';
@@ -211,6 +215,9 @@ export function volunteerBubble(
   note?: string,
 ): HTMLLIElement {
   const item = addBubble(phone.thread, text, kind, note);
+  const recording = kind.startsWith('out') ? recordingIn(text) : undefined;
+  // A voicemail notice: its recording plays here.
+  if (recording) item.append(voicemailPlayer(recording));
   const offer = kind.startsWith('out') ? /\bTAKE (\d{5,6})\b/.exec(text) : null;
   if (offer) {
     // A notification: one tap sends `TAKE <code>`, as typing it would.
