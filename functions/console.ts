@@ -15,7 +15,7 @@ import { fetchRecording } from '../shared/adapters/twilio/recordings.js';
 import { CASE_CODE_PATTERN } from '../shared/cases/case.js';
 import { hotlineClock } from '../shared/clock.js';
 import { hotlineConfig } from '../shared/config.js';
-import type { ApiError, PasskeyResponse, RosterView } from '../shared/console/api.js';
+import type { ApiError, PasskeyResponse, RosterView, TelegramLinkCode } from '../shared/console/api.js';
 import { caseFigures } from '../shared/console/figures.js';
 import { meOf } from '../shared/console/views.js';
 import { callerTextDependencies, recordingEraserFor } from '../shared/edge/caller-texts.js';
@@ -53,6 +53,7 @@ import {
   type StudioPorts,
   startUpload,
 } from '../shared/use-cases/prompt-studio.js';
+import { startTelegramLink } from '../shared/use-cases/telegram-link.js';
 
 const CASE_ROUTE = new RegExp(
   `^/cases/(${CASE_CODE_PATTERN})(?:/(take|reply|note|close|voicemail/(\\d{1,2})))?$`,
@@ -364,6 +365,20 @@ async function route(event: APIGatewayProxyEventV2, context: Context): Promise<R
     return json(200, meOf(next));
   }
   if (method === 'GET' && api === '/cases') return json(200, await listCases(ports, volunteer, roster));
+  if (method === 'POST' && api === '/telegram/link') {
+    const { code, expiresInMinutes } = await startTelegramLink(
+      { links: dependencies().shared.telegramLinks, clock: hotlineClock },
+      volunteer,
+    );
+    sessionLog.info('console.telegram_link_code');
+    const link: TelegramLinkCode = { command: `/link ${code}`, expiresInMinutes };
+    return json(200, link);
+  }
+  if (method === 'POST' && api === '/telegram/unlink') {
+    await dependencies().shared.telegramLinks.unlink(volunteer.volunteerId);
+    sessionLog.info('console.telegram_unlinked');
+    return json(200, meOf({ ...volunteer, telegramChatId: undefined }));
+  }
 
   if (api === '/passkeys' || api.startsWith('/passkeys/')) {
     return passkeyRoute({ ...ports, log: sessionLog }, volunteer, method, api, event, origin);

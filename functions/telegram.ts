@@ -1,14 +1,24 @@
-// Lambda: Telegram Bot API webhook, POST /telegram. Every private text from a person is a caller's text,
-// answered through the outbox (Telegram has no inline answer here); everything else is acknowledged.
+// Lambda: Telegram Bot API webhook, POST /telegram. A private text is a caller's text, answered through the
+// outbox (Telegram has no inline answer here), unless it links a volunteer's chat (`/link <code>`) or comes
+// from a linked volunteer's chat (their commands); everything else is acknowledged.
 import { conversationTexts } from '../shared/adapters/telegram/commands.js';
 import {
   readTelegramUpdate,
   secretMatches,
   TELEGRAM_SECRET_HEADER,
 } from '../shared/adapters/telegram/update.js';
-import { answerCallerText, recordingEraserFor } from '../shared/edge/caller-texts.js';
+import { hotlineClock } from '../shared/clock.js';
+import {
+  answerCallerText,
+  answerVolunteerText,
+  callerTextDependencies,
+  recordingEraserFor,
+} from '../shared/edge/caller-texts.js';
 import { jsonWebhook } from '../shared/http/json-webhook.js';
+import { textsFor } from '../shared/messages/volunteer.js';
 import { callerIdFor, telegramAddress } from '../shared/privacy.js';
+import { completeTelegramLink, isUnlinkCommand, linkCodeIn } from '../shared/use-cases/telegram-link.js';
+import { volunteerByTelegramChat } from '../shared/volunteers/roster.js';
 
 export const handler = jsonWebhook(
   {
@@ -32,11 +42,50 @@ export const handler = jsonWebhook(
       request.log.info('telegram.ignored', { reason: input.reason });
       return { ok: true };
     }
-    const context = {
-      log: request.log,
-      inline: undefined,
-      recordings: recordingEraserFor(request.config, { authToken: request.secrets.twilioAuthToken }),
-    };
+    const recordings = recordingEraserFor(request.config, { authToken: request.secrets.twilioAuthToken });
+    const deps = callerTextDependencies();
+    const requestId = `tg:${input.updateId}`;
+    // A volunteer linking this chat with the code the console showed them.
+    const code = linkCodeIn(input.text);
+    if (code) {
+      const result = await completeTelegramLink(
+        { links: deps.telegramLinks, roster: deps.roster, clock: hotlineClock, log: request.log },
+        { chatId: input.chatId, code, requestId },
+      );
+      if (result.refused) await deps.queue(result.refused);
+      deps.roster.forget();
+      return { ok: true };
+    }
+    const volunteers = await deps.roster.list();
+    const volunteer = volunteerByTelegramChat(volunteers, input.chatId);
+    if (volunteer) {
+      if (isUnlinkCommand(input.text)) {
+        await deps.telegramLinks.unlink(volunteer.volunteerId);
+        deps.roster.forget();
+        await deps.queue({
+          id: `${requestId}#0`,
+          channel: 'telegram',
+          to: input.chatId,
+          body: textsFor(volunteer).telegramUnlinked(),
+        });
+        request.log.info('telegram.volunteer_unlinked', { volunteer: volunteer.volunteerId });
+        return { ok: true };
+      }
+      // The volunteer's commands, as by SMS; answers come back in this chat.
+      await answerVolunteerText(
+        { log: request.log, inline: undefined, recordings },
+        {
+          volunteer,
+          roster: volunteers,
+          messageSid: requestId,
+          body: input.text,
+          hotline: '',
+          channel: 'telegram',
+        },
+      );
+      return { ok: true };
+    }
+    const context = { log: request.log, inline: undefined, recordings, roster: volunteers };
     const callerId = callerIdFor(telegramAddress(input.chatId), request.secrets.callerHashKey);
     const texts = conversationTexts(input.text, input.languageCode);
     for (const [index, body] of texts.entries()) {

@@ -7,7 +7,13 @@ import { type Caller, type Channel, readerOf } from '../callers/caller.js';
 import type { SmsDecision } from '../conversation/sms-conversation.js';
 import { fillTemplate, type MessageId, messageTemplate } from '../messages/catalogue.js';
 import { noticesFor, textsFor, type VolunteerTexts } from '../messages/volunteer.js';
-import { formatShiftTime, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
+import {
+  formatShiftTime,
+  nextShiftStart,
+  onShiftFor,
+  type Volunteer,
+  volunteerRecipient,
+} from '../volunteers/volunteer.js';
 import {
   CASE_LIMITS,
   type Case,
@@ -105,7 +111,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
 
   const volunteer = input.roster.find((v) => v.volunteerId === current.volunteerId && v.active);
   const toVolunteer = (build: (texts: VolunteerTexts) => string): Outgoing[] =>
-    volunteer ? [{ body: build(textsFor(volunteer)), to: { phone: volunteer.phone, channel: 'sms' } }] : [];
+    volunteer ? [{ body: build(textsFor(volunteer)), to: volunteerRecipient(volunteer) }] : [];
 
   if (decision.erase) {
     return {
@@ -202,7 +208,7 @@ export function decideCallerCase(input: CallerCaseInput): CallerCaseDecision {
               : undefined;
     return {
       caller,
-      messages: body ? [{ body, to: { phone: volunteer.phone, channel: 'sms' } }] : [],
+      messages: body ? [{ body, to: volunteerRecipient(volunteer) }] : [],
       reminderPlans: {},
       caseChange: {
         next: withEvent(current, { kind: 'relayed_to_volunteer', volunteerId: volunteer.volunteerId }, now, {
@@ -290,7 +296,7 @@ function open(input: CallerCaseInput, caller: Caller): CallerCaseDecision {
         ...help,
         ...notices.map(({ volunteer, body }) => ({
           body,
-          to: { phone: volunteer.phone, channel: 'sms' as const },
+          to: volunteerRecipient(volunteer),
         })),
       ],
       reminderPlans: {},

@@ -5,13 +5,21 @@
 // withheld calls (a flood past WITHHELD_CASES_PER_HOUR) goes the same way, each notice a one-segment
 // digest of the voicemails waiting on it instead of a link per voicemail. No I/O.
 import { noticesFor, textsFor, type VolunteerTexts } from '../messages/volunteer.js';
-import { activeCoordinators, nextShiftStart, onShiftFor, type Volunteer } from '../volunteers/volunteer.js';
+import {
+  activeCoordinators,
+  nextShiftStart,
+  onShiftFor,
+  type Volunteer,
+  volunteerRecipient,
+} from '../volunteers/volunteer.js';
 import { MAX_NOTIFIED, minutesAfter } from './caller-case.js';
 import { CASE_LIMITS, type Case, cleanText, combinedRelay, voicemailCount, withEvent } from './case.js';
 
 export interface ChaseNotice {
   volunteerId: string;
+  /** The volunteer's number, or their linked Telegram chat (`channel`). */
   phone: string;
+  channel: 'sms' | 'telegram';
   body: string;
 }
 
@@ -49,7 +57,7 @@ export function decideChase(
   ): ChaseNotice[] =>
     noticesFor(volunteers, build).map(({ volunteer, body }) => ({
       volunteerId: volunteer.volunteerId,
-      phone: volunteer.phone,
+      ...volunteerRecipient(volunteer),
       body,
     }));
 
@@ -128,7 +136,7 @@ function combinedRelayDue(current: Case, roster: readonly Volunteer[], now: Date
     notices: [
       {
         volunteerId: owner.volunteerId,
-        phone: owner.phone,
+        ...volunteerRecipient(owner),
         body: owner.consoleOnly
           ? textsFor(owner).consolePing(current.code, current.pendingCount ?? pending.length)
           : combinedRelay(current.code, pending, current.pendingCount ?? pending.length),

@@ -48,6 +48,15 @@ export interface Me {
   coordinator: boolean;
   /** Texts to the volunteer's phone are short pings without the caller's words (set with POST /me). */
   consoleOnly: boolean;
+  /** Notices come to the Telegram chat the volunteer linked (POST /telegram/link), not by SMS. */
+  telegramLinked: boolean;
+}
+
+/** POST /console/api/telegram/link: what to send the hotline's bot from the volunteer's Telegram. */
+export interface TelegramLinkCode {
+  /** `/link 12345678`: works once, for `expiresInMinutes`. */
+  command: string;
+  expiresInMinutes: number;
 }
 
 /** POST /console/api/me: the volunteer's own preference; answers the new `Me`. */

@@ -14,6 +14,7 @@ export function meOf(volunteer: Volunteer): Me {
     languages: [...volunteer.languages],
     coordinator: volunteer.coordinator,
     consoleOnly: volunteer.consoleOnly,
+    telegramLinked: volunteer.telegramChatId !== undefined,
   };
 }
 

@@ -2,10 +2,13 @@
 // the stores, the limits and the roster built once per container, and one call into the use case with
 // its metrics written the same way whichever channel the text came on.
 
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoCallerStore } from '../adapters/dynamodb/caller-store.js';
 import { DynamoCaseStore } from '../adapters/dynamodb/case-store.js';
 import { documentClient } from '../adapters/dynamodb/client.js';
 import { DynamoRosterStore } from '../adapters/dynamodb/roster-store.js';
+import { outboxPut } from '../adapters/dynamodb/side-writes.js';
+import { DynamoTelegramLinks } from '../adapters/dynamodb/telegram-links.js';
 import { DynamoBlockList, DynamoUsageCounters } from '../adapters/dynamodb/usage-store.js';
 import { DynamoVolunteerInbox } from '../adapters/dynamodb/volunteer-inbox.js';
 import { twilioRecordingEraser } from '../adapters/twilio/recordings.js';
@@ -17,6 +20,7 @@ import type { Logger } from '../logger.js';
 import { limitMetrics, metricFields, WEBHOOK_METRICS } from '../metrics.js';
 import { once } from '../once.js';
 import type { InlineAnswer } from '../ports/inline-answer.js';
+import type { OutboundMessage } from '../ports/outbox.js';
 import type { RecordingEraser } from '../ports/recordings.js';
 import { type InboundText, receiveSms, type SmsOutcome } from '../use-cases/receive-sms.js';
 import {
@@ -35,6 +39,7 @@ export const callerTextDependencies = once(() => {
   const config = hotlineConfig();
   const client = documentClient(config);
   const cases = new DynamoCaseStore(client, config.TABLE_NAME);
+  const rosterStore = new DynamoRosterStore(client, config.TABLE_NAME);
   const limits: Limits = {
     settings: limitSettings(config),
     counters: new DynamoUsageCounters(client, config.TABLE_NAME),
@@ -46,10 +51,22 @@ export const callerTextDependencies = once(() => {
     callers: new DynamoCallerStore(client, config.TABLE_NAME),
     cases,
     inbox: new DynamoVolunteerInbox(client, config.TABLE_NAME, cases),
-    roster: new CachedRoster(
-      new DynamoRosterStore(client, config.TABLE_NAME),
-      config.ROSTER_CACHE_SECONDS * 1000,
-    ),
+    roster: new CachedRoster(rosterStore, config.ROSTER_CACHE_SECONDS * 1000),
+    telegramLinks: new DynamoTelegramLinks(client, config.TABLE_NAME, rosterStore),
+    /** One message into the outbox (the bot's answer to a link command); false when it was written before. */
+    queue: async (message: OutboundMessage): Promise<boolean> => {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [outboxPut(config.TABLE_NAME, message, hotlineClock.now())],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+        throw error;
+      }
+    },
   };
 });
 

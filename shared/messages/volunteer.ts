@@ -58,6 +58,12 @@ export interface VolunteerTexts {
   pinIsLocked(minutes: number): string;
   /** The console's sign-in code, to the volunteer's own phone. */
   consoleCode(code: string, minutes: number): string;
+  /** In the bot, after `/link <code>`: this chat now gets the volunteer's notices. */
+  telegramLinked(name: string): string;
+  /** In the bot: the link code is unknown, used or expired. */
+  telegramLinkRefused(): string;
+  /** In the bot, after `/unlink`. */
+  telegramUnlinked(): string;
   /** The console: an answer went to the caller (SMS answers say nothing). */
   consoleSent(code: string): string;
   /** To a volunteer who works in the console: the caller wrote (`count` texts), without their words. */
@@ -122,6 +128,10 @@ const ru: VolunteerTexts = {
     `Пропущенный звонок, запрос ${code} (${LANGUAGE_LABEL[language]}). Взять: TAKE ${code}`,
   consoleCode: (code, minutes) =>
     `Код входа в консоль горячей линии: ${code} (${minutes} мин). Никому его не сообщайте.`,
+  telegramLinked: (name) =>
+    `${name}, этот чат связан с горячей линией: новые запросы и сообщения придут сюда, а не по SMS. Команды те же (TAKE, R, NOTE, CLOSE, LIST). Отвязать: /unlink`,
+  telegramLinkRefused: () => 'Код не подошёл или устарел. Возьмите новый в консоли.',
+  telegramUnlinked: () => 'Чат отвязан: уведомления снова придут по SMS.',
   consoleSent: (code) => `Ответ по запросу ${code} отправлен.`,
   consolePing: (code, count) =>
     `Запрос ${code}: новое сообщение${count > 1 ? ` (${count})` : ''}. Читать и отвечать — в консоли.`,
@@ -186,6 +196,10 @@ const ky: VolunteerTexts = {
     `Жоопсуз чалуу, суроо ${code} (${LANGUAGE_LABEL[language]}). Алуу: TAKE ${code}`,
   consoleCode: (code, minutes) =>
     `Ишеним линиясынын консолуна кирүү коду: ${code} (${minutes} мүн). Аны эч кимге айтпаңыз.`,
+  telegramLinked: (name) =>
+    `${name}, бул чат ишеним линиясына байланды: жаңы суроолор жана билдирүүлөр SMS эмес, ушул жерге келет. Буйруктар ошол эле (TAKE, R, NOTE, CLOSE, LIST). Ажыратуу: /unlink`,
+  telegramLinkRefused: () => 'Код туура эмес же эскирген. Консолдон жаңысын алыңыз.',
+  telegramUnlinked: () => 'Чат ажыратылды: билдирүүлөр кайра SMS менен келет.',
   consoleSent: (code) => `${code} суроосуна жооп жөнөтүлдү.`,
   consolePing: (code, count) =>
     `Суроо ${code}: жаңы билдирүү${count > 1 ? ` (${count})` : ''}. Консолдон окуп, жооп бериңиз.`,

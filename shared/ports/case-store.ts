@@ -3,6 +3,7 @@
 
 import type { Language } from '../callers/caller.js';
 import type { Case, CaseEvent } from '../cases/case.js';
+import type { OutboundMessage } from './outbox.js';
 
 export interface CaseHistory {
   language: Language;
@@ -23,7 +24,8 @@ export class CaseChangedError extends Error {
 export interface CaseStore {
   get(code: string): Promise<Case | undefined>;
   /** Writes the case if its stored version is still `readVersion` (undefined: a new case, absent so far). */
-  save(next: Case, readVersion: number | undefined): Promise<void>;
+  /** With `outbox`: those messages are written in the same transaction (the chase's Telegram notices). */
+  save(next: Case, readVersion: number | undefined, outbox?: readonly OutboundMessage[]): Promise<void>;
   /** The case and, when `stepKey` is given, the answer already given to that request (a Twilio retry). */
   getWithStep(code: string, stepKey: string): Promise<{ found?: Case; handled?: HandledMessage }>;
   /** The case change and the request's answer in one transaction; a second try of the same request fails. */

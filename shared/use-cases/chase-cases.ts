@@ -35,9 +35,19 @@ export async function chaseCases(ports: ChasePorts): Promise<ChaseSummary> {
   for (const current of due) {
     const decided = decideChase(current, roster, now, ports.renotifyMinutes);
     if (!decided) continue;
+    // Notices to a linked Telegram chat are outbox items written with the claim (free, and sent once);
+    // the rest go by SMS after it.
+    const queued = decided.notices
+      .filter((notice) => notice.channel === 'telegram')
+      .map((notice) => ({
+        id: `case:${current.code}:${decided.next.version}:${notice.volunteerId}`,
+        channel: 'telegram' as const,
+        to: notice.phone,
+        body: notice.body,
+      }));
     try {
       // The claim: written before texting, so a second run reads the new round and does not text again.
-      await ports.cases.save(decided.next, current.version);
+      await ports.cases.save(decided.next, current.version, queued);
     } catch (error) {
       if (error instanceof CaseChangedError) {
         summary.skipped++;
@@ -46,7 +56,8 @@ export async function chaseCases(ports: ChasePorts): Promise<ChaseSummary> {
       throw error;
     }
     summary.chased++;
-    for (const notice of decided.notices) {
+    summary.notified += queued.length;
+    for (const notice of decided.notices.filter((n) => n.channel !== 'telegram')) {
       try {
         await ports.notifier.sendSms({
           to: notice.phone,

@@ -17,7 +17,7 @@ import { CaseChangedError, type CaseStore } from '../ports/case-store.js';
 import type { RecordingEraser } from '../ports/recordings.js';
 import { DuplicateVolunteerMessageError, type VolunteerInbox } from '../ports/volunteer-inbox.js';
 import { jitter } from '../retry.js';
-import { activeCoordinators, type Volunteer } from '../volunteers/volunteer.js';
+import { activeCoordinators, type Volunteer, volunteerRecipient } from '../volunteers/volunteer.js';
 import { type InlineAnswer, splitDeliveries } from './deliveries.js';
 import { forgetRecordings } from './receive-sms.js';
 
@@ -46,8 +46,11 @@ export interface VolunteerText {
   messageSid: string;
   body: string;
   hotline: string;
-  /** The channel the command came on; the volunteer's own answers go back on it. SMS by default. */
-  channel?: 'sms' | 'sms-gateway' | undefined;
+  /**
+   * The channel the command came on; the volunteer's own answers go back on it. SMS by default; on
+   * Telegram, the chat they linked (no PIN on TAKE: a chat cannot be shown falsely, as a number can).
+   */
+  channel?: 'sms' | 'sms-gateway' | 'telegram' | undefined;
 }
 
 export interface VolunteerSmsOutcome {
@@ -70,6 +73,7 @@ export async function receiveVolunteerSms(
     if (handled) return { twiml: handled.replyTwiml, outcome: 'retry' };
     const now = ports.clock.now();
     // Checked once per message, with the lockout shared with the dialback PIN.
+    if (pin === undefined && command.kind === 'take' && text.channel === 'telegram') pin = 'ok';
     if (pin === undefined && command.kind === 'take' && text.volunteer.pinHash && text.volunteer.active) {
       if (!command.pin || !ports.pins) pin = command.pin ? 'ok' : 'missing';
       else {
@@ -84,7 +88,7 @@ export async function receiveVolunteerSms(
           ports.log?.warn('volunteer.pin_locked', { volunteer: text.volunteer.volunteerId });
           lockNotices = noticesFor(activeCoordinators(text.roster), (t) =>
             t.pinLocked(text.volunteer.name, check.minutes),
-          ).map(({ volunteer, body }) => ({ body, to: { phone: volunteer.phone, channel: 'sms' as const } }));
+          ).map(({ volunteer, body }) => ({ body, to: volunteerRecipient(volunteer) }));
         }
       }
     }
@@ -108,7 +112,10 @@ export async function receiveVolunteerSms(
             ),
           )
         : [...decided.messages, ...lockNotices];
-    const sender = { phone: text.volunteer.phone, channel: text.channel ?? 'sms' };
+    const sender =
+      text.channel === 'telegram' && text.volunteer.telegramChatId
+        ? { phone: text.volunteer.telegramChatId, channel: 'telegram' as const }
+        : { phone: text.volunteer.phone, channel: text.channel ?? 'sms' };
     const deliveries = splitDeliveries(allowed, sender, ports.inline, text.messageSid);
     const twiml = ports.inline ? ports.inline.render(deliveries.inline) : '';
     const record = {

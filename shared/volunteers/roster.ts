@@ -16,6 +16,11 @@ export class CachedRoster implements RosterReader {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The next read goes to the table (after this container changed the roster). */
+  forget(): void {
+    this.cached = undefined;
+  }
+
   list(): Promise<Volunteer[]> {
     const now = this.now();
     if (!this.cached || now - this.cached.at >= this.ttlMs) {
@@ -28,6 +33,11 @@ export class CachedRoster implements RosterReader {
     }
     return this.cached.roster;
   }
+}
+
+/** The volunteer who linked this Telegram chat, if any. */
+export function volunteerByTelegramChat(roster: readonly Volunteer[], chatId: string): Volunteer | undefined {
+  return roster.find((v) => v.telegramChatId !== undefined && v.telegramChatId === chatId);
 }
 
 /** The volunteer whose phone this is, if any (E.164 as Twilio sends it, WhatsApp prefix removed). */

@@ -61,6 +61,12 @@ export const volunteerSchema = z.object({
    * hotline from a volunteer's number is not enough to be put through to a migrant. Set with `pin`.
    */
   pinHash: z.optional(z.string().check(z.regex(/^s1\$[0-9a-f]{32}\$[0-9a-f]{64}$/))),
+  /**
+   * The Telegram chat the volunteer linked from the console (`/link <code>` to the bot): notices and
+   * relays go there instead of by SMS, and commands from that chat are theirs. Kept beside the roster
+   * entry (never written by a roster change), read with it, and void once the volunteer's sessions end.
+   */
+  telegramChatId: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/))),
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 export type VolunteerInput = z.input<typeof volunteerSchema>;
@@ -80,6 +86,18 @@ export function withSessionRule(existing: Volunteer | undefined, changed: Volunt
   return existing.sessionsValidAfter
     ? { ...changed, sessionsValidAfter: existing.sessionsValidAfter }
     : changed;
+}
+
+/**
+ * Where the hotline writes to a volunteer: their linked Telegram chat (free), else their phone by SMS.
+ */
+export function volunteerRecipient(volunteer: Pick<Volunteer, 'phone' | 'telegramChatId'>): {
+  phone: string;
+  channel: 'sms' | 'telegram';
+} {
+  return volunteer.telegramChatId
+    ? { phone: volunteer.telegramChatId, channel: 'telegram' }
+    : { phone: volunteer.phone, channel: 'sms' };
 }
 
 /**

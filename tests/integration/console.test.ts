@@ -184,6 +184,7 @@ describe('POST /console/api/sign-in/verify', () => {
       languages: ['ru', 'ky'],
       coordinator: false,
       consoleOnly: false,
+      telegramLinked: false,
     });
     const cookie = verified.cookies[0] ?? '';
     expect(cookie).toMatch(/^hotline_console=[\w-]{43}\.[\w-]+;/);

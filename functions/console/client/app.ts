@@ -1,7 +1,7 @@
 // The volunteer console in the browser: sign-in by a code sent to the volunteer's phone, then the cases
 // (and, for coordinators, the roster and the prompt studio). Routes live in location.hash: #cases,
 // #case/{code}, #roster, #prompts.
-import type { Me } from '../../../shared/console/api.js';
+import type { Me, TelegramLinkCode } from '../../../shared/console/api.js';
 import { ApiFailure, byId, errorText, get, onSignedOut, post, setStatus } from './api.js';
 import { initCases, openCase, refreshList, relabelCases, resetCases, startPolling } from './cases.js';
 import { relabelFigures, showFigures } from './figures.js';
@@ -28,8 +28,18 @@ function show(view: (typeof VIEWS)[number]): void {
   for (const id of VIEWS) byId(id).hidden = id !== view;
 }
 
+/** Whether notices come on Telegram, and the button that changes it. */
+function showTelegram(): void {
+  if (!me) return;
+  byId('telegram-state').textContent = t(me.telegramLinked ? 'telegramLinked' : 'telegramNotLinked');
+  byId('telegram-link').hidden = me.telegramLinked;
+  byId('telegram-unlink').hidden = !me.telegramLinked;
+  if (me.telegramLinked) byId('telegram-command').hidden = true;
+}
+
 function relabel(): void {
   applyLabels();
+  showTelegram();
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-lang]'))) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === uiLanguage()));
   }
@@ -64,6 +74,7 @@ function enter(volunteer: Me): void {
   byId('tab-prompts').hidden = !volunteer.coordinator;
   (byId('console-only') as HTMLInputElement).checked = volunteer.consoleOnly;
   relabel();
+  showTelegram();
   route();
   void showPasskeys();
 }
@@ -189,6 +200,24 @@ function init(): void {
   byId('other-number').addEventListener('click', () => {
     showPhoneStep();
     byId('phone').focus();
+  });
+  byId('telegram-link').addEventListener('click', async () => {
+    try {
+      const link = await post<TelegramLinkCode>('/console/api/telegram/link');
+      const shown = byId('telegram-command');
+      shown.textContent = `${t('telegramSend', { minutes: link.expiresInMinutes })} ${link.command}`;
+      shown.hidden = false;
+    } catch (error) {
+      setStatus(errorText(error));
+    }
+  });
+  byId('telegram-unlink').addEventListener('click', async () => {
+    try {
+      me = await post<Me>('/console/api/telegram/unlink');
+      showTelegram();
+    } catch (error) {
+      setStatus(errorText(error));
+    }
   });
   const consoleOnly = byId('console-only') as HTMLInputElement;
   consoleOnly.addEventListener('change', async () => {

@@ -37,6 +37,14 @@ const en = {
   passkeyFailed: 'This device could not use a passkey. Sign in with a code.',
   passkeyRefused: 'That passkey does not sign you in any more. Sign in with a code, then add it again.',
   passkeysTitle: 'Sign in without a code',
+  telegramTitle: 'Notices on Telegram instead of SMS',
+  telegramExplain:
+    'New cases and the callers’ messages come to your Telegram chat with the hotline’s bot, free; your commands there work as by SMS.',
+  telegramLink: 'Link my Telegram',
+  telegramUnlink: 'Unlink Telegram',
+  telegramLinked: 'Linked: your notices come on Telegram.',
+  telegramNotLinked: 'Not linked: your notices come by SMS.',
+  telegramSend: 'Within {minutes} minutes, send this to the hotline’s bot in Telegram:',
   passkeysExplain:
     'A passkey lets this phone or computer sign you in with its screen lock instead of a texted code.',
   passkeyNone: 'No passkeys yet.',
@@ -256,6 +264,14 @@ const ru: Record<Key, string> = {
   passkeyFailed: 'Это устройство не смогло использовать ключ доступа. Войдите по коду.',
   passkeyRefused: 'Этот ключ доступа больше не действует. Войдите по коду и добавьте его снова.',
   passkeysTitle: 'Вход без кода',
+  telegramTitle: 'Уведомления в Telegram вместо SMS',
+  telegramExplain:
+    'Новые запросы и сообщения обратившихся приходят в ваш чат с ботом горячей линии, бесплатно; команды там те же, что по SMS.',
+  telegramLink: 'Связать мой Telegram',
+  telegramUnlink: 'Отвязать Telegram',
+  telegramLinked: 'Связано: уведомления приходят в Telegram.',
+  telegramNotLinked: 'Не связано: уведомления приходят по SMS.',
+  telegramSend: 'В течение {minutes} мин. отправьте боту горячей линии в Telegram:',
   passkeysExplain:
     'С ключом доступа этот телефон или компьютер впускает вас по блокировке экрана, без кода по SMS.',
   passkeyNone: 'Ключей доступа пока нет.',
@@ -473,6 +489,14 @@ const ky: Record<Key, string> = {
   passkeyFailed: 'Бул түзмөк кирүү ачкычын колдоно алган жок. Код менен кириңиз.',
   passkeyRefused: 'Бул кирүү ачкычы мындан ары иштебейт. Код менен кирип, аны кайра кошуңуз.',
   passkeysTitle: 'Кодсуз кирүү',
+  telegramTitle: 'SMS ордуна Telegram аркылуу билдирүүлөр',
+  telegramExplain:
+    'Жаңы суроолор жана кайрылгандардын билдирүүлөрү ишеним линиясынын боту менен чатыңызга акысыз келет; буйруктар SMS’тегидей эле иштейт.',
+  telegramLink: 'Telegram’ымды байлоо',
+  telegramUnlink: 'Telegram’ды ажыратуу',
+  telegramLinked: 'Байланган: билдирүүлөр Telegram’га келет.',
+  telegramNotLinked: 'Байланган эмес: билдирүүлөр SMS менен келет.',
+  telegramSend: '{minutes} мүнөттүн ичинде ишеним линиясынын ботуна Telegram’да жөнөтүңүз:',
   passkeysExplain:
     'Кирүү ачкычы менен бул телефон же компьютер SMS коддун ордуна экран кулпусу менен киргизет.',
   passkeyNone: 'Азырынча кирүү ачкычы жок.',

@@ -17,9 +17,11 @@ import { channelOf } from '../../callers/caller.js';
 import type { Case, CaseEvent, CaseNote, ThreadMessage } from '../../cases/case.js';
 import type { HandledMessage } from '../../ports/caller-store.js';
 import { CaseChangedError, type CaseHistory, type CaseStore } from '../../ports/case-store.js';
+import type { OutboundMessage } from '../../ports/outbox.js';
 import { toHandledMessage } from './caller-store.js';
 import { caseKeys, type ItemKey, withheldCallKeys } from './keys.js';
 import { deleteKeys, queryAll } from './requests.js';
+import { outboxPut } from './side-writes.js';
 
 /** Sorts after every ISO date: an open case nobody needs to chase. */
 const NOT_DUE = '~';
@@ -42,7 +44,29 @@ export class DynamoCaseStore implements CaseStore {
     return result.Item ? toCase(result.Item) : undefined;
   }
 
-  async save(next: Case, readVersion: number | undefined): Promise<void> {
+  async save(
+    next: Case,
+    readVersion: number | undefined,
+    outbox: readonly OutboundMessage[] = [],
+  ): Promise<void> {
+    if (outbox.length > 0) {
+      const now = new Date();
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              casePut(this.tableName, next, readVersion),
+              ...outbox.map((message) => outboxPut(this.tableName, message, now)),
+            ],
+          }),
+        );
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new CaseChangedError(next.code);
+        throw error;
+      }
+      return;
+    }
     const { Put } = casePut(this.tableName, next, readVersion) as {
       Put: ConstructorParameters<typeof PutCommand>[0];
     };

@@ -27,6 +27,9 @@ export const callerKeys = {
 export const rosterKeys = {
   partition: 'ROSTER',
   volunteer: (volunteerId: string): ItemKey => ({ pk: 'ROSTER', sk: `VOLUNTEER#${volunteerId}` }),
+  /** The Telegram chat a volunteer linked, beside their entry (a roster change never overwrites it). */
+  telegramPrefix: 'TELEGRAM#',
+  telegram: (volunteerId: string): ItemKey => ({ pk: 'ROSTER', sk: `TELEGRAM#${volunteerId}` }),
   /** A volunteer's handled SMS (a Twilio retry gets the same reply). */
   inboundMessage: (volunteerId: string, messageSid: string): ItemKey => ({
     pk: `VOLUNTEER#${volunteerId}`,
@@ -136,6 +139,8 @@ export const consoleKeys = {
   /** Passkeys by the SHA-256 of their credential id (an id may be longer than a sort key). */
   passkeyPrefix: 'PASSKEY#',
   passkey: (idHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `PASSKEY#${idHash}` }),
+  /** A code from the console that links the chat it is sent from to a volunteer (its SHA-256). */
+  telegramLink: (codeHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `TGLINK#${codeHash}` }),
   challenge: (challengeHash: string): ItemKey => ({ pk: 'CONSOLE', sk: `CHALLENGE#${challengeHash}` }),
   /** Sign-in requests from one source address (its keyed hash) in one clock hour. */
   sourceHour: (sourceHash: string, hour: string): ItemKey => ({

@@ -1,6 +1,7 @@
 // The volunteer roster in DynamoDB: one partition, read with one query. Webhooks read it through
 // CachedRoster, so a busy container queries it once a minute rather than on every message.
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -28,7 +29,58 @@ export class DynamoRosterStore implements RosterWriter {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': rosterKeys.partition },
     });
-    return items.map(toVolunteer);
+    const links = new Map<string, { chatId: string; linkedAt: string }>();
+    for (const item of items) {
+      if (item.type === 'telegram-link' && typeof item.volunteerId === 'string') {
+        links.set(item.volunteerId, { chatId: String(item.chatId), linkedAt: String(item.linkedAt) });
+      }
+    }
+    return items
+      .filter((item) => item.type !== 'telegram-link')
+      .map((item) => withTelegram(toVolunteer(item), links.get(String(item.volunteerId))));
+  }
+
+  /**
+   * Links a Telegram chat to a volunteer, with `more` in the same transaction (the used code, the answer in
+   * the outbox); the chat leaves any other volunteer it was linked to.
+   */
+  async linkTelegram(
+    volunteerId: string,
+    chatId: string,
+    now: Date,
+    more: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
+  ): Promise<void> {
+    const others = (await this.list()).filter(
+      (v) => v.telegramChatId === chatId && v.volunteerId !== volunteerId,
+    );
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...rosterKeys.telegram(volunteerId),
+                type: 'telegram-link',
+                volunteerId,
+                chatId,
+                linkedAt: now.toISOString(),
+              },
+            },
+          },
+          ...others.map((v) => ({
+            Delete: { TableName: this.tableName, Key: rosterKeys.telegram(v.volunteerId) },
+          })),
+          ...more,
+        ],
+      }),
+    );
+  }
+
+  async unlinkTelegram(volunteerId: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: rosterKeys.telegram(volunteerId) }),
+    );
   }
 
   /** Adds a new volunteer; an existing id is refused rather than overwritten. */
@@ -100,10 +152,12 @@ export class DynamoRosterStore implements RosterWriter {
           },
         };
       }
+      // The Telegram link is its own item: a roster change neither writes nor drops it.
+      const { telegramChatId: _linked, ...volunteer } = change.volunteer;
       const item = {
         ...rosterKeys.volunteer(change.volunteer.volunteerId),
         type: 'volunteer',
-        ...change.volunteer,
+        ...volunteer,
       };
       const condition =
         change.kind === 'add'
@@ -113,6 +167,15 @@ export class DynamoRosterStore implements RosterWriter {
             : {};
       return { Put: { TableName: this.tableName, Item: item, ...condition } };
     });
+    // A removed volunteer's Telegram link goes with them.
+    for (const change of changes) {
+      if (change.kind === 'remove') {
+        items.push({ Delete: { TableName: this.tableName, Key: rosterKeys.telegram(change.volunteerId) } });
+      }
+    }
+    if (items.length > MAX_ROSTER_CHANGE) {
+      throw new Error(`At most ${MAX_ROSTER_CHANGE / 2} volunteers are removed in one go`);
+    }
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -130,6 +193,16 @@ export class DynamoRosterStore implements RosterWriter {
 type RosterChange =
   | { kind: 'add' | 'update' | 'put'; volunteer: Volunteer }
   | { kind: 'remove'; volunteerId: string };
+
+/** The link counts only if it was made after the volunteer's sessions last ended (a pause, a new number). */
+function withTelegram(
+  volunteer: Volunteer,
+  link: { chatId: string; linkedAt: string } | undefined,
+): Volunteer {
+  if (!link) return volunteer;
+  if (volunteer.sessionsValidAfter && link.linkedAt <= volunteer.sessionsValidAfter) return volunteer;
+  return { ...volunteer, telegramChatId: link.chatId };
+}
 
 function toVolunteer(item: Record<string, unknown>): Volunteer {
   const { pk: _pk, sk: _sk, type: _type, ...fields } = item;
