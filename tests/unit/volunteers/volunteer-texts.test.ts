@@ -110,12 +110,14 @@ describe('texts to volunteers', () => {
   it('costs no more SMS segments in Kyrgyz than in Russian: one segment where the Russian is one', () => {
     // The bot's own answers go only to Telegram, where nothing is counted in segments.
     const telegramOnly = new Set(['telegramLinked', 'telegramLinkRefused', 'telegramUnlinked']);
-    const dearer = ids.filter((id) => !telegramOnly.has(id)).flatMap((id) => {
-      const [ky, ru] = [SAMPLES[id](volunteerText('ky')), SAMPLES[id](volunteerText('ru'))];
-      return ky
-        .map((text, i) => ({ id, text, ky: segments(text), ru: segments(ru[i] ?? '') }))
-        .filter((m) => m.ky > m.ru);
-    });
+    const dearer = ids
+      .filter((id) => !telegramOnly.has(id))
+      .flatMap((id) => {
+        const [ky, ru] = [SAMPLES[id](volunteerText('ky')), SAMPLES[id](volunteerText('ru'))];
+        return ky
+          .map((text, i) => ({ id, text, ky: segments(text), ru: segments(ru[i] ?? '') }))
+          .filter((m) => m.ky > m.ru);
+      });
     expect(dearer).toEqual([]);
   });
 
