@@ -98,6 +98,10 @@ describe('the simulator page', () => {
     expect(chosen).toContain(ky.language_set);
     expect(menu).toContain(ky.menu.split('\n')[0]);
     expect(saved).toContain('09.06.2026');
+    // What is planned next for the number, in Belgrade days: the first reminder before 09.06.2026.
+    await expect
+      .poll(() => page.textContent('#planned-next'), { timeout: 10_000 })
+      .toMatch(/reminder on \d{2}\.\d{2}\.2026 \(last lawful day 09\.06\.2026\)/);
     expect(await page.textContent('#log')).toContain('POST /sms → 200');
     await page.click('#how > summary');
     await page.click('text=Stored state of this number');

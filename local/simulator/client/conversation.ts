@@ -345,6 +345,28 @@ export async function refreshCases(): Promise<OpenCase[]> {
 export async function refreshState(): Promise<void> {
   const items = await storedItems(phoneNumber(), currentChannel());
   $('state').textContent = JSON.stringify(items, null, 2);
+  showPlannedNext(items);
+}
+
+/** The number's next planned reminder, from what is stored for it, in Belgrade time. */
+function showPlannedNext(items: readonly StoredItem[]): void {
+  const [next] = items
+    .filter(
+      (item) =>
+        String(item.sk ?? '').startsWith('REMINDER#') &&
+        typeof item.dueAt === 'string' &&
+        // Sent, failed and cancelled reminders carry a status; a planned one has none yet.
+        (item.status === undefined || item.status === 'pending'),
+    )
+    .sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)));
+  const deadline = String(next?.deadline ?? '').split('-');
+  $('planned-next').textContent = next
+    ? t('plannedNext', {
+        when: belgradeTime(String(next.dueAt)).slice(0, 10),
+        deadline:
+          deadline.length === 3 ? `${deadline[2]}.${deadline[1]}.${deadline[0]}` : String(next.deadline),
+      })
+    : t('plannedNone');
 }
 
 /**
