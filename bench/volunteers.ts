@@ -369,7 +369,7 @@ export async function measureVolunteers(cases = CASES): Promise<VolunteerResults
     return volunteer.phone;
   };
   const codeIn = (text: string) => {
-    const code = /\b([1-9]\d{4})\b/.exec(text)?.[1];
+    const code = /\b([1-9]\d{5})\b/.exec(text)?.[1];
     if (!code) throw new Error(`no case code in "${text}"`);
     return code;
   };

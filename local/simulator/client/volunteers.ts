@@ -96,7 +96,7 @@ function createVolunteerPhone(volunteer: RosterVolunteer): VolunteerPhone {
   const input = document.createElement('input');
   input.id = `${id}-body`;
   input.autocomplete = 'off';
-  input.placeholder = 'TAKE 12345 · R 12345 … · LIST';
+  input.placeholder = 'TAKE 123456 · R 123456 … · LIST';
   const button = document.createElement('button');
   button.type = 'submit';
   button.append(labelled('send'));
