@@ -10,6 +10,18 @@ import type { Language } from '../callers/caller.js';
 import type { CloseReason } from '../cases/case.js';
 import { readingLanguage, type Volunteer } from '../volunteers/volunteer.js';
 
+/**
+ * How long a case has waited, as a person says it: minutes under two hours, hours under two days, then
+ * days (a case left over a long weekend is "3 дн", not "4320 мин").
+ */
+function waited(minutes: number, units: { minutes: string; hours: string; days: string }): string {
+  if (minutes < 120) return `${minutes} ${units.minutes}`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} ${units.hours}`;
+  return `${Math.floor(minutes / 1440)} ${units.days}`;
+}
+const waitedRu = (minutes: number) => waited(minutes, { minutes: 'мин', hours: 'ч', days: 'дн' });
+const waitedKy = (minutes: number) => waited(minutes, { minutes: 'мүн.', hours: 'саат', days: 'күн' });
+
 const LANGUAGE_LABEL: Readonly<Record<Language, string>> = { ky: 'KY', ru: 'RU' };
 
 const quote = (text: string) => `«${text}»`;
@@ -78,9 +90,9 @@ const ru: VolunteerTexts = {
   newCase: (code, language, preview) =>
     `Новый запрос ${code} (${LANGUAGE_LABEL[language]})${preview ? `: ${quote(preview)}` : ''}. Взять: TAKE ${code}`,
   stillWaiting: (code, language, minutes) =>
-    `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин. Взять: TAKE ${code}`,
+    `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${waitedRu(minutes)}. Взять: TAKE ${code}`,
   toCoordinator: (code, language, minutes) =>
-    `Координатору: ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${minutes} мин. Взять: TAKE ${code}`,
+    `Координатору: ${code} (${LANGUAGE_LABEL[language]}) никто не взял за ${waitedRu(minutes)}. Взять: TAKE ${code}`,
   taken: (code, language, held, mayText) => {
     const said = held > 0 ? ` Сообщений: ${held}, ниже.` : '';
     const how = mayText
@@ -123,7 +135,7 @@ const ru: VolunteerTexts = {
   voicemailsWaiting: (code, language, count, minutes) =>
     minutes === undefined
       ? `Запрос ${code} (${LANGUAGE_LABEL[language]}), номер скрыт, голосовых: ${count}. Взять: TAKE ${code}`
-      : `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${minutes} мин, голосовых: ${count}. Взять: TAKE ${code}`,
+      : `Запрос ${code} (${LANGUAGE_LABEL[language]}) ждёт ${waitedRu(minutes)}, голосовых: ${count}. Взять: TAKE ${code}`,
   missedCall: (code, language) =>
     `Пропущенный звонок, запрос ${code} (${LANGUAGE_LABEL[language]}). Взять: TAKE ${code}`,
   consoleCode: (code, minutes) =>
@@ -146,9 +158,9 @@ const ky: VolunteerTexts = {
   newCase: (code, language, preview) =>
     `Жаңы суроо ${code} (${LANGUAGE_LABEL[language]})${preview ? `: ${quote(preview)}` : ''}. Алуу: TAKE ${code}`,
   stillWaiting: (code, language, minutes) =>
-    `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. күтүүдө. Алуу: TAKE ${code}`,
+    `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${waitedKy(minutes)} күтүүдө. Алуу: TAKE ${code}`,
   toCoordinator: (code, language, minutes) =>
-    `Координаторго: ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. эч ким алган жок. Алуу: TAKE ${code}`,
+    `Координаторго: ${code} (${LANGUAGE_LABEL[language]}) ${waitedKy(minutes)} эч ким алган жок. Алуу: TAKE ${code}`,
   taken: (code, language, held, mayText) => {
     const said = held > 0 ? ` Билдирүү: ${held}, төмөндө.` : '';
     const how = mayText
@@ -191,7 +203,7 @@ const ky: VolunteerTexts = {
   voicemailsWaiting: (code, language, count, minutes) =>
     minutes === undefined
       ? `Суроо ${code} (${LANGUAGE_LABEL[language]}), номер жашыруун, үн кат: ${count}. Алуу: TAKE ${code}`
-      : `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${minutes} мүн. күтүүдө, үн кат: ${count}. Алуу: TAKE ${code}`,
+      : `Суроо ${code} (${LANGUAGE_LABEL[language]}) ${waitedKy(minutes)} күтүүдө, үн кат: ${count}. Алуу: TAKE ${code}`,
   missedCall: (code, language) =>
     `Жоопсуз чалуу, суроо ${code} (${LANGUAGE_LABEL[language]}). Алуу: TAKE ${code}`,
   consoleCode: (code, minutes) =>

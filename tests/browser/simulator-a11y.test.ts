@@ -4,16 +4,13 @@
 
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
-import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import { launchChromium } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -26,17 +23,7 @@ beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   hotline = await startTestHotline();
   await setClock(hotline, '2026-04-01T10:00:00.000Z');
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: Record<string, unknown>[] };
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(parseRoster(file.volunteers), {
-      replace: true,
-    });
-  } finally {
-    client.destroy();
-  }
+  await seedSampleRoster(hotline);
   browser = await launchChromium();
 });
 

@@ -2,16 +2,12 @@
 // the case, one answers, hears the whisper and presses 1, and the call connects; or nobody answers, the
 // caller leaves a voicemail, and it plays back from this computer (no 404). All through the same signed
 // /voice webhooks the hotline's TwiML names, as Twilio would post them.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
-import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import { launchChromium } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -22,17 +18,7 @@ beforeAll(async () => {
   hotline = await startTestHotline();
   // Wednesday noon in Belgrade: Aida, Bakyt and Nurlan (Kyrgyz) are on shift.
   await setClock(hotline, '2026-04-01T10:00:00.000Z');
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: Record<string, unknown>[] };
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(parseRoster(file.volunteers), {
-      replace: true,
-    });
-  } finally {
-    client.destroy();
-  }
+  await seedSampleRoster(hotline);
   browser = await launchChromium();
 });
 

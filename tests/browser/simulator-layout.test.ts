@@ -3,16 +3,12 @@
 // above them, and the columns use the width. On a phone (375 px) a tab bar at the top shows one part at a
 // time, stays at the top while the page scrolls, marks a part where something new arrived, and the tour
 // brings up the part each step plays in.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
-import { parseRoster } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -22,17 +18,7 @@ let pageErrors: string[] = [];
 beforeAll(async () => {
   hotline = await startTestHotline();
   // The sample roster `npm start` seeds into a fresh table.
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: Record<string, unknown>[] };
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(parseRoster(file.volunteers), {
-      replace: true,
-    });
-  } finally {
-    client.destroy();
-  }
+  await seedSampleRoster(hotline);
   // A weekday at noon in Belgrade: the sample volunteers who speak Kyrgyz are on shift.
   await setClock(hotline, '2026-04-01T10:00:00.000Z');
   browser = await launchChromium();

@@ -1,16 +1,13 @@
 // The simulator page keeps up with what happened: a text the hotline leaves unanswered says so on the
 // phone ("(no reply: stopped)" after STOP), the keypad answers only during a call, and a volunteer's Take
 // button goes stale as soon as someone else took the case, on this page or outside it.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
-import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import type { Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium } from '../support/browser.js';
 import { postSigned, setClock, smsParams, startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -21,17 +18,7 @@ let roster: Volunteer[];
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: (Record<string, unknown> & { volunteerId: string; pin?: string })[] };
-  pins = new Map(file.volunteers.map((v) => [v.volunteerId, v.pin]));
-  roster = parseRoster(file.volunteers);
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(roster, { replace: true });
-  } finally {
-    client.destroy();
-  }
+  ({ roster, pins } = await seedSampleRoster(hotline));
   browser = await launchChromium();
   // Wednesday 25 November 2026, 12:00 in Belgrade: Aida, Bakyt and Nurlan are on shift.
   await setClock(hotline, '2026-11-25T11:00:00.000Z');

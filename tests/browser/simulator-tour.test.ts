@@ -3,19 +3,16 @@
 // what happened and what it would cost. Each journey checks what the hotline actually did (the threads,
 // the call, the stored state) against the story's summary, and the summary's cost against the texts the
 // phones received, priced as the hotline's spending limit prices them.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { DEFAULT_LIMITS, smsSegments } from '../../shared/limits/settings.js';
 import { ky } from '../../shared/messages/ky.js';
 import { fragments, prompts } from '../../shared/voice/prompts.js';
-import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import type { Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { setClock, startTestHotline } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -27,17 +24,8 @@ let roster: (Volunteer & { pin?: string })[];
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: (Record<string, unknown> & { volunteerId: string; pin?: string })[] };
-  const pins = new Map(file.volunteers.map((v) => [v.volunteerId, v.pin]));
-  roster = parseRoster(file.volunteers).map((v) => ({ ...v, pin: pins.get(v.volunteerId) }));
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(roster, { replace: true });
-  } finally {
-    client.destroy();
-  }
+  const seeded = await seedSampleRoster(hotline);
+  roster = seeded.roster.map((v) => ({ ...v, pin: seeded.pins.get(v.volunteerId) }));
   browser = await launchChromium();
 });
 

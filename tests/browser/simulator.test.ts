@@ -1,16 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.js';
 import { WELCOME } from '../../shared/messages/catalogue.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
-import { parseRoster, type Volunteer } from '../../shared/volunteers/volunteer.js';
+import type { Volunteer } from '../../shared/volunteers/volunteer.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
+import { seedSampleRoster } from '../support/sample-roster.js';
 
 let hotline: LocalHotline;
 let browser: Browser;
@@ -21,16 +18,7 @@ let roster: Volunteer[];
 
 beforeAll(async () => {
   hotline = await startTestHotline();
-  const file = JSON.parse(
-    await readFile(join(import.meta.dirname, '../../local/roster.sample.json'), 'utf8'),
-  ) as { volunteers: unknown };
-  roster = parseRoster(file.volunteers);
-  const client = createDocumentClient(inject('dynamoEndpoint'));
-  try {
-    await new DynamoRosterStore(client, hotline.tableName).importRoster(roster, { replace: true });
-  } finally {
-    client.destroy();
-  }
+  roster = (await seedSampleRoster(hotline)).roster;
   browser = await launchChromium();
 });
 

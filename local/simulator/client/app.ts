@@ -44,6 +44,9 @@ for (const button of Array.from($('ui-languages').querySelectorAll<HTMLButtonEle
     setUiLanguage(language);
     applyLabels();
     for (const phone of volunteerPhones.values()) updateVolunteerPhone(phone, phone.volunteer);
+    // Lines written from the hotline's answers: the clock and what is planned next, in the new language.
+    void showClock().catch(showError);
+    void refreshState().catch(showError);
   });
 }
 

@@ -149,6 +149,8 @@ const EN = {
   chasedMany: '{n} waiting cases brought back to volunteers',
   jobsNothing: 'nothing was due',
   nowIs: 'Hotline time',
+  presetsLegend: 'Numbers to try',
+  keypadLegend: 'Keypad',
   belgrade: 'Belgrade',
   // Volunteers and cases
   openConsole:
@@ -378,6 +380,8 @@ const RU: Record<Key, string> = {
   chasedMany: 'ждущих обращений снова отправлено волонтёрам: {n}',
   jobsNothing: 'ничему не было пора',
   nowIs: 'Время линии',
+  presetsLegend: 'Номера для пробы',
+  keypadLegend: 'Клавиатура',
   belgrade: 'Белград',
   openConsole:
     'Волонтёры с интернетом работают в консоли: открыть (вход с номером +381600000004, код придёт на телефон Нурлана)',
@@ -600,6 +604,8 @@ const KY: Record<Key, string> = {
   chasedMany: 'күтүп жаткан {n} кайрылуу ыктыярчыларга кайра жөнөтүлдү',
   jobsNothing: 'эч нерсенин убактысы келген жок',
   nowIs: 'Линиянын убактысы',
+  presetsLegend: 'Сынап көрүү үчүн номерлер',
+  keypadLegend: 'Баскычтар',
   belgrade: 'Белград',
   openConsole:
     'Интернети бар ыктыярчылар консолдо иштешет: ачуу (+381600000004 менен кириңиз, код Нурландын телефонуна келет)',

@@ -130,6 +130,16 @@ describe('texts to volunteers', () => {
     }
   });
 
+  it('says how long a case waited as a person would: minutes, then hours, then days', () => {
+    const [ru, ky] = [volunteerText('ru'), volunteerText('ky')];
+    expect(ru.stillWaiting(CODE, 'ky', 15)).toContain('ждёт 15 мин.');
+    expect(ru.stillWaiting(CODE, 'ky', 185)).toContain('ждёт 3 ч.');
+    expect(ru.stillWaiting(CODE, 'ky', 115_200)).toContain('ждёт 80 дн.');
+    expect(ru.toCoordinator(CODE, 'ru', 4320)).toContain('никто не взял за 3 дн.');
+    expect(ky.stillWaiting(CODE, 'ky', 115_200)).toContain('80 күн күтүүдө');
+    expect(ky.toCoordinator(CODE, 'ru', 185)).toContain('3 саат эч ким алган жок');
+  });
+
   it('shows the case’s language as KY or RU in both', () => {
     expect(volunteerText('ky').newCase(CODE, 'ru', undefined)).toContain('(RU)');
     expect(volunteerText('ru').newCase(CODE, 'ky', undefined)).toContain('(KY)');
