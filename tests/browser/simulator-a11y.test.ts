@@ -8,7 +8,7 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, sendFromPhone } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { seedSampleRoster } from '../support/sample-roster.js';
 
@@ -66,13 +66,7 @@ async function seriousViolations(): Promise<string[]> {
     );
 }
 
-async function sendSms(text: string): Promise<void> {
-  const replies = page.locator('#thread li.out');
-  const before = await replies.count();
-  await page.fill('#body', text);
-  await page.click('#send');
-  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
+const sendSms = (text: string) => sendFromPhone(page, text);
 
 describe('the simulator page for people with assistive technology (axe-core)', () => {
   it('has no serious or critical violation on the main view of a wide screen', async () => {

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, sendFromPhone } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 
 let hotline: LocalHotline;
@@ -39,13 +39,7 @@ afterEach(async () => {
 });
 
 /** Sends a text from the phone on screen and waits for its first reply. */
-async function sendSms(text: string): Promise<void> {
-  const replies = page.locator('#thread li.out');
-  const before = await replies.count();
-  await page.fill('#body', text);
-  await page.click('#send');
-  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
+const sendSms = (text: string) => sendFromPhone(page, text);
 
 describe('the simulator page', () => {
   it('gives a second number its own thread, and the first number keeps its own', async () => {

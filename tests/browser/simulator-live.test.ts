@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import type { Volunteer } from '../../shared/volunteers/volunteer.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, sendFromPhone } from '../support/browser.js';
 import { postSigned, setClock, smsParams, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { seedSampleRoster } from '../support/sample-roster.js';
 
@@ -44,13 +44,8 @@ afterEach(async () => {
 });
 
 /** Sends a text from the phone on screen; resolves when the page has shown what came back (or that nothing did). */
-async function sendSms(text: string): Promise<void> {
-  const after = page.locator('#thread li:not(.in)');
-  const before = await after.count();
-  await page.fill('#body', text);
-  await page.click('#send');
-  await expect.poll(() => after.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
+// Anything after the text counts, "(no reply)" included.
+const sendSms = (text: string) => sendFromPhone(page, text, '#thread li:not(.in)');
 
 /** A case opened from a fresh number; its code, once the volunteers on shift have it on their phones. */
 async function openCase(): Promise<string> {

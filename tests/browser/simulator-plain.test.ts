@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalHotline } from '../../local/hotline.js';
 import { MAX_LOG } from '../../local/simulator/client/hood.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, sendFromPhone } from '../support/browser.js';
 import { setClock, startTestHotline, uniquePhone } from '../support/local-hotline.js';
 
 let hotline: LocalHotline;
@@ -36,13 +36,7 @@ afterEach(async () => {
   await page.close();
 });
 
-async function sendSms(text: string): Promise<void> {
-  const replies = page.locator('#thread li.out');
-  const before = await replies.count();
-  await page.fill('#body', text);
-  await page.click('#send');
-  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
+const sendSms = (text: string) => sendFromPhone(page, text);
 
 /** Words of the machinery that a coordinator should not have to read to follow the page. */
 const MACHINERY = /webhook|\/_local|TwiML|UCS-2|GSM-7|segment|outbox|signature|escalation|relayed_to/i;

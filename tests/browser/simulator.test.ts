@@ -5,7 +5,7 @@ import { WELCOME } from '../../shared/messages/catalogue.js';
 import { ky } from '../../shared/messages/ky.js';
 import { ru } from '../../shared/messages/ru.js';
 import type { Volunteer } from '../../shared/volunteers/volunteer.js';
-import { launchChromium, screenshot } from '../support/browser.js';
+import { launchChromium, screenshot, sendFromPhone } from '../support/browser.js';
 import { startTestHotline, uniquePhone } from '../support/local-hotline.js';
 import { seedSampleRoster } from '../support/sample-roster.js';
 
@@ -38,16 +38,8 @@ beforeEach(async () => {
   await page.goto(hotline.url);
 });
 
-async function sendSms(text: string) {
-  const replies = page.locator('#thread li.out');
-  const before = await replies.count();
-  await page.fill('#body', text);
-  await page.click('#send');
-  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-  // Every reply to this text (a reply may come in two messages, e.g. an entry date and the 180-day question).
-  const texts = await replies.allTextContents();
-  return texts.slice(before).join('\n');
-}
+// Every reply to the text (a reply may come in two messages, e.g. an entry date and the 180-day question).
+const sendSms = (text: string) => sendFromPhone(page, text);
 
 /** Types a text on a volunteer's phone and sends it, as the volunteer would from their own number. */
 async function sendFromVolunteer(volunteerId: string, text: string) {

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,4 +31,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const folder = join(import.meta.dirname, '../../.out/screenshots');
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`) });
+}
+
+/**
+ * Types `text` on the simulator's migrant phone and sends it, then waits for the first answer among
+ * `answers` (the hotline's replies by default); resolves with every answer that came, one per line.
+ */
+export async function sendFromPhone(page: Page, text: string, answers = '#thread li.out'): Promise<string> {
+  const replies = page.locator(answers);
+  const before = await replies.count();
+  await page.fill('#body', text);
+  await page.click('#send');
+  await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  return (await replies.allTextContents()).slice(before).join('\n');
 }
