@@ -7,6 +7,7 @@ import {
   secretMatches,
   TELEGRAM_SECRET_HEADER,
 } from '../shared/adapters/telegram/update.js';
+import { parseVolunteerCommand } from '../shared/cases/volunteer-commands.js';
 import { hotlineClock } from '../shared/clock.js';
 import {
   answerCallerText,
@@ -56,8 +57,15 @@ export const handler = jsonWebhook(
       deps.roster.forget();
       return { ok: true };
     }
-    const volunteers = await deps.roster.list();
-    const volunteer = volunteerByTelegramChat(volunteers, input.chatId);
+    let volunteers = await deps.roster.list();
+    let volunteer = volunteerByTelegramChat(volunteers, input.chatId);
+    if (!volunteer && parseVolunteerCommand(input.text).kind !== 'unknown') {
+      // Linked moments ago through another container, whose roster cache this one does not share: a
+      // command is worth one fresh read, so that it is not taken for a caller's text.
+      deps.roster.forget();
+      volunteers = await deps.roster.list();
+      volunteer = volunteerByTelegramChat(volunteers, input.chatId);
+    }
     if (volunteer) {
       if (isUnlinkCommand(input.text)) {
         await deps.telegramLinks.unlink(volunteer.volunteerId);
